@@ -1,0 +1,80 @@
+# vigie — build, test, demo and bench. `make` builds build/vigie and build/data.
+CC      ?= cc
+PKGS    := libutf8proc jansson
+CFLAGS  ?= -O2 -g
+WARN    := -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+CPPFLAGS := -Iinclude -Isrc -DVIGIE_DATA_DIR='"$(CURDIR)/build/data"' $(shell pkg-config --cflags $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS))
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/load.c \
+           src/engine.c src/time.c src/actors.c src/events.c src/doc.c src/read.c src/output.c
+CLI_SRC := src/cli/main.c src/cli/run.c
+HEADERS := include/vigie.h src/internal.h src/util.h src/cli/cli.h
+
+LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o)
+CLI_OBJ := $(CLI_SRC:src/%.c=build/obj/%.o)
+ASAN_LIB_OBJ := $(LIB_SRC:src/%.c=build/asan/obj/%.o)
+ASAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/asan/obj/%.o)
+
+DATA_SRC := $(shell find data -type f 2>/dev/null)
+
+.PHONY: all setup check test test-asan demo bench clean
+all: build/vigie build/data/.stamp
+
+build/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+
+build/asan/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c $< -o $@
+
+build/libvigie.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+build/vigie: $(CLI_OBJ) build/libvigie.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/libvigie.a: $(ASAN_LIB_OBJ)
+	ar rcs $@ $^
+
+build/asan/vigie: $(ASAN_CLI_OBJ) build/asan/libvigie.a
+	$(CC) -g $(SAN) -o $@ $^ $(LDLIBS)
+
+# Dictionaries: data/ as written, plus what is generated from Debian iso-codes and the
+# Lefff / WordNet lexicons (never committed: see scripts/).
+build/data/.stamp: $(DATA_SRC) scripts/gen-countries scripts/gen-verbforms
+	@rm -rf build/data && mkdir -p build/data
+	cp -R data/. build/data/
+	sh scripts/gen-countries build/data/actors/countries.txt
+	sh scripts/gen-verbforms build/data
+	@touch $@
+
+build/tests/check: tests/check.c build/libvigie.a
+	@mkdir -p build/tests
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/tests/check: tests/check.c build/asan/libvigie.a
+	@mkdir -p build/asan/tests
+	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -o $@ $^ $(LDLIBS)
+
+setup:
+	sh scripts/setup
+
+# The test command of the README: sets up, builds, runs every test normally and under
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+check: setup
+	$(MAKE) all build/tests/check build/asan/vigie build/asan/tests/check
+	sh tests/run-all.sh
+
+demo: setup
+	$(MAKE) all
+	./build/vigie code examples/sample-fr.txt
+	./build/vigie code --format tsv examples/sample-en.txt
+
+bench: all
+	sh bench/run.sh $(CORPUS)
+
+clean:
+	rm -rf build/obj build/asan build/tests build/data build/vigie build/libvigie.a

@@ -1,0 +1,372 @@
+/* Actors: names from data/actors/ matched longest first, role nouns combined with a country
+ * (data/LANG/agents.txt), roles held at the document's date, and simple coreference
+ * ("son homologue russe", a bare surname after a full name). */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The role an actor holds at a date. Undated documents take the most recent role: news is
+ * mostly about the present. */
+const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title)
+{
+    const actor_role *fallback = NULL, *latest = NULL;
+    for (size_t r = 0; r < a->role_count; r++) {
+        const actor_role *role = &a->roles[r];
+        bool open_from = role->from.gran == VIGIE_GRAN_NONE, open_to = role->to.gran == VIGIE_GRAN_NONE;
+        if (open_from && open_to) {
+            if (!fallback)
+                fallback = role;
+            continue;
+        }
+        if (!latest || (!open_from && date_compare(role->from, latest->from) > 0))
+            latest = role;
+        if (at.gran == VIGIE_GRAN_NONE)
+            continue;
+        if ((open_from || date_compare(role->from, at) <= 0) && (open_to || date_compare(at, role->to) <= 0)) {
+            if (title)
+                *title = role->title;
+            return role->code;
+        }
+    }
+    const actor_role *pick = at.gran == VIGIE_GRAN_NONE && latest ? latest : fallback;
+    if (title)
+        *title = pick ? pick->title : NULL;
+    return pick ? pick->code : a->code;
+}
+
+static const char *country_of_code(vigie_doc *d, const char *code)
+{
+    return arena_strndup(&d->mem, code, strlen(code) >= 3 ? 3 : strlen(code));
+}
+
+static bool is_iso3(const char *code)
+{
+    return code && strlen(code) >= 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z' &&
+           code[2] >= 'A' && code[2] <= 'Z';
+}
+
+/* A person holding `title` for `country` at the date, e.g. the Russian head of state. */
+static int person_with_title(const vigie_doc *d, const char *title, const char *country, const char **code)
+{
+    const vigie_engine *e = d->engine;
+    for (size_t a = 0; a < e->actors.n; a++) {
+        const actor_entry *p = &e->actors.v[a];
+        if (p->kind != VIGIE_ACTOR_PERSON)
+            continue;
+        const char *t = NULL;
+        const char *c = actor_role_code(p, d->published, &t);
+        if (t && !strcmp(t, title) && !strncmp(c, country, 3)) {
+            *code = c;
+            return (int)a;
+        }
+    }
+    return -1;
+}
+
+static mention_info new_mention(vigie_doc *d, size_t t0, size_t t1, size_t sentence)
+{
+    mention_info m;
+    memset(&m, 0, sizeof m);
+    m.t0 = (uint32_t)t0;
+    m.t1 = (uint32_t)t1;
+    m.actor = -1;
+    m.pub.sentence = sentence;
+    m.pub.span.start = d->tokens.v[t0].span.start;
+    m.pub.span.end = d->tokens.v[t1 - 1].span.end;
+    return m;
+}
+
+/* Best dictionary entry among the payloads: the capitalisation must fit, persons first. */
+static int pick_actor(const vigie_doc *d, size_t i, const uint32_t *payloads, size_t n)
+{
+    static const int rank[] = {[VIGIE_ACTOR_PERSON] = 0, [VIGIE_ACTOR_METONYM] = 1, [VIGIE_ACTOR_ORGANISATION] = 2,
+                               [VIGIE_ACTOR_COUNTRY] = 3, [VIGIE_ACTOR_GROUP] = 4, [VIGIE_ACTOR_PLACE] = 5,
+                               [VIGIE_ACTOR_ROLE] = 6, [VIGIE_ACTOR_COREFERENCE] = 7};
+    int best = -1;
+    for (size_t k = 0; k < n; k++) {
+        bool needs_cap = payloads[k] & 1;
+        if (needs_cap && !(d->tinfo.v[i].flags & TF_CAP))
+            continue;
+        int a = (int)(payloads[k] >> 1);
+        if (best < 0 || rank[d->engine->actors.v[a].kind] < rank[d->engine->actors.v[best].kind])
+            best = a;
+    }
+    return best;
+}
+
+static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
+{
+    const vigie_engine *e = d->engine;
+    const actor_entry *ent = &e->actors.v[a];
+    m->actor = a;
+    m->pub.kind = ent->kind;
+    m->pub.name = ent->name;
+    m->pub.export_code = ent->export_code;
+    m->pub.resolved = "dictionary";
+    if (ent->kind == VIGIE_ACTOR_PERSON) {
+        const char *title = NULL;
+        m->pub.code = actor_role_code(ent, d->published, &title);
+        m->pub.role = title;
+        m->title = title;
+        m->person = ent->name;
+        m->pub.resolved = ent->role_count ? "role at date" : "dictionary";
+        m->pub.export_code = m->pub.code;
+    } else if (ent->kind == VIGIE_ACTOR_PLACE) {
+        m->pub.code = ent->country ? ent->country : ent->code;
+        m->place_only = true;
+        m->pub.resolved = "place";
+    } else if (ent->capital && i > 0 && gram_is(d, i - 1, d->tokens.n, G_LOCATIVE)) {
+        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou": where, not who */
+        m->pub.code = ent->country ? ent->country : country_of_code(d, ent->code);
+        m->place_only = true;
+        m->pub.resolved = "place";
+    } else {
+        m->pub.code = ent->code;
+    }
+    m->country = is_iso3(m->pub.code) ? country_of_code(d, m->pub.code) : m->pub.code;
+}
+
+/* A demonym at token i ("russe", "américaine", "Russian"): the country actor or -1. */
+static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
+{
+    if (i >= end)
+        return -1;
+    uint32_t payloads[8];
+    size_t n;
+    *len = phrase_match(&d->engine->lang[d->lang].demonyms, d, i, end, payloads, 8, &n);
+    for (size_t k = 0; k < n; k++)
+        if (!(payloads[k] & 1) || (d->tinfo.v[i].flags & TF_CAP))
+            return (int)(payloads[k] >> 1);
+    return -1;
+}
+
+static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
+{
+    uint32_t payloads[8];
+    size_t n;
+    *len = phrase_match(&d->engine->lang[d->lang].names, d, i, end, payloads, 8, &n);
+    return n ? pick_actor(d, i, payloads, n) : -1;
+}
+
+/* The country (or organisation) attached to a role noun: "russe", "du Kremlin", "de l'Otan". */
+static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *consumed)
+{
+    uint32_t len;
+    int a = demonym_at(d, j, end, &len);
+    if (a >= 0) {
+        *consumed = len;
+        return a;
+    }
+    size_t k = j;
+    while (k < end && k < j + 2 && gram_is(d, k, end, G_PREP) &&
+           (tok_is(d, k, "de") || tok_is(d, k, "du") || tok_is(d, k, "des") || tok_is(d, k, "d'") || tok_is(d, k, "of")))
+        k++;
+    if (k == j)
+        return -1;
+    if (tok_is(d, k, "la") || tok_is(d, k, "l'") || tok_is(d, k, "the"))
+        k++;
+    a = k < end ? name_at(d, k, end, &len) : -1;
+    if (a >= 0 && d->engine->actors.v[a].kind != VIGIE_ACTOR_PERSON) {
+        *consumed = k + len - j;
+        return a;
+    }
+    return -1;
+}
+
+static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const char *sector)
+{
+    const char *base = c->kind == VIGIE_ACTOR_COUNTRY ? c->code : c->country ? c->country : c->code;
+    if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION || c->kind == VIGIE_ACTOR_GROUP)
+        return c->code; /* organisations keep their own code: "le secrétaire général de l'Otan" */
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s%s", base, sector);
+    return arena_strdup(&d->mem, buf);
+}
+
+/* Role noun at i, with its country before (English "Russian troops") or after it. */
+static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t sentence, mention_info *out)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t payload;
+    size_t n;
+    uint32_t len = phrase_match(&L->agents, d, i, end, &payload, 1, &n);
+    if (!n)
+        return 0;
+    const agent_entry *ag = &L->agents_v.v[payload];
+    size_t consumed = 0, start = i;
+    int country = attached_country(d, i + len, end, &consumed);
+    if (country < 0 && i > lo) { /* English: a demonym or country name just before */
+        uint32_t dl;
+        size_t b = i - 1;
+        if (tok_is(d, b, "'s") && b > lo)
+            b--;
+        for (size_t back = 1; back <= 3 && country < 0 && back <= b - lo + 1; back++) {
+            size_t s0 = b + 1 - back;
+            int a = demonym_at(d, s0, b + 1, &dl);
+            if (a < 0) {
+                a = name_at(d, s0, b + 1, &dl);
+                if (a >= 0 && d->engine->actors.v[a].kind == VIGIE_ACTOR_PERSON)
+                    a = -1;
+            }
+            if (a >= 0 && s0 + dl == b + 1) {
+                country = a;
+                start = s0;
+            }
+        }
+    }
+    bool counterpart = !strcmp(ag->sector, "COUNTERPART");
+    if (country < 0 && !counterpart)
+        return 0;
+    *out = new_mention(d, start, i + len + consumed, sentence);
+    out->pub.kind = counterpart ? VIGIE_ACTOR_COREFERENCE : VIGIE_ACTOR_ROLE;
+    out->counterpart = counterpart;
+    out->title = ag->title;
+    out->pub.role = ag->title;
+    out->pub.resolved = "agent";
+    if (country >= 0) {
+        const actor_entry *c = &d->engine->actors.v[country];
+        out->pub.code = code_with_sector(d, c, counterpart ? "GOV" : ag->sector);
+        out->country = is_iso3(out->pub.code) ? country_of_code(d, out->pub.code) : out->pub.code;
+        const char *pcode;
+        int person = ag->title && !counterpart && is_iso3(out->pub.code)
+                         ? person_with_title(d, ag->title, out->country, &pcode) : -1;
+        if (person >= 0) { /* "le président américain" at the date is a person */
+            out->person = d->engine->actors.v[person].name;
+            out->pub.name = out->person;
+            out->pub.code = pcode;
+            out->pub.resolved = "role at date";
+        }
+    }
+    out->pub.export_code = out->pub.code;
+    return start == i ? out->t1 - i : i + len + consumed - i;
+}
+
+/* "son homologue [russe]": the counterpart of the person just named. */
+static void resolve_counterpart(vigie_doc *d, mention_info *m)
+{
+    const mention_info *possessor = NULL;
+    for (size_t k = d->mentions.n; k-- > 0;) {
+        const mention_info *p = &d->mentions.v[k];
+        if (p->person && !p->counterpart) {
+            possessor = p;
+            break;
+        }
+    }
+    const char *title = possessor && possessor->title ? possessor->title : "head_of_state";
+    if (m->country && m->pub.code) { /* a demonym says the country: find who holds the title */
+        const char *pcode;
+        int person = person_with_title(d, title, m->country, &pcode);
+        if (person >= 0) {
+            m->person = d->engine->actors.v[person].name;
+            m->pub.name = m->person;
+            m->pub.code = pcode;
+            m->title = title;
+        }
+        m->pub.resolved = "coreference";
+        return;
+    }
+    /* no country: the last person of another country, holding the same title if possible */
+    const mention_info *best = NULL;
+    for (size_t k = d->mentions.n; k-- > 0;) {
+        const mention_info *p = &d->mentions.v[k];
+        if (!p->person || p->counterpart || !possessor || !p->country || !possessor->country ||
+            !strcmp(p->country, possessor->country))
+            continue;
+        if (!best || (p->title && !strcmp(p->title, title)))
+            best = p;
+        if (p->title && !strcmp(p->title, title))
+            break;
+    }
+    if (best) {
+        m->person = best->person;
+        m->pub.name = best->person;
+        m->pub.code = best->pub.code;
+        m->country = best->country;
+        m->title = best->title;
+    }
+    m->pub.resolved = "coreference";
+}
+
+typedef struct {
+    strmap surnames; /* document-local: last name of a person named in full -> actor */
+} actor_ctx;
+
+static void remember_surname(vigie_doc *d, actor_ctx *ctx, const mention_info *m)
+{
+    if (m->pub.kind != VIGIE_ACTOR_PERSON || m->t1 - m->t0 < 2)
+        return;
+    const char *last = tok_key(d, m->t1 - 1);
+    *strmap_put(&ctx->surnames, last, strlen(last), (uint32_t)m->actor, NULL) = (uint32_t)m->actor;
+}
+
+static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t end, size_t s)
+{
+    uint32_t len;
+    mention_info m;
+    int a = name_at(d, i, end, &len);
+    if (a >= 0) {
+        m = new_mention(d, i, i + len, s);
+        fill_from_actor(d, &m, a, i);
+        remember_surname(d, ctx, &m);
+        VEC_PUSH(d->mentions, m);
+        return len;
+    }
+    if (d->tinfo.v[i].flags & TF_CAP) {
+        const uint32_t *sa = strmap_get(&ctx->surnames, tok_key(d, i), strlen(tok_key(d, i)));
+        if (sa) {
+            m = new_mention(d, i, i + 1, s);
+            fill_from_actor(d, &m, (int)*sa, i);
+            m.pub.resolved = "coreference";
+            VEC_PUSH(d->mentions, m);
+            return 1;
+        }
+    }
+    size_t alen = match_agent(d, i, lo, end, s, &m);
+    if (alen) {
+        if (m.counterpart)
+            resolve_counterpart(d, &m);
+        if (m.pub.code)
+            VEC_PUSH(d->mentions, m);
+        return alen;
+    }
+    a = demonym_at(d, i, end, &len);
+    if (a >= 0) { /* "les Russes" (a people) or an adjective "ukrainien" (a country, weakly) */
+        m = new_mention(d, i, i + len, s);
+        fill_from_actor(d, &m, a, i);
+        m.adjective = !(d->tinfo.v[i].flags & TF_CAP) || d->lang == LANG_EN;
+        m.pub.resolved = "demonym";
+        VEC_PUSH(d->mentions, m);
+        return len;
+    }
+    return 0;
+}
+
+void actors_doc(vigie_doc *d)
+{
+    actor_ctx ctx;
+    strmap_init(&ctx.surnames);
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
+        for (size_t i = lo; i < end;) {
+            if (d->tokens.v[i].kind != VIGIE_TOK_WORD) {
+                i++;
+                continue;
+            }
+            size_t before = d->mentions.n;
+            size_t len = match_at(d, &ctx, i, lo, end, s);
+            /* an English agent may start before i ("Russian troops"): drop earlier overlaps */
+            if (d->mentions.n > before && before > 0) {
+                mention_info *m = &d->mentions.v[d->mentions.n - 1];
+                while (before > 0 && d->mentions.v[before - 1].t1 > m->t0 && d->mentions.v[before - 1].pub.sentence == s) {
+                    d->mentions.v[before - 1] = *m;
+                    d->mentions.n--;
+                    before--;
+                    m = &d->mentions.v[d->mentions.n - 1];
+                }
+            }
+            i += len ? len : 1;
+        }
+    }
+    strmap_free(&ctx.surnames);
+}

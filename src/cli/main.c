@@ -1,0 +1,122 @@
+/* vigie — command-line entry point: parses options, then hands over to cli_run. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct command {
+    const char *name;
+    cli_output output;
+    const char *summary;
+} commands[] = {
+    {"code", OUT_EVENTS, "code events (CAMEO) as JSON Lines, or TSV with --format tsv"},
+    {"time", OUT_TIMEX, "print temporal expressions (JSON Lines, or --format timeml)"},
+    {"actors", OUT_MENTIONS, "print actor mentions with their codes (JSON Lines)"},
+    {"split", OUT_SENTENCES, "print sentences and tokens with byte offsets (JSON Lines)"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("usage: vigie COMMAND [OPTIONS] [FILE|DIR|-]...\n\ncommands:\n", out);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'vigie COMMAND --help' for a command's options; 'vigie --version'.\n", out);
+}
+
+static void command_help(const struct command *c)
+{
+    printf("usage: vigie %s [OPTIONS] [FILE|DIR|-]...\n\n%s.\n\n", c->name, c->summary);
+    puts("Inputs are files, directories (read recursively) or '-' for standard input (the default).\n"
+         "Each input is one of three forms, detected unless --input says:\n"
+         "  seed   'date YYYY-MM[-DD]' then the article (the publication date)\n"
+         "  text   a plain article; its publication date comes from --date\n"
+         "  jsonl  JSON Lines, one article per line: id, date, text [, lang, title, url, source]\n\n"
+         "options:\n"
+         "  -d, --date DATE     publication date for plain text: YYYY, YYYY-MM or YYYY-MM-DD\n"
+         "  -i, --input FORM    auto (default), seed, text or jsonl\n"
+         "  -l, --lang LANG     fr or en (default: detected per document)\n"
+         "  -f, --format FMT    jsonl (default), tsv (code), timeml (time)\n"
+         "      --data DIR      dictionaries (default: $VIGIE_DATA or the built-in path)\n"
+         "  -q, --quiet         no summary on standard error\n"
+         "  -h, --help          this help\n\n"
+         "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
+         "2 usage error.");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("vigie: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'vigie --help'.\n", stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        printf("vigie %s\n", VIGIE_VERSION);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    const struct command *cmd = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            cmd = &commands[i];
+    if (!cmd)
+        return usage_error("unknown command '%s'", argv[1]);
+
+    cli_options opt = {cmd->name, cmd->output, VIGIE_OUT_JSONL, VIGIE_FORM_AUTO, {0, 0, 0, VIGIE_GRAN_NONE},
+                       NULL, NULL, false, NULL, 0};
+    static const struct option longopts[] = {
+        {"date", required_argument, 0, 'd'}, {"input", required_argument, 0, 'i'},
+        {"lang", required_argument, 0, 'l'}, {"format", required_argument, 0, 'f'},
+        {"data", required_argument, 0, 'D'}, {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
+    int c;
+    optind = 2;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":d:i:l:f:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (!vigie_date_parse(optarg, strlen(optarg), &opt.date))
+                return usage_error("invalid --date '%s' (expected YYYY, YYYY-MM or YYYY-MM-DD)", optarg);
+            break;
+        case 'i':
+            if (!strcmp(optarg, "auto")) opt.form = VIGIE_FORM_AUTO;
+            else if (!strcmp(optarg, "seed")) opt.form = VIGIE_FORM_SEED;
+            else if (!strcmp(optarg, "text")) opt.form = VIGIE_FORM_TEXT;
+            else if (!strcmp(optarg, "jsonl")) opt.form = VIGIE_FORM_JSONL;
+            else return usage_error("invalid --input '%s' (auto, seed, text or jsonl)", optarg);
+            break;
+        case 'l':
+            if (strcmp(optarg, "fr") && strcmp(optarg, "en"))
+                return usage_error("invalid --lang '%s' (fr or en)", optarg);
+            opt.lang = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "jsonl")) opt.format = VIGIE_OUT_JSONL;
+            else if (!strcmp(optarg, "tsv") && cmd->output == OUT_EVENTS) opt.format = VIGIE_OUT_TSV;
+            else if (!strcmp(optarg, "timeml") && cmd->output == OUT_TIMEX) opt.output = OUT_TIMEML;
+            else return usage_error("invalid --format '%s' for this command", optarg);
+            break;
+        case 'D': opt.data_dir = optarg; break;
+        case 'q': opt.quiet = true; break;
+        case 'h': command_help(cmd); return 0;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    static char *stdin_only[] = {"-"};
+    opt.sources = optind < argc ? argv + optind : stdin_only;
+    opt.source_count = optind < argc ? argc - optind : 1;
+    return cli_run(&opt);
+}

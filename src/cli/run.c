@@ -1,0 +1,133 @@
+/* The document loop shared by the analysis commands: sources -> reader -> analyze -> write. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+    const cli_options *opt;
+    vigie_engine *engine;
+    long documents, rejected, events, bytes;
+    bool header_done;
+} run_state;
+
+static long write_doc(run_state *st, const vigie_doc *doc)
+{
+    switch (st->opt->output) {
+    case OUT_EVENTS:
+        if (!st->header_done) {
+            vigie_write_events_header(stdout, st->opt->format);
+            st->header_done = true;
+        }
+        return vigie_write_events(doc, stdout, st->opt->format);
+    case OUT_TIMEX: return vigie_write_timexes(doc, stdout);
+    case OUT_TIMEML: return vigie_write_timeml(doc, stdout);
+    case OUT_MENTIONS: return vigie_write_mentions(doc, stdout);
+    case OUT_SENTENCES: return vigie_write_sentences(doc, stdout);
+    }
+    return 0;
+}
+
+static void run_file(run_state *st, const char *path)
+{
+    char err[1024];
+    vigie_reader *r = vigie_reader_open(path, st->opt->form, st->opt->date, err, sizeof err);
+    if (!r) {
+        fprintf(stderr, "vigie: %s\n", err);
+        st->rejected++;
+        return;
+    }
+    vigie_input in;
+    int rc;
+    while ((rc = vigie_reader_next(r, &in, err, sizeof err)) != 0) {
+        if (rc < 0) {
+            fprintf(stderr, "vigie: %s\n", err);
+            st->rejected++;
+            continue;
+        }
+        if (vigie_reader_warning(r) && !st->opt->quiet)
+            fprintf(stderr, "vigie: warning: %s\n", vigie_reader_warning(r));
+        if (st->opt->lang)
+            in.lang = st->opt->lang;
+        vigie_doc *doc = vigie_analyze(st->engine, &in, err, sizeof err);
+        if (!doc) {
+            fprintf(stderr, "vigie: %s\n", err);
+            st->rejected++;
+            continue;
+        }
+        st->documents++;
+        st->bytes += (long)in.len;
+        long n = write_doc(st, doc);
+        if (st->opt->output == OUT_EVENTS && n > 0)
+            st->events += n;
+        vigie_doc_free(doc);
+    }
+    vigie_reader_close(r);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Directories are read recursively, in name order, skipping hidden entries. */
+static void run_source(run_state *st, const char *path)
+{
+    struct stat sb;
+    if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        DIR *dp = opendir(path);
+        if (!dp) {
+            fprintf(stderr, "vigie: %s: cannot open directory: %s\n", path, strerror(errno));
+            st->rejected++;
+            return;
+        }
+        char **names = NULL;
+        size_t n = 0, cap = 0;
+        struct dirent *de;
+        while ((de = readdir(dp))) {
+            if (de->d_name[0] == '.')
+                continue;
+            if (n == cap)
+                names = realloc(names, (cap = cap ? 2 * cap : 32) * sizeof *names);
+            size_t len = strlen(path) + strlen(de->d_name) + 2;
+            names[n] = malloc(len);
+            snprintf(names[n++], len, "%s/%s", path, de->d_name);
+        }
+        closedir(dp);
+        qsort(names, n, sizeof *names, cmp_names);
+        for (size_t i = 0; i < n; i++) {
+            run_source(st, names[i]);
+            free(names[i]);
+        }
+        free(names);
+        return;
+    }
+    run_file(st, path);
+}
+
+int cli_run(const cli_options *opt)
+{
+    char err[1024];
+    vigie_engine *engine = vigie_engine_open(opt->data_dir, err, sizeof err);
+    if (!engine) {
+        fprintf(stderr, "vigie: %s\n", err);
+        return 2;
+    }
+    run_state st = {opt, engine, 0, 0, 0, 0, false};
+    for (int i = 0; i < opt->source_count; i++)
+        run_source(&st, opt->sources[i]);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "vigie: error writing output: %s\n", strerror(errno));
+        vigie_engine_close(engine);
+        return 1;
+    }
+    if (!opt->quiet) {
+        fprintf(stderr, "vigie: %ld document%s", st.documents, st.documents == 1 ? "" : "s");
+        if (opt->output == OUT_EVENTS)
+            fprintf(stderr, ", %ld event%s", st.events, st.events == 1 ? "" : "s");
+        fprintf(stderr, ", %ld rejected\n", st.rejected);
+    }
+    vigie_engine_close(engine);
+    return st.rejected ? 1 : 0;
+}

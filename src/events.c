@@ -1,0 +1,560 @@
+/* Events: verb and noun patterns (data/LANG/verbs.txt) found in a sentence, with their source
+ * (the subject: nearest actor on the left outside a prepositional phrase), target (the +T
+ * slot), modality (negated, planned) and date (the nearest temporal expression of the clause). */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    size_t lo, hi;   /* the sentence's tokens */
+    size_t sentence;
+    size_t m0, m1;   /* its mentions [m0, m1) */
+} sent_ctx;
+
+/* An actor argument: a mention index, or the pair of a "les deux pays". */
+typedef struct {
+    int m;          /* mention index or -1 */
+    const char *code;
+    vigie_span span;
+} arg;
+
+static bool is_actor(const mention_info *m)
+{
+    return !m->place_only && m->pub.code;
+}
+
+static int mention_starting(const vigie_doc *d, const sent_ctx *c, size_t tok, bool allow_place)
+{
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (m->t0 == tok && (is_actor(m) || allow_place))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Apposition: "le président américain Joe Biden", "son homologue russe Vladimir Poutine" name
+ * one actor; the person, when there is one, is its head. */
+static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
+{
+    const mention_info *m = &d->mentions.v[k];
+    int next = mention_starting(d, c, m->t1, false);
+    if (next >= 0 && d->mentions.v[next].pub.kind == VIGIE_ACTOR_PERSON && m->pub.kind != VIGIE_ACTOR_PERSON)
+        return next;
+    return k;
+}
+
+static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
+{
+    const char *k = tok_key(d, i);
+    return !strcmp(k, ";") || !strcmp(k, ":") || gram_is(d, i, hi, G_CLAUSE);
+}
+
+/* ---- pattern matching after the trigger ---- */
+
+static bool item_matches(const pat_item *it, const char *key)
+{
+    for (int a = 0; a < it->alt_count; a++) {
+        const char *alt = it->alts[a];
+        size_t n = strlen(alt);
+        if (n && alt[n - 1] == '*' ? !strncmp(alt, key, n - 1) : !strcmp(alt, key))
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    int weight;
+    arg source, target;
+    bool has_source, has_target;
+    size_t last;     /* last token used */
+} match;
+
+static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
+{
+    k = head_of(d, c, k);
+    const mention_info *m = &d->mentions.v[k];
+    arg a = {k, m->place_only || m->adjective ? m->country : m->pub.code, m->pub.span};
+    return a;
+}
+
+static bool is_iso3_like(const char *code)
+{
+    return strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z';
+}
+
+/* Number of the document's mentions that start before token tok. */
+static size_t mentions_before(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    size_t k = c->m0;
+    while (k < c->m1 && d->mentions.v[k].t0 < tok)
+        k++;
+    return k;
+}
+
+/* The two most recent distinct countries before mention `upto`: "les deux pays". */
+static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
+{
+    int found = 0;
+    for (size_t k = upto; k-- > 0 && found < 2;) {
+        const mention_info *m = &d->mentions.v[k];
+        if (m->place_only || !m->country || !is_iso3_like(m->country))
+            continue;
+        if (found == 1 && !strcmp(m->country, a->code))
+            continue;
+        arg x = {(int)k, m->country, m->pub.span};
+        if (found == 0)
+            *a = x;
+        else
+            *b = x;
+        found++;
+    }
+    if (found == 2) { /* keep text order: the earlier mention is the source */
+        arg t = *a;
+        *a = *b;
+        *b = t;
+    }
+    return found == 2;
+}
+
+static const size_t max_gap = 6;
+
+static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
+{
+    size_t j = from;
+    for (int k = 0; k < p->item_count; k++) {
+        const pat_item *it = &p->items[k];
+        bool found = false;
+        for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
+            size_t t = j + g;
+            if (g > 0 && is_clause_break(d, t, c->hi))
+                break;
+            if (it->kind == PI_WORD) {
+                if (item_matches(it, tok_key(d, t))) {
+                    j = t + 1;
+                    found = true;
+                }
+            } else {
+                enum gram_class gc;
+                uint32_t plen = gram_at(d, t, c->hi, &gc);
+                arg a, b;
+                if (plen && gc == G_PAIR && pair_before(d, mentions_before(d, c, t), &a, &b)) {
+                    out->source = a;
+                    out->target = b;
+                    out->has_source = out->has_target = true;
+                    j = t + plen;
+                    found = true;
+                    if (it->kind == PI_SOURCE && k + 1 < p->item_count)
+                        k = p->item_count; /* the pair fills both slots */
+                } else {
+                    int m = mention_starting(d, c, t, true);
+                    if (m >= 0) {
+                        arg a1 = arg_of(d, c, m);
+                        if (it->kind == PI_TARGET) {
+                            out->target = a1;
+                            out->has_target = true;
+                        } else {
+                            out->source = a1;
+                            out->has_source = true;
+                        }
+                        j = d->mentions.v[head_of(d, c, m)].t1;
+                        found = true;
+                    }
+                }
+            }
+            if (found)
+                break;
+        }
+        if (!found)
+            return false;
+    }
+    out->last = j;
+    out->weight = p->weight;
+    return true;
+}
+
+/* ---- the subject ---- */
+
+static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_info *m)
+{
+    size_t p = m->t0;
+    if (p > c->lo && (tok_is(d, p - 1, "la") || tok_is(d, p - 1, "l'") || tok_is(d, p - 1, "le") ||
+                      tok_is(d, p - 1, "les") || tok_is(d, p - 1, "the")))
+        p--;
+    return p > c->lo && gram_is(d, p - 1, c->hi, G_PREP);
+}
+
+/* Coordinated actors ending at mention k ("Joe Biden et Vladimir Poutine"): returns count. */
+static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
+{
+    int n = 0;
+    out[n++] = k;
+    while (n < max) {
+        const mention_info *m = &d->mentions.v[out[n - 1]];
+        if (m->t0 == 0)
+            break;
+        size_t t = m->t0 - 1; /* the coordinator just before this mention */
+        if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
+            break;
+        int prev = -1;
+        for (int j = out[n - 1] - 1; j >= (int)c->m0; j--) {
+            const mention_info *q = &d->mentions.v[j];
+            if (q->t1 == t && is_actor(q))
+                prev = j;
+            if (q->t1 <= t)
+                break;
+        }
+        if (prev < 0)
+            break;
+        out[n++] = prev;
+    }
+    for (int a = 0, b = n - 1; a < b; a++, b--) {
+        int tmp = out[a];
+        out[a] = out[b];
+        out[b] = tmp;
+    }
+    return n;
+}
+
+/* A pronoun subject ("il", "cette source", "he"): the last actor named before it. */
+static int antecedent(const vigie_doc *d, size_t tok)
+{
+    for (size_t k = d->mentions.n; k-- > 0;) {
+        const mention_info *m = &d->mentions.v[k];
+        if (m->t1 <= tok && is_actor(m) && !m->adjective)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
+static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    size_t s = trig;
+    while (s > c->lo && s + 4 > trig) {
+        size_t p = s - 1;
+        enum gram_class g;
+        bool glue = (gram_at(d, p, c->hi, &g) && (g == G_NEG_PRE || g == G_NEG_POST || g == G_REFLEXIVE ||
+                                                   g == G_FUTURE || g == G_CONDITIONAL)) ||
+                    verb_lookup(d, p) != NULL;
+        if (!glue)
+            break;
+        s = p;
+    }
+    return s;
+}
+
+static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
+{
+    *ncoord = 0;
+    /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
+    if (start > c->lo) {
+        enum gram_class g;
+        size_t p = start - 1;
+        if (gram_at(d, p, c->hi, &g) && g == G_PRONOUN) {
+            int a = antecedent(d, p);
+            if (a >= 0) {
+                coord[(*ncoord)++] = a;
+                return a;
+            }
+        }
+    }
+    for (size_t k = c->m1; k-- > c->m0;) {
+        const mention_info *m = &d->mentions.v[k];
+        if (m->t1 > start || !is_actor(m) || m->adjective || in_prep_phrase(d, c, m))
+            continue;
+        /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
+        *ncoord = coordination(d, c, (int)k, coord, 4);
+        return (int)k;
+    }
+    return -1;
+}
+
+/* ---- modality ---- */
+
+static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
+{
+    bool pre = false, post = false;
+    for (size_t k = start; k <= trig + 2 && k < c->hi; k++) {
+        enum gram_class g;
+        if (!gram_at(d, k, c->hi, &g))
+            continue;
+        pre |= g == G_NEG_PRE;
+        post |= g == G_NEG_POST && k > start;
+    }
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_NEG_PRE))
+        pre = true;
+    return d->lang == LANG_FR ? pre && post : pre;
+}
+
+static bool planned(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
+{
+    char tense = tense_near(d, trig, start, trig + 1);
+    if (tense == 'F' || tense == 'C')
+        return true;
+    for (size_t k = start; k <= trig && k < c->hi; k++) {
+        enum gram_class g;
+        if (gram_at(d, k, c->hi, &g) && (g == G_FUTURE || g == G_CONDITIONAL || g == G_PLANNED))
+            return true;
+    }
+    return false;
+}
+
+/* ---- dates ---- */
+
+static bool clause_span(const vigie_doc *d, const sent_ctx *c, size_t at, size_t *a, size_t *b)
+{
+    *a = at;
+    while (*a > c->lo && !tok_is(d, *a - 1, ",") && !is_clause_break(d, *a - 1, c->hi))
+        (*a)--;
+    *b = at;
+    while (*b < c->hi && !tok_is(d, *b, ",") && !is_clause_break(d, *b, c->hi))
+        (*b)++;
+    return true;
+}
+
+static bool usable_date(const timex_info *t)
+{
+    return t->pub.type != VIGIE_TIMEX_DURATION && t->pub.value && strcmp(t->pub.value, "PAST_REF") &&
+           strcmp(t->pub.value, "PRESENT_REF") && strcmp(t->pub.value, "FUTURE_REF");
+}
+
+/* The temporal expression governing the trigger: its clause first, then its sentence. */
+static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    size_t a, b;
+    clause_span(d, c, trig, &a, &b);
+    const timex_info *best = NULL;
+    size_t best_dist = (size_t)-1;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        for (size_t k = 0; k < d->timexes.n; k++) {
+            const timex_info *t = &d->timexes.v[k];
+            if (t->pub.sentence != c->sentence || !usable_date(t))
+                continue;
+            if (pass == 0 && (t->t0 < a || t->t1 > b))
+                continue;
+            size_t dist = t->t0 > trig ? t->t0 - trig : trig - t->t1 + 1;
+            if (dist < best_dist) {
+                best = t;
+                best_dist = dist;
+            }
+        }
+    }
+    return best;
+}
+
+/* ---- emitting ---- */
+
+static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
+{
+    ea->code = a->code;
+    ea->span = a->span;
+    ea->text = arena_strndup(&d->mem, d->orig + a->span.start, a->span.end - a->span.start);
+}
+
+static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
+                 const arg *src, const arg *tgt, unsigned flags)
+{
+    if (tgt && src && !strcmp(src->code, tgt->code))
+        return; /* an actor acting on itself is no dyad */
+    const cameo_code *cc = cameo_lookup(d->engine, p->code);
+    event_info ev;
+    memset(&ev, 0, sizeof ev);
+    vigie_event *e = &ev.pub;
+    e->sentence = c->sentence;
+    e->sentence_span = d->sentences.v[c->sentence].span;
+    set_actor(d, &e->source, src);
+    if (tgt)
+        set_actor(d, &e->target, tgt);
+    snprintf(e->code, sizeof e->code, "%s", p->code);
+    snprintf(e->root, sizeof e->root, "%.2s", p->code);
+    e->quad_class = cc ? cc->quad_class : 0;
+    e->goldstein = cc ? cc->goldstein : 0;
+    e->verb_span.start = d->tokens.v[trig].span.start;
+    e->verb_span.end = d->tokens.v[trig_end - 1].span.end;
+    e->verb_text = arena_strndup(&d->mem, d->orig + e->verb_span.start, e->verb_span.end - e->verb_span.start);
+    const timex_info *t = date_for(d, c, trig);
+    if (t) {
+        e->date_value = t->pub.value;
+        e->date_from = VIGIE_DATE_TEXT;
+        e->date_span = t->pub.span;
+        if (t->date.gran != VIGIE_GRAN_NONE && d->published.gran != VIGIE_GRAN_NONE &&
+            date_compare(t->date, d->published) > 0)
+            flags |= VIGIE_FLAG_PLANNED; /* dated after publication: not yet happened */
+        if (t->future_hint)
+            flags |= VIGIE_FLAG_PLANNED;
+    } else if (d->published.gran != VIGIE_GRAN_NONE) {
+        char buf[16];
+        e->date_value = arena_strdup(&d->mem, vigie_date_format(d->published, buf));
+        e->date_from = VIGIE_DATE_PUBLISHED;
+    }
+    e->flags = flags;
+    /* the same event said twice (headline and body) is one event with two mentions */
+    for (size_t k = 0; k < d->events.n; k++) {
+        event_info *o = &d->events.v[k];
+        vigie_event *x = &o->pub;
+        bool same_target = (!x->target.code && !e->target.code) ||
+                           (x->target.code && e->target.code && !strcmp(x->target.code, e->target.code));
+        bool same_date = (!x->date_value && !e->date_value) ||
+                         (x->date_value && e->date_value && !strcmp(x->date_value, e->date_value));
+        if (!strcmp(x->code, e->code) && !strcmp(x->source.code, e->source.code) && same_target && same_date &&
+            (x->flags & VIGIE_FLAG_NEGATED) == (e->flags & VIGIE_FLAG_NEGATED)) {
+            if (x->sentence != e->sentence)
+                VEC_PUSH(o->mentions, e->sentence_span);
+            return;
+        }
+    }
+    VEC_PUSH(ev.mentions, e->sentence_span);
+    VEC_PUSH(d->events, ev);
+}
+
+/* Emits one event, or one per pair of coordinated subjects for reciprocal actions. */
+static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
+                     const int *coord, int ncoord, const match *mt, unsigned flags)
+{
+    const arg *tgt = mt->has_target ? &mt->target : NULL;
+    if (ncoord >= 2 && !tgt) { /* "X et Y se parleront": each with the other, symmetric */
+        for (int a = 0; a < ncoord; a++)
+            for (int b = a + 1; b < ncoord; b++) {
+                arg x = arg_of(d, c, coord[a]), y = arg_of(d, c, coord[b]);
+                emit(d, c, p, trig, trig_end, &x, &y, flags | VIGIE_FLAG_SYMMETRIC);
+            }
+        return;
+    }
+    for (int a = 0; a < (ncoord ? ncoord : 1); a++) {
+        arg s = ncoord ? arg_of(d, c, coord[a]) : mt->source;
+        emit(d, c, p, trig, trig_end, &s, tgt, flags | (p->reciprocal ? VIGIE_FLAG_SYMMETRIC : 0));
+    }
+}
+
+static bool reflexive_before(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
+{
+    for (size_t k = start; k < trig; k++)
+        if (gram_is(d, k, c->hi, G_REFLEXIVE))
+            return true;
+    return start > c->lo && gram_is(d, start - 1, c->hi, G_REFLEXIVE);
+}
+
+/* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
+ * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
+static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
+{
+    for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
+        if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
+            return true;
+    if (analysis_has_tag(va, 'K') && start < trig)
+        return true; /* "a annexé", "s'est entretenu", "has met" */
+    if (analysis_has_tag(va, 'W') && start < trig && d->lang == LANG_EN)
+        return true; /* "will meet", "did not accuse" */
+    (void)c;
+    return false;
+}
+
+static void verb_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    const verb_analysis *va = verb_lookup(d, trig);
+    if (!va)
+        return;
+    size_t start = group_start(d, c, trig);
+    if (!finite_use(d, c, va, start, trig))
+        return;
+    const lang_data *L = &d->engine->lang[d->lang];
+    const event_pattern *best = NULL;
+    match best_m;
+    memset(&best_m, 0, sizeof best_m);
+    bool refl = reflexive_before(d, c, start, trig);
+    for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
+        const u32vec *pl = &L->lemma_patterns.v[v->lemma];
+        for (size_t k = 0; k < pl->n; k++) {
+            const event_pattern *p = &L->patterns.v[pl->v[k]];
+            if (p->pronominal != refl)
+                continue;
+            match m;
+            memset(&m, 0, sizeof m);
+            if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
+                best = p;
+                best_m = m;
+            }
+        }
+    }
+    if (!best)
+        return;
+    int coord[4], ncoord = 0;
+    if (!best_m.has_source) {
+        int s = subject_of(d, c, start, coord, &ncoord);
+        if (s < 0)
+            return;
+        if (ncoord == 0) {
+            coord[0] = s;
+            ncoord = 1;
+        }
+    }
+    unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
+                     (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
+    emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
+}
+
+static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    const char *k = tok_key(d, i);
+    const uint32_t *li = strmap_get(&L->noun_triggers, k, strlen(k));
+    if (li)
+        return &L->noun_pattern_lists.v[*li];
+    for (size_t p = 0; p < L->noun_prefixes.n; p++) {
+        const char *pre = L->noun_prefixes.v[p];
+        if (!strncmp(pre, k, strlen(pre) - 1))
+            return &L->noun_pattern_lists.v[L->noun_prefix_lists.v[p]];
+    }
+    return NULL;
+}
+
+/* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
+static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    const u32vec *pl = noun_patterns(d, trig);
+    if (!pl)
+        return;
+    const lang_data *L = &d->engine->lang[d->lang];
+    const event_pattern *best = NULL;
+    match best_m;
+    memset(&best_m, 0, sizeof best_m);
+    for (size_t k = 0; k < pl->n; k++) {
+        const event_pattern *p = &L->patterns.v[pl->v[k]];
+        match m;
+        memset(&m, 0, sizeof m);
+        if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
+            best = p;
+            best_m = m;
+        }
+    }
+    if (!best || !best_m.has_target)
+        return;
+    bool symmetric = best_m.has_source;
+    if (!best_m.has_source) { /* "des sanctions contre Moscou": the source is the clause's subject */
+        int coord[4], ncoord;
+        int s = subject_of(d, c, trig, coord, &ncoord);
+        if (s < 0)
+            return;
+        best_m.source = arg_of(d, c, s);
+    }
+    emit(d, c, best, trig, trig + 1, &best_m.source, &best_m.target, symmetric ? VIGIE_FLAG_SYMMETRIC : 0);
+}
+
+void events_doc(vigie_doc *d)
+{
+    size_t m = 0;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m};
+        while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
+            c.m1++;
+        for (size_t i = c.lo; i < c.hi; i++) {
+            if (d->tokens.v[i].kind != VIGIE_TOK_WORD)
+                continue;
+            verb_events(d, &c, i);
+            noun_events(d, &c, i);
+        }
+        m = c.m1;
+    }
+}

@@ -1,0 +1,258 @@
+/* Internal structures shared by the pipeline stages. Data flows one way:
+ * read -> text -> segment -> time / actors -> events -> output. Each stage reads what earlier
+ * stages attached to the document and adds its own layer. */
+#ifndef VIGIE_INTERNAL_H
+#define VIGIE_INTERNAL_H
+
+#include "vigie.h"
+#include "util.h"
+
+#include <string.h>
+
+enum { LANG_FR, LANG_EN, LANG_COUNT };
+extern const char *const lang_codes[LANG_COUNT];
+
+typedef struct { uint32_t payload, next; } phrase_link;
+
+/* ---- phrase tables: multi-token dictionary entries matched longest first ---- */
+typedef struct {
+    strmap first;  /* key of the first token -> longest phrase length (tokens) starting with it */
+    strmap full;   /* space-joined keys -> head of payload chain + 1 */
+    VEC(phrase_link) links;
+} phrase_table;
+
+/* ---- tokens ---- */
+enum {
+    TF_CAP = 1 << 0,        /* starts with an upper-case letter */
+    TF_ALLCAPS = 1 << 1,
+    TF_ELIDED = 1 << 2,     /* elided prefix ending in an apostrophe: l' d' qu' */
+    TF_SPACE_BEFORE = 1 << 3,
+    TF_NEWLINE_BEFORE = 1 << 4,
+    TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
+};
+
+typedef struct {
+    uint32_t start, end; /* in the working (normalised) text */
+    uint16_t flags;
+    uint32_t sentence;
+} token_info;
+
+/* ---- engine knowledge ---- */
+typedef VEC(uint32_t) u32vec;
+
+typedef struct {
+    const char *code, *title;
+    vigie_date from, to; /* gran NONE = open end */
+} actor_role;
+
+typedef struct {
+    const char *name;   /* canonical name */
+    vigie_actor_kind kind;
+    bool capital;       /* a capital: the government when it acts, a place after "à", "in" */
+    const char *code, *export_code, *country;
+    actor_role *roles;
+    size_t role_count;
+} actor_entry;
+
+typedef struct {
+    const char *sector; /* "GOV", "MIL", "" (country only), "COUNTERPART" */
+    const char *title;  /* NULL or "head_of_state"... */
+} agent_entry;
+
+enum time_class {
+    TC_MONTH, TC_WEEKDAY, TC_RELDAY, TC_PART, TC_DAYPART, TC_UNIT, TC_NUMBER, TC_ORDINAL,
+    TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_COUNT
+};
+typedef struct {
+    enum time_class cls;
+    int num;           /* month, weekday, offset, number, direction... */
+    const char *text;  /* mod, unit, vague value, daypart */
+} time_entry;
+
+/* Verb-pattern items. */
+enum pat_item_kind { PI_WORD, PI_TARGET, PI_SOURCE };
+typedef struct {
+    enum pat_item_kind kind;
+    const char **alts; /* keys; a trailing '*' is a prefix match */
+    int alt_count;
+} pat_item;
+typedef struct {
+    char code[5];
+    bool noun, pronominal, reciprocal;
+    pat_item *items;  /* after the trigger */
+    int item_count;
+    int weight;       /* specificity: longer patterns win */
+    long line;
+} event_pattern;
+
+typedef struct {
+    uint32_t lemma;   /* index into lang_data.lemmas */
+    char tags[12];
+} verb_analysis;
+
+/* Grammatical classes of function words (data/LANG/grammar.txt). */
+enum gram_class {
+    G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
+    G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
+    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_COUNT
+};
+extern const char *const gram_class_names[G_COUNT];
+
+typedef struct {
+    phrase_table grammar; /* payload: enum gram_class */
+    strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
+    strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
+    strmap stopwords;
+    phrase_table time;   /* payload: index into time_entries */
+    VEC(time_entry) time_entries;
+    phrase_table names;  /* payload: index into engine actors */
+    phrase_table demonyms; /* payload: index into engine actors (countries) */
+    phrase_table agents; /* payload: index into agents */
+    VEC(agent_entry) agents_v;
+    strmap verbforms;    /* form key -> first analysis + 1 (analyses of a form are contiguous) */
+    VEC(verb_analysis) analyses;
+    strmap lemmas;       /* lemma key -> lemma id */
+    VEC(const char *) lemma_names;
+    VEC(u32vec) lemma_patterns; /* lemma id -> pattern indices */
+    strmap noun_triggers; /* noun key (or prefix*) -> index into noun_pattern_lists */
+    VEC(u32vec) noun_pattern_lists;
+    VEC(const char *) noun_prefixes; /* trigger keys ending in '*' */
+    VEC(uint32_t) noun_prefix_lists;
+    VEC(event_pattern) patterns;
+    bool loaded;
+} lang_data;
+
+typedef struct {
+    char code[5];
+    double goldstein;
+    int quad_class;
+    const char *name;
+} cameo_code;
+
+typedef struct { int32_t cp; const char *with; } fold_rule;
+
+struct vigie_engine {
+    char *data_dir;
+    arena mem;
+    lang_data lang[LANG_COUNT];
+    VEC(actor_entry) actors;
+    strmap actor_ids;        /* "[id]" -> actor index, for merging blocks */
+    VEC(cameo_code) cameo;
+    strmap cameo_index;      /* code -> index */
+    /* text folding: code point -> replacement */
+    fold_rule *folds;
+    size_t fold_count;
+};
+
+/* ---- document layers ---- */
+typedef struct { uint32_t work; int64_t delta; } offset_point;
+typedef struct {
+    vigie_timex pub;
+    uint32_t t0, t1;     /* token range [t0, t1) */
+    vigie_date date;     /* resolved calendar value when it is a date */
+    bool future_hint;
+} timex_info;
+
+typedef struct {
+    vigie_mention pub;
+    uint32_t t0, t1;
+    int actor;           /* engine actor index or -1 */
+    const char *person;  /* for roles/coreference: the person's canonical name */
+    const char *country; /* ISO-3 of the actor */
+    const char *title;
+    bool place_only;     /* a location, not an actor */
+    bool adjective;      /* a demonym adjective ("territoire ukrainien"): a country, no subject */
+    bool counterpart;    /* "son homologue": resolved against the possessor */
+} mention_info;
+
+typedef struct {
+    vigie_event pub;
+    VEC(vigie_span) mentions;
+} event_info;
+
+struct vigie_doc {
+    const vigie_engine *engine;
+    arena mem;
+    char *id;
+    char *orig; size_t orig_len;   /* original text (copy) */
+    char *work; size_t work_len;   /* NFC + folded working text */
+    /* work -> orig offset map as change points: from work offset w_i on, orig = w + delta_i */
+    VEC(offset_point) offmap;
+    int lang;
+    vigie_date published;
+    VEC(vigie_token) tokens;
+    VEC(token_info) tinfo;
+    VEC(vigie_sentence) sentences;
+    VEC(timex_info) timexes;
+    VEC(vigie_timex) timex_pub;
+    VEC(mention_info) mentions;
+    VEC(vigie_mention) mention_pub;
+    VEC(event_info) events;
+    VEC(vigie_event) event_pub;
+};
+
+/* ---- stages ---- */
+/* load.c */
+bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen);
+bool engine_load_actors(vigie_engine *e, char *err, size_t errlen);
+bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen);
+bool engine_load_folds(vigie_engine *e, char *err, size_t errlen);
+const cameo_code *cameo_lookup(const vigie_engine *e, const char *code);
+
+/* phrase.c */
+void phrase_init(phrase_table *t);
+void phrase_free(phrase_table *t);
+void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* Longest phrase starting at token i (not beyond `end`); returns its token count (0: none)
+ * and fills up to max payloads. */
+uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
+                      uint32_t *payloads, size_t max, size_t *npayloads);
+
+/* text.c */
+bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
+void text_normalize(vigie_doc *d);
+uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
+
+/* segment.c */
+typedef struct { uint32_t start, end; uint16_t flags; } raw_token;
+typedef VEC(raw_token) raw_tokens;
+void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out);
+/* Key of a dictionary phrase as the tokenizer would split it; returns token count (0: empty). */
+uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap);
+int detect_lang(const vigie_engine *e, const char *s, size_t n);
+void segment_doc(vigie_doc *d);
+
+/* lexicon.c: lookups shared by the stages */
+/* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
+const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
+bool analysis_has_tag(const verb_analysis *va, char tag);
+/* Grammatical class of the phrase at token i: returns its length in tokens (0: none). */
+uint32_t gram_at(const vigie_doc *d, size_t i, size_t end, enum gram_class *cls);
+bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
+/* Tense around token i within [lo, hi): 'F' future, 'C' conditional, 'P' past, 'N' present, 0. */
+char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi);
+size_t sentence_end(const vigie_doc *d, size_t sentence);
+
+/* time.c */
+void time_doc(vigie_doc *d);
+/* actors.c */
+void actors_doc(vigie_doc *d);
+const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);
+/* events.c */
+void events_doc(vigie_doc *d);
+
+/* helpers on documents */
+static inline const char *tok_key(const vigie_doc *d, size_t i) { return d->tokens.v[i].key; }
+static inline bool tok_is(const vigie_doc *d, size_t i, const char *key)
+{
+    return i < d->tokens.n && !strcmp(d->tokens.v[i].key, key);
+}
+vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we);
+int date_compare(vigie_date a, vigie_date b);
+bool date_valid(int y, int m, int day);
+int days_in_month(int y, int m);
+long days_from_civil(int y, int m, int d);
+void civil_from_days(long z, int *y, int *m, int *d);
+int weekday_of(int y, int m, int d); /* Monday = 1 */
+
+#endif

@@ -1,0 +1,113 @@
+/* Lookups in the per-language lexicons that several stages share: verb forms, function-word
+ * classes, and the tense of the verb group around a position. */
+#include "internal.h"
+
+#include <string.h>
+
+const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
+{
+    if (i >= d->tokens.n || d->tokens.v[i].kind != VIGIE_TOK_WORD)
+        return NULL;
+    const lang_data *L = &d->engine->lang[d->lang];
+    const token_info *t = &d->tinfo.v[i];
+    char form[128];
+    if (t->end - t->start >= sizeof form - 8)
+        return NULL;
+    size_t n = make_lower(d->work + t->start, t->end - t->start, form, sizeof form);
+    const uint32_t *slot = strmap_get(&L->verbforms, form, n);
+    return slot ? &L->analyses.v[*slot - 1] : NULL;
+}
+
+bool analysis_has_tag(const verb_analysis *va, char tag)
+{
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (strchr(va->tags, tag))
+            return true;
+    return false;
+}
+
+uint32_t gram_at(const vigie_doc *d, size_t i, size_t end, enum gram_class *cls)
+{
+    if (i >= end)
+        return 0;
+    uint32_t payload;
+    size_t np;
+    uint32_t len = phrase_match(&d->engine->lang[d->lang].grammar, d, i, end, &payload, 1, &np);
+    if (len && np)
+        *cls = (enum gram_class)payload;
+    return np ? len : 0;
+}
+
+bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
+{
+    /* a word may have several classes ("que": relative; "plus": negation): check them all */
+    if (i >= end)
+        return false;
+    uint32_t payloads[8];
+    size_t np;
+    phrase_match(&d->engine->lang[d->lang].grammar, d, i, end, payloads, 8, &np);
+    for (size_t k = 0; k < np; k++)
+        if (payloads[k] == (uint32_t)cls)
+            return true;
+    return false;
+}
+
+static bool lemma_is(const vigie_doc *d, const verb_analysis *va, const char *lemma)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (!strcmp(L->lemma_names.v[va->lemma], lemma))
+            return true;
+    return false;
+}
+
+/* Tense of the verb group nearest to i: future/conditional forms, auxiliaries with a past
+ * participle, simple past and imperfect; English "will"/"would" and past forms. */
+char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
+{
+    for (size_t dist = 0; dist < 10; dist++) {
+        for (int side = 0; side < 2; side++) {
+            if (side == 0 && dist > i)
+                continue;
+            size_t k = side == 0 ? i - dist : i + dist;
+            if (k < lo || k >= hi || (dist == 0 && side == 1))
+                continue;
+            enum gram_class g;
+            if (gram_at(d, k, hi, &g)) {
+                if (g == G_FUTURE)
+                    return 'F';
+                if (g == G_CONDITIONAL)
+                    return 'C';
+            }
+            const verb_analysis *va = verb_lookup(d, k);
+            if (!va)
+                continue;
+            if (analysis_has_tag(va, 'F'))
+                return 'F';
+            if (analysis_has_tag(va, 'C'))
+                return 'C';
+            if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'I'))
+                return 'P';
+            bool aux = lemma_is(d, va, "avoir") || lemma_is(d, va, "etre") || lemma_is(d, va, "have");
+            if (aux && k + 1 < hi) {
+                const verb_analysis *next = verb_lookup(d, k + 1);
+                if (!next && k + 2 < hi)
+                    next = verb_lookup(d, k + 2); /* "a déjà annexé", "has already met" */
+                if (next && analysis_has_tag(next, 'K'))
+                    return 'P';
+            }
+            if (lemma_is(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
+                return 'F';
+            if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)
+                return 'P';
+            if (analysis_has_tag(va, 'P'))
+                return 'N';
+        }
+    }
+    return 0;
+}
+
+size_t sentence_end(const vigie_doc *d, size_t s)
+{
+    return d->sentences.v[s].first_token + d->sentences.v[s].token_count;
+}

@@ -1,0 +1,276 @@
+/* Reading: documents from a file or standard input, in three forms — the seed form
+ * ("date YYYY-MM[-DD]" then the article), plain text (date from --date) and JSON Lines
+ * (one article per line). JSON Lines are streamed: one line in memory at a time. */
+#include "internal.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+struct vigie_reader {
+    FILE *f;
+    bool owns;
+    char *path;
+    vigie_form form;
+    vigie_date default_date;
+    long line;
+    bool done;
+    char *buf;       /* current line or whole file */
+    size_t cap;
+    json_t *record;  /* current JSON record (strings point into it) */
+    char *id;
+    char warning[512];
+    char peek[64];   /* bytes read to sniff the form, consumed before the stream */
+    size_t peek_n, peek_at;
+};
+
+static int rd_getc(vigie_reader *r)
+{
+    if (r->peek_at < r->peek_n)
+        return (unsigned char)r->peek[r->peek_at++];
+    return fgetc(r->f);
+}
+
+static const char *basename_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* "dir/000_806b.txt" -> "000_806b" */
+static char *doc_id_from_path(const char *path)
+{
+    const char *base = basename_of(path);
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return xstrndup(base, n);
+}
+
+/* JSON Lines by extension or by a first non-blank '{'; the seed form by its "date " prefix
+ * (decided once the text is read); plain text otherwise. Nothing read is lost: the bytes
+ * peeked at are replayed. */
+static vigie_form sniff(vigie_reader *r, const char *path)
+{
+    size_t n = strlen(path);
+    if ((n > 6 && !strcmp(path + n - 6, ".jsonl")) || (n > 5 && !strcmp(path + n - 5, ".json")))
+        return VIGIE_FORM_JSONL;
+    r->peek_n = fread(r->peek, 1, sizeof r->peek, r->f);
+    size_t k = 0;
+    while (k < r->peek_n && (r->peek[k] == ' ' || r->peek[k] == '\t' || r->peek[k] == '\n' || r->peek[k] == '\r'))
+        k++;
+    return k < r->peek_n && r->peek[k] == '{' ? VIGIE_FORM_JSONL : VIGIE_FORM_AUTO;
+}
+
+vigie_reader *vigie_reader_open(const char *path, vigie_form form, vigie_date default_date, char *err, size_t errlen)
+{
+    vigie_reader *r = xcalloc(1, sizeof *r);
+    r->owns = strcmp(path, "-") != 0;
+    r->f = r->owns ? fopen(path, "rb") : stdin;
+    if (!r->f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        free(r);
+        return NULL;
+    }
+    r->path = xstrndup(r->owns ? path : "<stdin>", strlen(r->owns ? path : "<stdin>"));
+    r->default_date = default_date;
+    if (form == VIGIE_FORM_AUTO)
+        form = sniff(r, path);
+    r->form = form;
+    return r;
+}
+
+const char *vigie_reader_warning(const vigie_reader *r) { return r->warning[0] ? r->warning : NULL; }
+
+static void release_record(vigie_reader *r)
+{
+    if (r->record)
+        json_decref(r->record);
+    r->record = NULL;
+    free(r->id);
+    r->id = NULL;
+    r->warning[0] = 0;
+}
+
+/* The whole stream as one document (seed and text forms). */
+static bool slurp(vigie_reader *r, size_t *len)
+{
+    size_t n = 0;
+    if (!r->buf) {
+        r->cap = 1 << 16;
+        r->buf = xmalloc(r->cap);
+    }
+    memcpy(r->buf, r->peek + r->peek_at, r->peek_n - r->peek_at);
+    n = r->peek_n - r->peek_at;
+    r->peek_at = r->peek_n;
+    for (;;) {
+        if (r->cap - n < 2) {
+            r->cap *= 2;
+            r->buf = xrealloc(r->buf, r->cap);
+        }
+        size_t got = fread(r->buf + n, 1, r->cap - n - 1, r->f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    r->buf[n] = 0;
+    *len = n;
+    return !ferror(r->f);
+}
+
+static int next_whole(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+{
+    size_t len;
+    r->done = true;
+    if (!slurp(r, &len)) {
+        snprintf(err, errlen, "%s: read error: %s", r->path, strerror(errno));
+        return -1;
+    }
+    r->id = doc_id_from_path(r->path);
+    in->id = r->id;
+    in->origin = r->path;
+    in->published = r->default_date;
+    size_t at = 0;
+    while (at < len && (r->buf[at] == ' ' || r->buf[at] == '\t' || r->buf[at] == '\n' || r->buf[at] == '\r'))
+        at++;
+    bool seed = r->form == VIGIE_FORM_SEED || (r->form == VIGIE_FORM_AUTO && !strncmp(r->buf + at, "date ", 5));
+    if (seed) {
+        if (strncmp(r->buf + at, "date ", 5)) {
+            snprintf(err, errlen, "%s:1: expected 'date YYYY-MM' or 'date YYYY-MM-DD' at the start; document skipped", r->path);
+            return -1;
+        }
+        at += 5;
+        size_t end = at;
+        while (end < len && r->buf[end] != ' ' && r->buf[end] != '\t' && r->buf[end] != '\n' && r->buf[end] != '\r')
+            end++;
+        vigie_date d;
+        if (!vigie_date_parse(r->buf + at, end - at, &d) || d.gran < VIGIE_GRAN_MONTH) {
+            snprintf(err, errlen, "%s:1: malformed publication date '%.*s' (expected YYYY-MM or YYYY-MM-DD, a real date); document skipped",
+                     r->path, (int)(end - at > 40 ? 40 : end - at), r->buf + at);
+            return -1;
+        }
+        in->published = d;
+        at = end;
+    } else if (r->default_date.gran == VIGIE_GRAN_NONE) {
+        snprintf(r->warning, sizeof r->warning,
+                 "%s: no publication date (give --date): relative dates stay unresolved, events dated from the text only", r->path);
+    }
+    /* spans index the whole file; the article starts after the date prefix */
+    in->text = r->buf;
+    in->len = len;
+    in->text_offset = (long)at;
+    if (at == len)
+        snprintf(r->warning, sizeof r->warning, "%s: empty document", r->path);
+    return 1;
+}
+
+static const char *opt_string(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static bool read_line(vigie_reader *r, size_t *len)
+{
+    size_t n = 0;
+    if (!r->buf) {
+        r->cap = 1 << 16;
+        r->buf = xmalloc(r->cap);
+    }
+    int c;
+    while ((c = rd_getc(r)) != EOF) {
+        if (n + 2 > r->cap) {
+            r->cap *= 2;
+            r->buf = xrealloc(r->buf, r->cap);
+        }
+        if (c == '\n')
+            break;
+        r->buf[n++] = (char)c;
+    }
+    r->buf[n] = 0;
+    *len = n;
+    return c != EOF || n > 0;
+}
+
+static int next_jsonl(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+{
+    size_t len;
+    for (;;) {
+        if (!read_line(r, &len)) {
+            r->done = true;
+            return 0;
+        }
+        r->line++;
+        size_t k = 0;
+        while (k < len && (r->buf[k] == ' ' || r->buf[k] == '\t' || r->buf[k] == '\r'))
+            k++;
+        if (k < len)
+            break; /* blank lines are not records */
+    }
+    json_error_t je;
+    r->record = json_loadb(r->buf, len, JSON_REJECT_DUPLICATES, &je);
+    if (!r->record) {
+        snprintf(err, errlen, "%s:%ld: invalid JSON at column %d: %s; record skipped", r->path, r->line, je.column, je.text);
+        return -1;
+    }
+    json_t *text = json_object_get(r->record, "text");
+    if (!json_is_object(r->record) || !json_is_string(text)) {
+        snprintf(err, errlen, "%s:%ld: record without a \"text\" string; record skipped", r->path, r->line);
+        return -1;
+    }
+    const char *id = opt_string(r->record, "id");
+    if (!id) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "line-%ld", r->line);
+        r->id = xstrndup(buf, strlen(buf));
+        id = r->id;
+    }
+    in->id = id;
+    in->text = json_string_value(text);
+    in->len = json_string_length(text);
+    in->lang = opt_string(r->record, "lang");
+    in->title = opt_string(r->record, "title");
+    in->url = opt_string(r->record, "url");
+    in->source = opt_string(r->record, "source");
+    in->origin = r->path;
+    in->line = r->line;
+    in->published = r->default_date;
+    json_t *date = json_object_get(r->record, "date");
+    if (json_is_string(date)) {
+        const char *ds = json_string_value(date);
+        if (!vigie_date_parse(ds, strlen(ds), &in->published)) {
+            snprintf(err, errlen, "%s:%ld: document '%s': malformed date \"%.40s\" (expected YYYY-MM or YYYY-MM-DD); record skipped",
+                     r->path, r->line, id, ds);
+            return -1;
+        }
+    } else if (date && !json_is_null(date)) {
+        snprintf(err, errlen, "%s:%ld: document '%s': \"date\" must be a string; record skipped", r->path, r->line, id);
+        return -1;
+    }
+    if (in->lang && strcmp(in->lang, "fr") && strcmp(in->lang, "en"))
+        in->lang = NULL; /* unknown languages are detected instead */
+    return 1;
+}
+
+int vigie_reader_next(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+{
+    release_record(r);
+    memset(in, 0, sizeof *in);
+    if (r->done)
+        return 0;
+    if (r->form == VIGIE_FORM_JSONL)
+        return next_jsonl(r, in, err, errlen);
+    return next_whole(r, in, err, errlen);
+}
+
+void vigie_reader_close(vigie_reader *r)
+{
+    if (!r)
+        return;
+    release_record(r);
+    if (r->owns && r->f)
+        fclose(r->f);
+    free(r->buf);
+    free(r->path);
+    free(r);
+}

@@ -1,0 +1,354 @@
+/* Segmentation: tokens (words with their elisions split off, numbers, punctuation) and
+ * sentences, on the working text. Abbreviations and elisions come from data/LANG/. */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+const char *const lang_codes[LANG_COUNT] = {"fr", "en"};
+
+/* ---- character classes ---- */
+
+static bool is_word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static bool is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           (cp > 0x7f && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS);
+}
+
+static int32_t cp_at(const char *s, size_t i, size_t end, int *len)
+{
+    int32_t cp = -1;
+    *len = utf8_decode((const uint8_t *)s + i, end - i, &cp);
+    if (*len < 0) {
+        *len = 1;
+        return -1;
+    }
+    return cp;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* End of a word starting at i: letters and digits, joined by inner hyphens, apostrophes and
+ * the periods of dotted abbreviations ("U.S."). */
+static size_t scan_word(const char *s, size_t i, size_t end)
+{
+    int len;
+    bool dotted = false;
+    while (i < end) {
+        int32_t cp = cp_at(s, i, end, &len);
+        if (is_word_cp(cp)) {
+            i += (size_t)len;
+            continue;
+        }
+        if ((cp == '-' || cp == '\'') && i + 1 < end) {
+            int l2;
+            if (is_word_cp(cp_at(s, i + 1, end, &l2))) {
+                i++;
+                continue;
+            }
+        }
+        /* "U.S." / "a.m.": single letters separated by periods */
+        if (cp == '.' && i + 1 < end) {
+            size_t start = i;
+            while (start > 0 && is_word_cp(cp_at(s, start - 1, end, &len)) && len == 1)
+                start--;
+            int l2;
+            bool single_before = (i - start == 1) && (start == 0 || !is_word_cp(cp_at(s, start - 1, end, &l2)) || dotted || s[start - 1] == '.');
+            bool letter_after = is_word_cp(cp_at(s, i + 1, end, &l2)) && l2 == 1 && !is_digit(s[i + 1]) &&
+                                (i + 2 >= end || s[i + 2] == '.');
+            if (single_before && letter_after) {
+                dotted = true;
+                i++;
+                continue;
+            }
+            if (dotted && single_before) { /* the final period of "U.S." */
+                i++;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
+/* End of a number starting at i: digits with inner separators ("10/01/2022", "1.5", "2021-12-30")
+ * and an attached suffix ("1er", "10th"). */
+static size_t scan_number(const char *s, size_t i, size_t end)
+{
+    while (i < end) {
+        if (is_digit(s[i])) {
+            i++;
+        } else if ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':' || s[i] == '-') &&
+                   i + 1 < end && is_digit(s[i + 1]) && i > 0 && is_digit(s[i - 1])) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    int len;
+    size_t j = i;
+    while (j < end && is_word_cp(cp_at(s, j, end, &len)) && !is_digit(s[j]) && j - i < 4)
+        j += (size_t)len;
+    if (j > i && (j >= end || !is_word_cp(cp_at(s, j, end, &len))))
+        i = j; /* short alphabetic suffix: 1er, 2e, 10th */
+    return i;
+}
+
+static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
+{
+    char key[64];
+    if (n >= sizeof key - 8)
+        return 0;
+    size_t k = make_key(s, n, key, sizeof key);
+    const uint32_t *v = strmap_get(&L->elision, key, k);
+    return v ? *v : 0;
+}
+
+enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
+
+/* Pushes a word, splitting elided prefixes ("l'", "qu'") and clitic suffixes ("'s"). */
+static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags,
+                      raw_tokens *out)
+{
+    if (L && memchr(s + i, '\'', j - i) && elision_of(L, s + i, j - i) != EL_KEEP) {
+        const char *ap = memchr(s + i, '\'', j - i);
+        size_t pre = (size_t)(ap - s) + 1;
+        if (pre < j && elision_of(L, s + i, pre - i) == EL_PREFIX) {
+            raw_token t = {(uint32_t)i, (uint32_t)pre, (uint16_t)(flags | TF_ELIDED)};
+            VEC_PUSH(*out, t);
+            push_word(L, s, pre, j, 0, out);
+            return;
+        }
+        const char *last = s + j - 1;
+        while (last > s + i && *last != '\'')
+            last--;
+        size_t suf = (size_t)(last - s);
+        if (suf > i && elision_of(L, s + suf, j - suf) == EL_SUFFIX) {
+            raw_token t = {(uint32_t)i, (uint32_t)suf, flags};
+            VEC_PUSH(*out, t);
+            raw_token u = {(uint32_t)suf, (uint32_t)j, 0};
+            VEC_PUSH(*out, u);
+            return;
+        }
+    }
+    raw_token t = {(uint32_t)i, (uint32_t)j, flags};
+    VEC_PUSH(*out, t);
+}
+
+void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out)
+{
+    size_t i = start;
+    uint16_t pending = 0;
+    int newlines = 0;
+    while (i < end) {
+        int len;
+        int32_t cp = cp_at(s, i, end, &len);
+        if (is_space_cp(cp)) {
+            pending |= TF_SPACE_BEFORE;
+            if (cp == '\n' && ++newlines >= 1)
+                pending |= newlines >= 2 ? TF_PARA_BEFORE | TF_NEWLINE_BEFORE : TF_NEWLINE_BEFORE;
+            i += (size_t)len;
+            continue;
+        }
+        newlines = 0;
+        size_t j;
+        if (cp >= '0' && cp <= '9') {
+            j = scan_number(s, i, end);
+            raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+            VEC_PUSH(*out, t);
+        } else if (is_word_cp(cp)) {
+            j = scan_word(s, i, end);
+            push_word(L, s, i, j, pending, out);
+        } else {
+            j = i + (size_t)len;
+            if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
+                j += 2; /* ellipsis */
+            raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+            VEC_PUSH(*out, t);
+        }
+        pending = 0;
+        i = j;
+    }
+}
+
+uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap)
+{
+    raw_tokens toks = {0};
+    tokenize_range(L, phrase, 0, strlen(phrase), &toks);
+    size_t o = 0;
+    uint32_t n = 0;
+    for (size_t k = 0; k < toks.n && o + 2 < cap; k++) {
+        if (k)
+            out[o++] = ' ';
+        o += make_key(phrase + toks.v[k].start, toks.v[k].end - toks.v[k].start, out + o, cap - o);
+        n++;
+    }
+    out[o] = 0;
+    VEC_FREE(toks);
+    return n;
+}
+
+/* ---- language identification: share of each language's function words ---- */
+
+int detect_lang(const vigie_engine *e, const char *s, size_t n)
+{
+    size_t limit = n < 20000 ? n : 20000;
+    long hits[LANG_COUNT] = {0};
+    size_t i = 0;
+    char key[64];
+    while (i < limit) {
+        while (i < limit && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') && (unsigned char)s[i] < 0x80)
+            i++;
+        size_t j = i;
+        while (j < limit && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || (unsigned char)s[j] >= 0x80))
+            j++;
+        if (j > i && j - i < 40) {
+            size_t k = make_key(s + i, j - i, key, sizeof key);
+            for (int l = 0; l < LANG_COUNT; l++)
+                hits[l] += strmap_get(&e->lang[l].stopwords, key, k) != NULL;
+        }
+        i = j + (j == i);
+    }
+    return hits[LANG_EN] > hits[LANG_FR] ? LANG_EN : LANG_FR;
+}
+
+/* ---- sentences ---- */
+
+static bool is_terminal(const vigie_doc *d, size_t i)
+{
+    const char *k = tok_key(d, i);
+    return !strcmp(k, ".") || !strcmp(k, "!") || !strcmp(k, "?") || !strcmp(k, "...");
+}
+
+static bool is_closer(const vigie_doc *d, size_t i)
+{
+    const char *k = tok_key(d, i);
+    return !strcmp(k, "\"") || !strcmp(k, ")") || !strcmp(k, "]") || !strcmp(k, "'");
+}
+
+/* Does the period at token i end a sentence, given the token before it? */
+static bool period_ends(const vigie_doc *d, size_t i, size_t next)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    if (strcmp(tok_key(d, i), ".") || i == 0)
+        return true;
+    const vigie_token *prev = &d->tokens.v[i - 1];
+    if (d->tinfo.v[i - 1].end != d->tinfo.v[i].start)
+        return true; /* "word ." */
+    const token_info *pi = &d->tinfo.v[i - 1];
+    const char *ptext = d->work + pi->start;
+    size_t pn = pi->end - pi->start;
+    if (pn == 1 && is_upper_initial(ptext, pn))
+        return false; /* an initial: "J. Smith" */
+    const uint32_t *ab = strmap_get(&L->abbrev, prev->key, strlen(prev->key));
+    if (!ab)
+        return true;
+    if (*ab == 2 && next < d->tokens.n && (d->tinfo.v[next].flags & TF_CAP))
+        return true; /* "etc." may end a sentence */
+    return false;
+}
+
+static void push_sentence(vigie_doc *d, size_t first, size_t end)
+{
+    if (end <= first)
+        return;
+    vigie_sentence s;
+    s.first_token = first;
+    s.token_count = end - first;
+    s.span.start = d->tokens.v[first].span.start;
+    s.span.end = d->tokens.v[end - 1].span.end;
+    for (size_t k = first; k < end; k++)
+        d->tinfo.v[k].sentence = (uint32_t)d->sentences.n;
+    VEC_PUSH(d->sentences, s);
+}
+
+static bool starts_lower(const vigie_doc *d, size_t i)
+{
+    const token_info *t = &d->tinfo.v[i];
+    int32_t cp;
+    if (utf8_decode((const uint8_t *)d->work + t->start, t->end - t->start, &cp) < 0)
+        return false;
+    return utf8proc_islower(cp);
+}
+
+static void split_sentences(vigie_doc *d)
+{
+    size_t n = d->tokens.n, first = 0;
+    bool in_quote = false;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t fl = d->tinfo.v[i].flags;
+        if (i > first && ((fl & TF_PARA_BEFORE) || ((fl & TF_NEWLINE_BEFORE) && !starts_lower(d, i)))) {
+            push_sentence(d, first, i); /* a line of its own: headline, paragraph */
+            first = i;
+            in_quote = false;
+        }
+        if (d->tokens.v[i].kind == VIGIE_TOK_QUOTE && !strcmp(tok_key(d, i), "\""))
+            in_quote = !in_quote;
+        if (!is_terminal(d, i) || in_quote)
+            continue;
+        size_t j = i + 1;
+        while (j < n && (is_terminal(d, j) || (is_closer(d, j) && !(d->tinfo.v[j].flags & TF_SPACE_BEFORE)))) {
+            if (!strcmp(tok_key(d, j), "\""))
+                in_quote = !in_quote;
+            j++;
+        }
+        if (j < n && starts_lower(d, j))
+            continue;
+        if (!period_ends(d, i, j))
+            continue;
+        push_sentence(d, first, j);
+        first = j;
+        i = j - 1;
+        in_quote = false;
+    }
+    push_sentence(d, first, n);
+}
+
+static vigie_token_kind kind_of(const char *s, size_t n)
+{
+    int32_t cp;
+    if (utf8_decode((const uint8_t *)s, n, &cp) < 0)
+        return VIGIE_TOK_SYMBOL;
+    if (cp >= '0' && cp <= '9')
+        return VIGIE_TOK_NUMBER;
+    if (is_word_cp(cp))
+        return VIGIE_TOK_WORD;
+    if (cp == '"' || cp == '\'')
+        return VIGIE_TOK_QUOTE;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ? VIGIE_TOK_PUNCT : VIGIE_TOK_SYMBOL;
+}
+
+void segment_doc(vigie_doc *d)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    raw_tokens raw = {0};
+    tokenize_range(L, d->work, 0, d->work_len, &raw);
+    char keybuf[256];
+    for (size_t k = 0; k < raw.n; k++) {
+        raw_token *r = &raw.v[k];
+        const char *s = d->work + r->start;
+        size_t n = r->end - r->start;
+        size_t kl = make_key(s, n, keybuf, sizeof keybuf);
+        vigie_token t;
+        t.span = work_span_to_orig(d, r->start, r->end);
+        t.kind = kind_of(s, n);
+        t.key = arena_strndup(&d->mem, keybuf, kl);
+        token_info ti = {r->start, r->end, r->flags, 0};
+        if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
+            ti.flags |= TF_CAP;
+        if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))
+            ti.flags |= TF_ALLCAPS;
+        VEC_PUSH(d->tokens, t);
+        VEC_PUSH(d->tinfo, ti);
+    }
+    VEC_FREE(raw);
+    split_sentences(d);
+}

@@ -1,0 +1,375 @@
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("vigie: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) {
+        fputs("vigie: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("vigie: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+/* ---- arena ---- */
+
+struct arena_block {
+    arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+void *arena_alloc(arena *a, size_t n)
+{
+    n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    arena_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        b = xmalloc(sizeof *b + cap);
+        b->used = 0;
+        b->cap = cap;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+void arena_free(arena *a)
+{
+    for (arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    a->head = NULL;
+}
+
+/* ---- strmap ---- */
+
+uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+void strmap_init(strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void strmap_free(strmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    arena_free(&m->strings);
+    memset(m, 0, sizeof *m);
+}
+
+static size_t strmap_slot(const char **keys, size_t cap, const char *key, size_t len)
+{
+    size_t i = hash_bytes(key, len) & (cap - 1);
+    while (keys[i] && !(strncmp(keys[i], key, len) == 0 && keys[i][len] == 0))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static void strmap_grow(strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    const char **keys = xcalloc(cap, sizeof *keys);
+    uint32_t *vals = xcalloc(cap, sizeof *vals);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = strmap_slot(keys, cap, m->keys[i], strlen(m->keys[i]));
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+}
+
+uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted)
+{
+    if ((m->count + 1) * 4 >= m->cap * 3)
+        strmap_grow(m);
+    size_t i = strmap_slot(m->keys, m->cap, key, len);
+    if (inserted)
+        *inserted = !m->keys[i];
+    if (!m->keys[i]) {
+        m->keys[i] = arena_strndup(&m->strings, key, len);
+        m->vals[i] = init;
+        m->count++;
+    }
+    return &m->vals[i];
+}
+
+const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = strmap_slot(m->keys, m->cap, key, len);
+    return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+/* ---- files ---- */
+
+char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 65536, n = 0;
+    char *buf = xmalloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+bool datafile_open(datafile *f, const char *path)
+{
+    memset(f, 0, sizeof *f);
+    f->path = path;
+    f->buf = read_file(path, &f->len);
+    return f->buf != NULL;
+}
+
+char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = 0;
+    return s;
+}
+
+/* Cuts a comment: '#' starts one unless escaped as "\#" (the backslash is removed). */
+static void cut_comment(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == '#') {
+            *w++ = '#';
+            r++;
+        } else if (*r == '#') {
+            break;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = 0;
+}
+
+char *datafile_next(datafile *f)
+{
+    while (f->pos < f->len) {
+        char *line = f->buf + f->pos;
+        char *nl = memchr(line, '\n', f->len - f->pos);
+        size_t n = nl ? (size_t)(nl - line) : f->len - f->pos;
+        line[n] = 0;
+        f->pos += n + 1;
+        f->lineno++;
+        cut_comment(line);
+        /* trim only trailing blanks: leading TABs can be meaningful to no format, but keep
+         * leading spaces away as well */
+        char *t = trim(line);
+        if (*t)
+            return t;
+    }
+    return NULL;
+}
+
+void datafile_close(datafile *f)
+{
+    free(f->buf);
+    f->buf = NULL;
+}
+
+int split_fields(char *line, char **fields, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        while (*p == '\t')
+            p++;
+        if (!*p)
+            break;
+        fields[n++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            break;
+        *tab = 0;
+        p = tab + 1;
+    }
+    for (int i = 0; i < n; i++)
+        fields[i] = trim(fields[i]);
+    return n;
+}
+
+int split_variants(char *s, char **vars, int max)
+{
+    int n = 0;
+    while (s && n < max) {
+        char *bar = strchr(s, '|');
+        if (bar)
+            *bar = 0;
+        char *v = trim(s);
+        if (*v)
+            vars[n++] = v;
+        s = bar ? bar + 1 : NULL;
+    }
+    return n;
+}
+
+/* ---- keys and UTF-8 ---- */
+
+int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t used = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
+    return used > 0 ? (int)used : -1;
+}
+
+size_t make_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    size_t i = 0;
+    while (i < n && o + 8 < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
+        if (used < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)used;
+        /* Decompose, case-fold and drop combining marks: "É" -> "e", "ß" -> "ss". */
+        utf8proc_int32_t buf[8];
+        int last = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT,
+            &last);
+        if (k < 0 || k > 8) {
+            buf[0] = cp;
+            k = 1;
+        }
+        for (utf8proc_ssize_t j = 0; j < k && o + 4 < cap; j++)
+            o += (size_t)utf8proc_encode_char(buf[j], (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = 0;
+    return o;
+}
+
+size_t make_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    while (i < n && o + 8 < cap) {
+        int32_t cp;
+        int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
+        if (used < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)used;
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = 0;
+    return o;
+}
+
+bool is_upper_initial(const char *s, size_t n)
+{
+    int32_t cp;
+    if (n == 0 || utf8_decode((const uint8_t *)s, n, &cp) < 0)
+        return false;
+    return utf8proc_isupper(cp);
+}
+
+bool is_all_upper(const char *s, size_t n)
+{
+    size_t i = 0;
+    bool letters = false;
+    while (i < n) {
+        int32_t cp;
+        int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
+        if (used < 0)
+            return false;
+        if (utf8proc_islower(cp))
+            return false;
+        if (utf8proc_isupper(cp))
+            letters = true;
+        i += (size_t)used;
+    }
+    return letters;
+}

@@ -1,0 +1,86 @@
+/* Small containers and helpers shared by every stage: growable arrays, a string arena,
+ * a string-keyed hash map, data-file reading and lookup keys. */
+#ifndef VIGIE_UTIL_H
+#define VIGIE_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Aborts with a message on allocation failure: vigie has no sensible way to go on. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrndup(const char *s, size_t n);
+
+/* Growable array of T: struct { T *v; size_t n, cap; }. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VEC_PUSH(vec, item)                                                                  \
+    do {                                                                                     \
+        if ((vec).n == (vec).cap) {                                                          \
+            (vec).cap = (vec).cap ? (vec).cap * 2 : 16;                                      \
+            (vec).v = xrealloc((vec).v, (vec).cap * sizeof *(vec).v);                        \
+        }                                                                                    \
+        (vec).v[(vec).n++] = (item);                                                         \
+    } while (0)
+#define VEC_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+
+/* Bump allocator for strings and small records that live as long as their owner. */
+typedef struct arena_block arena_block;
+typedef struct {
+    arena_block *head;
+} arena;
+void *arena_alloc(arena *a, size_t n);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+void arena_free(arena *a);
+
+/* Open-addressing hash map from strings to uint32 values; keys are copied into its arena. */
+typedef struct {
+    const char **keys;
+    uint32_t *vals;
+    size_t cap, count;
+    arena strings;
+} strmap;
+void strmap_init(strmap *m);
+void strmap_free(strmap *m);
+/* Returns a pointer to the value slot for key, inserting `init` if absent. */
+uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted);
+const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
+uint64_t hash_bytes(const char *s, size_t n);
+
+/* Reads a whole file into memory (NUL-terminated). Returns NULL and sets errno on failure. */
+char *read_file(const char *path, size_t *len);
+
+/* Data files: iterate over meaningful lines (comments and blank lines skipped, trailing
+ * whitespace trimmed). Fields are TAB-separated; see docs/data-formats.md. */
+typedef struct {
+    char *buf;
+    size_t len, pos;
+    long lineno;
+    const char *path;
+} datafile;
+bool datafile_open(datafile *f, const char *path);
+/* Returns the next line (modifiable, NUL-terminated) or NULL at the end. */
+char *datafile_next(datafile *f);
+void datafile_close(datafile *f);
+/* Splits line in place at TABs (runs of TABs count as one); returns the number of fields. */
+int split_fields(char *line, char **fields, int max);
+/* Splits s in place at '|' and trims each variant; returns the count. */
+int split_variants(char *s, char **vars, int max);
+char *trim(char *s);
+
+/* Lookup key of a piece of text: case-folded and stripped of diacritics, typographic
+ * apostrophes already folded. Writes at most cap-1 bytes + NUL; returns the length. */
+size_t make_key(const char *s, size_t n, char *out, size_t cap);
+
+/* Lower-cased text keeping its diacritics (verb forms: "parlé" is not "parle"). */
+size_t make_lower(const char *s, size_t n, char *out, size_t cap);
+
+/* UTF-8 helpers. */
+int utf8_decode(const uint8_t *s, size_t n, int32_t *cp); /* bytes used, or -1 if invalid */
+bool is_upper_initial(const char *s, size_t n);
+bool is_all_upper(const char *s, size_t n);
+
+#endif
