@@ -93,29 +93,53 @@ static size_t mentions_before(const vigie_doc *d, const sent_ctx *c, size_t tok)
     return k;
 }
 
-/* The two most recent distinct countries before mention `upto`: "les deux pays". */
+/* "les deux pays", "both countries": the two countries most mentioned before mention `upto`
+ * (ties go to the more recent), in the order of their first mention. */
 static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
 {
-    int found = 0;
-    for (size_t k = upto; k-- > 0 && found < 2;) {
+    const char *codes[64];
+    int counts[64], first[64], last[64], n = 0;
+    for (size_t k = 0; k < upto; k++) {
         const mention_info *m = &d->mentions.v[k];
         if (m->place_only || !m->country || !is_iso3_like(m->country))
             continue;
-        if (found == 1 && !strcmp(m->country, a->code))
-            continue;
-        arg x = {(int)k, m->country, m->pub.span};
-        if (found == 0)
-            *a = x;
-        else
-            *b = x;
-        found++;
+        int c = 0;
+        while (c < n && strcmp(codes[c], m->country))
+            c++;
+        if (c == n) {
+            if (n == 64)
+                continue;
+            codes[n] = m->country;
+            counts[n] = 0;
+            first[n++] = (int)k;
+        }
+        counts[c]++;
+        last[c] = (int)k;
     }
-    if (found == 2) { /* keep text order: the earlier mention is the source */
-        arg t = *a;
-        *a = *b;
-        *b = t;
+    if (n < 2)
+        return false;
+    int top[2] = {-1, -1};
+    for (int c = 0; c < n; c++) {
+        for (int r = 0; r < 2; r++) {
+            int t = top[r];
+            if (t < 0 || counts[c] > counts[t] || (counts[c] == counts[t] && last[c] > last[t])) {
+                if (r == 0)
+                    top[1] = top[0];
+                top[r] = c;
+                break;
+            }
+        }
     }
-    return found == 2;
+    if (first[top[0]] > first[top[1]]) {
+        int t = top[0];
+        top[0] = top[1];
+        top[1] = t;
+    }
+    const mention_info *ma = &d->mentions.v[last[top[0]]], *mb = &d->mentions.v[last[top[1]]];
+    arg x = {last[top[0]], codes[top[0]], ma->pub.span}, y = {last[top[1]], codes[top[1]], mb->pub.span};
+    *a = x;
+    *b = y;
+    return true;
 }
 
 static const size_t max_gap = 6;
@@ -236,7 +260,7 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
         size_t p = s - 1;
         enum gram_class g;
         bool glue = (gram_at(d, p, c->hi, &g) && (g == G_NEG_PRE || g == G_NEG_POST || g == G_REFLEXIVE ||
-                                                   g == G_FUTURE || g == G_CONDITIONAL)) ||
+                                                   g == G_FUTURE || g == G_CONDITIONAL || g == G_ADVERB)) ||
                     verb_lookup(d, p) != NULL;
         if (!glue)
             break;
@@ -314,6 +338,24 @@ static bool clause_span(const vigie_doc *d, const sent_ctx *c, size_t at, size_t
     return true;
 }
 
+/* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent". */
+static bool separated(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+            return true;
+    return false;
+}
+
+/* Is the expression inside a comma-bounded piece that opens with a subordinate clause
+ * ("Signe que les discussions du 10 janvier seront âpres, ...")? */
+static bool in_subordinate(const vigie_doc *d, const sent_ctx *c, const timex_info *t)
+{
+    size_t a, b;
+    clause_span(d, c, t->t0, &a, &b);
+    return separated(d, c, a, t->t0);
+}
+
 static bool usable_date(const timex_info *t)
 {
     return t->pub.type != VIGIE_TIMEX_DURATION && t->pub.value && strcmp(t->pub.value, "PAST_REF") &&
@@ -333,6 +375,9 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             if (t->pub.sentence != c->sentence || !usable_date(t))
                 continue;
             if (pass == 0 && (t->t0 < a || t->t1 > b))
+                continue;
+            if (pass == 1 && (separated(d, c, t->t0 < trig ? t->t1 : trig, t->t0 < trig ? trig : t->t0) ||
+                              in_subordinate(d, c, t)))
                 continue;
             size_t dist = t->t0 > trig ? t->t0 - trig : trig - t->t1 + 1;
             if (dist < best_dist) {

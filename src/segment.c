@@ -101,6 +101,8 @@ static size_t scan_number(const char *s, size_t i, size_t end)
     return i;
 }
 
+enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
+
 static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
 {
     char key[64];
@@ -111,7 +113,6 @@ static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
     return v ? *v : 0;
 }
 
-enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
 
 /* Pushes a word, splitting elided prefixes ("l'", "qu'") and clitic suffixes ("'s"). */
 static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags,
@@ -165,6 +166,9 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
             VEC_PUSH(*out, t);
         } else if (is_word_cp(cp)) {
             j = scan_word(s, i, end);
+            /* an elided word standing alone ("l' Ukraine" in scraped text, "s'" in data) */
+            if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX)
+                j++;
             push_word(L, s, i, j, pending, out);
         } else {
             j = i + (size_t)len;

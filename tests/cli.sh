@@ -1,0 +1,109 @@
+#!/bin/sh
+# Command-line tests: bad input of every kind, exit statuses, messages, input forms.
+# usage: tests/cli.sh VIGIE_BINARY     (prints "cli: N passed, N failed")
+VIGIE=${1:-build/vigie}
+SHARED=${SHARED:-../shared}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL cli: $1" >&2; }
+# expect NAME STATUS_WANTED STATUS_GOT
+expect_status() { [ "$3" -eq "$2" ] && ok || ko "$1: exit status $3, wanted $2"; }
+# expect_grep NAME FILE PATTERN
+expect_grep() { grep -q -- "$3" "$2" && ok || { ko "$1: '$3' not in $(head -c 300 "$2")"; }; }
+
+SAMPLE=examples/sample-fr.txt
+
+# --- usage and help ---
+"$VIGIE" --version >"$T/out" 2>&1; expect_status version 0 $?
+expect_grep version "$T/out" "^vigie [0-9]"
+for c in code time actors split; do
+    "$VIGIE" $c --help >"$T/out" 2>&1; expect_status "help $c" 0 $?
+    expect_grep "help $c" "$T/out" "usage: vigie $c"
+done
+"$VIGIE" frobnicate >"$T/out" 2>"$T/err"; expect_status "unknown command" 2 $?
+expect_grep "unknown command" "$T/err" "unknown command 'frobnicate'"
+"$VIGIE" code --bogus x >"$T/out" 2>"$T/err"; expect_status "unknown option" 2 $?
+"$VIGIE" code --date 2021-13-01 "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "bad --date" 2 $?
+expect_grep "bad --date" "$T/err" "invalid --date '2021-13-01'"
+"$VIGIE" code /nonexistent/file.txt >"$T/out" 2>"$T/err"; expect_status "missing file" 1 $?
+expect_grep "missing file" "$T/err" "/nonexistent/file.txt: cannot open"
+
+# --- the sample article: seed form, events out ---
+"$VIGIE" code "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status sample 0 $?
+[ "$(wc -l <"$T/out")" -ge 3 ] && ok || ko "sample: fewer than 3 events"
+expect_grep sample "$T/err" "1 document, [0-9]* events, 0 rejected"
+# every span cut out of the original file gives exactly the text it claims
+jq -r '[.source.span[0], .source.span[1], .source.text] | @tsv' "$T/out" | while IFS="$(printf '\t')" read -r a b text; do
+    got=$(tail -c +$((a + 1)) "$SAMPLE" | head -c $((b - a)))
+    [ "$got" = "$text" ] || echo "span $a-$b: '$got' != '$text'"
+done >"$T/spans"
+[ ! -s "$T/spans" ] && ok || ko "sample spans: $(head -3 "$T/spans")"
+"$VIGIE" code --format tsv "$SAMPLE" >"$T/out" 2>/dev/null; expect_status tsv 0 $?
+expect_grep tsv "$T/out" "^doc	sentence	sentence_start"
+"$VIGIE" time --format timeml "$SAMPLE" >"$T/out" 2>/dev/null; expect_status timeml 0 $?
+expect_grep timeml "$T/out" "<TIMEX3 tid=\"t1\""
+# standard input, and a directory read recursively
+"$VIGIE" code - <"$SAMPLE" >"$T/out" 2>"$T/err"; expect_status stdin 0 $?
+expect_grep stdin "$T/err" "1 document"
+mkdir -p "$T/dir/sub"; cp "$SAMPLE" "$T/dir/a.txt"; cp "$SAMPLE" "$T/dir/sub/b.txt"
+"$VIGIE" code "$T/dir" >"$T/out" 2>"$T/err"; expect_status directory 0 $?
+expect_grep directory "$T/err" "2 documents"
+
+# --- bad input: each reported, the others go on, nothing crashes ---
+printf 'date 2021-12 La Russie a menac\xe9 l'"'"'Ukraine.\n' >"$T/latin1.txt"
+"$VIGIE" code "$T/latin1.txt" "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "invalid UTF-8" 1 $?
+expect_grep "invalid UTF-8" "$T/err" "latin1.txt:1: invalid UTF-8 byte 0xE9 at byte offset 31"
+expect_grep "invalid UTF-8 others go on" "$T/err" "1 document, [0-9]* events, 1 rejected"
+
+printf 'Le président russe a menacé l'"'"'Ukraine de sanctions.\n' >"$T/nodate.txt"
+"$VIGIE" code "$T/nodate.txt" >"$T/out" 2>"$T/err"; expect_status "no date" 0 $?
+expect_grep "no date" "$T/err" "warning: .*nodate.txt: no publication date"
+[ "$(jq -r '.date' "$T/out" | sort -u)" = "null" ] && ok || ko "no date: events should be undated"
+
+printf 'date 2021-13 La Russie a menacé l'"'"'Ukraine.\n' >"$T/baddate.txt"
+"$VIGIE" code "$T/baddate.txt" >"$T/out" 2>"$T/err"; expect_status "malformed date" 1 $?
+expect_grep "malformed date" "$T/err" "baddate.txt:1: malformed publication date '2021-13'"
+
+: >"$T/empty.txt"
+"$VIGIE" code "$T/empty.txt" >"$T/out" 2>"$T/err"; expect_status "empty file" 0 $?
+[ ! -s "$T/out" ] && ok || ko "empty file: output not empty"
+
+awk 'BEGIN { srand(7); for (i = 0; i < 65536; i++) printf "%c", int(rand() * 256) }' >"$T/binary.bin"
+"$VIGIE" code "$T/binary.bin" >"$T/out" 2>"$T/err"; expect_status "binary file" 1 $?
+expect_grep "binary file" "$T/err" "binary.bin:[0-9]*: \(invalid UTF-8 byte\|NUL byte\)"
+
+{
+    echo '{"id": "a", "date": "2021-12-01", "lang": "fr", "text": "Le président américain a menacé la Russie de sanctions."}'
+    echo '{"id": "b", "date": "2021-12-01", "text": "broken'
+    echo ''
+    echo '{"id": "c", "date": "2022-02-24", "text": "Russia invaded Ukraine on Thursday."}'
+    echo '{"id": "d", "date": "2021-12-45", "text": "La Russie a annexé la Crimée."}'
+    echo '{"id": "e", "text": 42}'
+} >"$T/mixed.jsonl"
+"$VIGIE" code "$T/mixed.jsonl" >"$T/out" 2>"$T/err"; expect_status "broken JSONL" 1 $?
+expect_grep "broken JSONL line" "$T/err" "mixed.jsonl:2: invalid JSON"
+expect_grep "broken JSONL date" "$T/err" "mixed.jsonl:5: document 'd': malformed date"
+expect_grep "broken JSONL text" "$T/err" "mixed.jsonl:6: record without a \"text\" string"
+expect_grep "broken JSONL good ones" "$T/err" "2 documents, [0-9]* events, 3 rejected"
+[ "$(jq -r .doc "$T/out" | sort -u | tr '\n' ' ')" = "a c " ] && ok || ko "broken JSONL: good records not all coded"
+
+# a 50 MB document: the sample's body repeated
+{ echo "date 2021-12-20"; i=0; while [ $i -lt 12 ]; do tail -n +2 "$SAMPLE"; i=$((i + 1)); done; } >"$T/chunk.txt"
+{ head -1 "$T/chunk.txt"; while [ "$(stat -c %s "$T/big.body" 2>/dev/null || echo 0)" -lt 52428800 ]; do tail -n +2 "$T/chunk.txt" >>"$T/big.body"; done; cat "$T/big.body"; } >"$T/big.txt"
+timeout 600 "$VIGIE" code "$T/big.txt" >"$T/out" 2>"$T/err"; expect_status "50 MB document" 0 $?
+[ "$(wc -l <"$T/out")" -ge 100 ] && ok || ko "50 MB document: too few events"
+
+# the real corpora, when present beside the checkout
+for corpus in news-fr.jsonl news-en.jsonl; do
+    [ -f "$SHARED/corpus/$corpus" ] || continue
+    "$VIGIE" code "$SHARED/corpus/$corpus" >"$T/out" 2>"$T/err"; st=$?
+    [ $st -le 1 ] && ok || ko "$corpus: exit status $st"
+    expect_grep "$corpus" "$T/err" "documents, [0-9]* events"
+done
+
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]
