@@ -149,10 +149,12 @@ static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return n ? pick_actor(d, i, payloads, n) : -1;
 }
 
-/* The country (or organisation) attached to a role noun: "russe", "du Kremlin", "de l'Otan". */
-static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *consumed)
+/* The country (or organisation) attached to a role noun: "russe", "du Kremlin", "de l'Otan".
+ * *named is the token where a named complement starts (it is also a mention of its own). */
+static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *consumed, size_t *named)
 {
     uint32_t len;
+    *named = 0;
     int a = demonym_at(d, j, end, &len);
     if (a >= 0) {
         *consumed = len;
@@ -169,6 +171,7 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
     a = k < end ? name_at(d, k, end, &len) : -1;
     if (a >= 0 && d->engine->actors.v[a].kind != VIGIE_ACTOR_PERSON) {
         *consumed = k + len - j;
+        *named = k;
         return a;
     }
     return -1;
@@ -194,8 +197,8 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     if (!n)
         return 0;
     const agent_entry *ag = &L->agents_v.v[payload];
-    size_t consumed = 0, start = i;
-    int country = attached_country(d, i + len, end, &consumed);
+    size_t consumed = 0, start = i, named = 0;
+    int country = attached_country(d, i + len, end, &consumed, &named);
     if (country < 0 && i > lo) { /* English: a demonym or country name just before */
         uint32_t dl;
         size_t b = i - 1;
@@ -218,7 +221,10 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     bool counterpart = !strcmp(ag->sector, "COUNTERPART");
     if (country < 0 && !counterpart)
         return 0;
+    if (counterpart && start > lo && gram_is(d, start - 1, end, G_POSSESSIVE))
+        start--; /* "son homologue" */
     *out = new_mention(d, start, i + len + consumed, sentence);
+    out->nested = named;
     out->pub.kind = counterpart ? VIGIE_ACTOR_COREFERENCE : VIGIE_ACTOR_ROLE;
     out->counterpart = counterpart;
     out->title = ag->title;
@@ -328,6 +334,15 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
             resolve_counterpart(d, &m);
         if (m.pub.code)
             VEC_PUSH(d->mentions, m);
+        if (m.nested) { /* "le porte-parole du Kremlin": the Kremlin is named too */
+            uint32_t nlen;
+            int na = name_at(d, m.nested, end, &nlen);
+            if (na >= 0) {
+                mention_info inner = new_mention(d, m.nested, m.nested + nlen, s);
+                fill_from_actor(d, &inner, na, m.nested);
+                VEC_PUSH(d->mentions, inner);
+            }
+        }
         return alen;
     }
     a = demonym_at(d, i, end, &len);
@@ -355,15 +370,13 @@ void actors_doc(vigie_doc *d)
             }
             size_t before = d->mentions.n;
             size_t len = match_at(d, &ctx, i, lo, end, s);
-            /* an English agent may start before i ("Russian troops"): drop earlier overlaps */
-            if (d->mentions.n > before && before > 0) {
-                mention_info *m = &d->mentions.v[d->mentions.n - 1];
-                while (before > 0 && d->mentions.v[before - 1].t1 > m->t0 && d->mentions.v[before - 1].pub.sentence == s) {
-                    d->mentions.v[before - 1] = *m;
-                    d->mentions.n--;
-                    before--;
-                    m = &d->mentions.v[d->mentions.n - 1];
-                }
+            /* an English agent may start before i ("Russian troops"): drop what it covers */
+            while (d->mentions.n > before && before > 0 && d->mentions.v[before - 1].pub.sentence == s &&
+                   d->mentions.v[before - 1].t1 > d->mentions.v[before].t0) {
+                memmove(&d->mentions.v[before - 1], &d->mentions.v[before],
+                        (d->mentions.n - before) * sizeof *d->mentions.v);
+                d->mentions.n--;
+                before--;
             }
             i += len ? len : 1;
         }

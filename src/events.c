@@ -160,10 +160,9 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
                     found = true;
                 }
             } else {
-                enum gram_class gc;
-                uint32_t plen = gram_at(d, t, c->hi, &gc);
+                uint32_t plen = d->tinfo.v[t].gram_len;
                 arg a, b;
-                if (plen && gc == G_PAIR && pair_before(d, mentions_before(d, c, t), &a, &b)) {
+                if (gram_is(d, t, c->hi, G_PAIR) && pair_before(d, mentions_before(d, c, t), &a, &b)) {
                     out->source = a;
                     out->target = b;
                     out->has_source = out->has_target = true;
@@ -258,10 +257,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     size_t s = trig;
     while (s > c->lo && s + 4 > trig) {
         size_t p = s - 1;
-        enum gram_class g;
-        bool glue = (gram_at(d, p, c->hi, &g) && (g == G_NEG_PRE || g == G_NEG_POST || g == G_REFLEXIVE ||
-                                                   g == G_FUTURE || g == G_CONDITIONAL || g == G_ADVERB)) ||
-                    verb_lookup(d, p) != NULL;
+        const uint32_t glue_classes = 1u << G_NEG_PRE | 1u << G_NEG_POST | 1u << G_REFLEXIVE | 1u << G_FUTURE |
+                                      1u << G_CONDITIONAL | 1u << G_ADVERB;
+        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL;
         if (!glue)
             break;
         s = p;
@@ -274,9 +272,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     *ncoord = 0;
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
-        enum gram_class g;
         size_t p = start - 1;
-        if (gram_at(d, p, c->hi, &g) && g == G_PRONOUN) {
+        if (gram_is(d, p, c->hi, G_PRONOUN)) {
             int a = antecedent(d, p);
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
@@ -301,11 +298,8 @@ static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
 {
     bool pre = false, post = false;
     for (size_t k = start; k <= trig + 2 && k < c->hi; k++) {
-        enum gram_class g;
-        if (!gram_at(d, k, c->hi, &g))
-            continue;
-        pre |= g == G_NEG_PRE;
-        post |= g == G_NEG_POST && k > start;
+        pre |= gram_is(d, k, c->hi, G_NEG_PRE);
+        post |= gram_is(d, k, c->hi, G_NEG_POST) && k > start;
     }
     if (start > c->lo && gram_is(d, start - 1, c->hi, G_NEG_PRE))
         pre = true;
@@ -318,8 +312,7 @@ static bool planned(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
     if (tense == 'F' || tense == 'C')
         return true;
     for (size_t k = start; k <= trig && k < c->hi; k++) {
-        enum gram_class g;
-        if (gram_at(d, k, c->hi, &g) && (g == G_FUTURE || g == G_CONDITIONAL || g == G_PLANNED))
+        if (gram_is(d, k, c->hi, G_FUTURE) || gram_is(d, k, c->hi, G_CONDITIONAL) || gram_is(d, k, c->hi, G_PLANNED))
             return true;
     }
     return false;

@@ -31,10 +31,15 @@ enum {
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
 };
 
+typedef struct verb_analysis verb_analysis;
+
 typedef struct {
     uint32_t start, end; /* in the working (normalised) text */
     uint16_t flags;
+    uint8_t gram_len;    /* tokens of the longest grammar phrase starting here */
     uint32_t sentence;
+    uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
+    const verb_analysis *verb; /* analyses of the verb form, or NULL */
 } token_info;
 
 /* ---- engine knowledge ---- */
@@ -85,10 +90,10 @@ typedef struct {
     long line;
 } event_pattern;
 
-typedef struct {
+struct verb_analysis {
     uint32_t lemma;   /* index into lang_data.lemmas */
     char tags[12];
-} verb_analysis;
+};
 
 /* Grammatical classes of function words (data/LANG/grammar.txt). */
 enum gram_class {
@@ -163,6 +168,7 @@ typedef struct {
     bool place_only;     /* a location, not an actor */
     bool adjective;      /* a demonym adjective ("territoire ukrainien"): a country, no subject */
     bool counterpart;    /* "son homologue": resolved against the possessor */
+    uint32_t nested;     /* token of a named complement inside this mention, or 0 */
 } mention_info;
 
 typedef struct {
@@ -223,11 +229,12 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n);
 void segment_doc(vigie_doc *d);
 
 /* lexicon.c: lookups shared by the stages */
+/* Attaches grammar classes and verb analyses to every token (once per document). */
+void lexicon_tag(vigie_doc *d);
 /* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);
-/* Grammatical class of the phrase at token i: returns its length in tokens (0: none). */
-uint32_t gram_at(const vigie_doc *d, size_t i, size_t end, enum gram_class *cls);
+/* Does a grammar phrase of class cls start at token i? */
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
 /* Tense around token i within [lo, hi): 'F' future, 'C' conditional, 'P' past, 'N' present, 0. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi);

@@ -4,9 +4,9 @@
 
 #include <string.h>
 
-const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
+static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
 {
-    if (i >= d->tokens.n || d->tokens.v[i].kind != VIGIE_TOK_WORD)
+    if (d->tokens.v[i].kind != VIGIE_TOK_WORD)
         return NULL;
     const lang_data *L = &d->engine->lang[d->lang];
     const token_info *t = &d->tinfo.v[i];
@@ -18,6 +18,27 @@ const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
     return slot ? &L->analyses.v[*slot - 1] : NULL;
 }
 
+void lexicon_tag(vigie_doc *d)
+{
+    const phrase_table *g = &d->engine->lang[d->lang].grammar;
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        token_info *t = &d->tinfo.v[i];
+        t->verb = lookup_form(d, i);
+        uint32_t payloads[8];
+        size_t np;
+        uint32_t len = phrase_match(g, d, i, d->tokens.n, payloads, 8, &np);
+        t->gram_len = (uint8_t)(len > 255 ? 255 : len);
+        t->gram_mask = 0;
+        for (size_t k = 0; k < np; k++)
+            t->gram_mask |= 1u << payloads[k];
+    }
+}
+
+const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
+{
+    return i < d->tinfo.n ? d->tinfo.v[i].verb : NULL;
+}
+
 bool analysis_has_tag(const verb_analysis *va, char tag)
 {
     for (; va && va->lemma != UINT32_MAX; va++)
@@ -26,30 +47,9 @@ bool analysis_has_tag(const verb_analysis *va, char tag)
     return false;
 }
 
-uint32_t gram_at(const vigie_doc *d, size_t i, size_t end, enum gram_class *cls)
-{
-    if (i >= end)
-        return 0;
-    uint32_t payload;
-    size_t np;
-    uint32_t len = phrase_match(&d->engine->lang[d->lang].grammar, d, i, end, &payload, 1, &np);
-    if (len && np)
-        *cls = (enum gram_class)payload;
-    return np ? len : 0;
-}
-
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
 {
-    /* a word may have several classes ("que": relative; "plus": negation): check them all */
-    if (i >= end)
-        return false;
-    uint32_t payloads[8];
-    size_t np;
-    phrase_match(&d->engine->lang[d->lang].grammar, d, i, end, payloads, 8, &np);
-    for (size_t k = 0; k < np; k++)
-        if (payloads[k] == (uint32_t)cls)
-            return true;
-    return false;
+    return i < end && (d->tinfo.v[i].gram_mask & (1u << cls));
 }
 
 static bool lemma_is(const vigie_doc *d, const verb_analysis *va, const char *lemma)
@@ -72,13 +72,10 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             size_t k = side == 0 ? i - dist : i + dist;
             if (k < lo || k >= hi || (dist == 0 && side == 1))
                 continue;
-            enum gram_class g;
-            if (gram_at(d, k, hi, &g)) {
-                if (g == G_FUTURE)
-                    return 'F';
-                if (g == G_CONDITIONAL)
-                    return 'C';
-            }
+            if (gram_is(d, k, hi, G_FUTURE))
+                return 'F';
+            if (gram_is(d, k, hi, G_CONDITIONAL))
+                return 'C';
             const verb_analysis *va = verb_lookup(d, k);
             if (!va)
                 continue;

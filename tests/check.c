@@ -1,4 +1,4 @@
-/* Data-driven tests: tests/cases/*.test hold cases — a text or a file, its publication date
+/* Data-driven tests: tests/cases/NAME.test hold cases — a text or a file, its publication date
  * and language, and what vigie must (or must not) produce. One small runner reads them all,
  * in the manner of jq's tests: each line of expectation is one real assertion.
  *
