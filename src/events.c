@@ -142,7 +142,14 @@ static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
     return true;
 }
 
-static const size_t max_gap = 6;
+/* How far an item may be from the previous one: verbs take adverbs and objects in between
+ * ("a déjà annexé en 2014 une partie du territoire"), nouns only an article. */
+static size_t item_gap(const event_pattern *p, const pat_item *it)
+{
+    if (p->noun)
+        return it->kind == PI_WORD ? 0 : 2;
+    return 6;
+}
 
 static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
@@ -150,6 +157,7 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
     for (int k = 0; k < p->item_count; k++) {
         const pat_item *it = &p->items[k];
         bool found = false;
+        size_t max_gap = item_gap(p, it);
         for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if (g > 0 && is_clause_break(d, t, c->hi))
@@ -489,11 +497,21 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
     return false;
 }
 
+/* A determiner or a preposition just before a form makes it a noun ("une rencontre",
+ * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
+static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    if (trig <= c->lo)
+        return false;
+    size_t p = trig - 1;
+    return gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en"));
+}
+
 static void verb_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va)
-        return;
+    if (!va || follows_noun_marker(d, c, trig))
+        return; /* "une rencontre", "d'attaque": nouns */
     size_t start = group_start(d, c, trig);
     if (!finite_use(d, c, va, start, trig))
         return;
@@ -533,6 +551,19 @@ static void verb_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
 }
 
+/* A demonym adjective right after the noun (French) or right before it (English). */
+static int demonym_next_to(const vigie_doc *d, const sent_ctx *c, size_t noun)
+{
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (!m->adjective)
+            continue;
+        if ((d->lang == LANG_FR && m->t0 == noun + 1) || (d->lang == LANG_EN && m->t1 == noun))
+            return (int)k;
+    }
+    return -1;
+}
+
 static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
 {
     const lang_data *L = &d->engine->lang[d->lang];
@@ -567,9 +598,17 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
             best_m = m;
         }
     }
-    if (!best || !best_m.has_target)
+    if (!best || (!best_m.has_target && !best_m.has_source))
         return;
-    bool symmetric = best_m.has_source;
+    for (size_t k = trig >= c->lo + 3 ? trig - 3 : c->lo; k < trig; k++)
+        if (gram_is(d, k, c->hi, G_HYPOTHETICAL))
+            return; /* "en cas d'invasion": nothing happened */
+    bool symmetric = best_m.has_source && best_m.has_target;
+    int adj = demonym_next_to(d, c, trig);
+    if (!best_m.has_source && adj >= 0) { /* "une attaque russe", "Russian strikes": the maker */
+        best_m.source = arg_of(d, c, adj);
+        best_m.has_source = true;
+    }
     if (!best_m.has_source) { /* "des sanctions contre Moscou": the source is the clause's subject */
         int coord[4], ncoord;
         int s = subject_of(d, c, trig, coord, &ncoord);
@@ -577,7 +616,8 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
             return;
         best_m.source = arg_of(d, c, s);
     }
-    emit(d, c, best, trig, trig + 1, &best_m.source, &best_m.target, symmetric ? VIGIE_FLAG_SYMMETRIC : 0);
+    emit(d, c, best, trig, trig + 1, &best_m.source, best_m.has_target ? &best_m.target : NULL,
+         symmetric ? VIGIE_FLAG_SYMMETRIC : 0);
 }
 
 void events_doc(vigie_doc *d)
