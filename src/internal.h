@@ -107,6 +107,8 @@ typedef struct {
     phrase_table grammar; /* payload: enum gram_class */
     strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
     strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
+    strmap elided_as;    /* "d'" -> index into elided_forms: the word it stands for ("de") */
+    VEC(const char *) elided_forms;
     strmap stopwords;
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
@@ -223,6 +225,8 @@ uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
 typedef struct { uint32_t start, end; uint16_t flags; } raw_token;
 typedef VEC(raw_token) raw_tokens;
 void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out);
+/* Lookup key of a token: its key, or the full word an elided form stands for ("d'" -> "de"). */
+size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap);
 /* Key of a dictionary phrase as the tokenizer would split it; returns token count (0: empty). */
 uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap);
 int detect_lang(const vigie_engine *e, const char *s, size_t n);

@@ -154,6 +154,15 @@ static bool load_words(vigie_engine *e, int lang, const char *file, strmap *m, c
                 put_key(m, fld[1], 3);
             else if (n == 1 && strchr(fld[0], ' ') == NULL)
                 put_key(m, fld[0], 1);
+            else if (n == 2 && strchr(fld[0], '\'')) { /* "d'  de": the elided form and its word */
+                lang_data *L = &e->lang[lang];
+                put_key(m, fld[0], 1);
+                char key[64];
+                size_t k = make_key(fld[0], strlen(fld[0]), key, sizeof key);
+                *strmap_put(&L->elided_as, key, k, 0, NULL) = (uint32_t)L->elided_forms.n;
+                const char *full = arena_strdup(&e->mem, fld[1]);
+                VEC_PUSH(L->elided_forms, full);
+            }
             else {
                 /* "keep aujourd'hui" written with a space instead of a TAB */
                 char *sp = strchr(fld[0], ' ');
@@ -314,7 +323,8 @@ static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items 
         tokenize_range(L, vars[0], 0, len - star, &toks);
         for (size_t t = 0; t < toks.n; t++) {
             char key[256];
-            size_t k = make_key(vars[0] + toks.v[t].start, toks.v[t].end - toks.v[t].start, key, sizeof key - 1);
+            size_t k = token_key(L, vars[0] + toks.v[t].start, toks.v[t].end - toks.v[t].start, toks.v[t].flags, key,
+                                 sizeof key - 1);
             if (star && t + 1 == toks.n)
                 key[k++] = '*', key[k] = 0;
             pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1};

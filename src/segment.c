@@ -2,6 +2,7 @@
  * sentences, on the working text. Abbreviations and elisions come from data/LANG/. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -139,8 +140,21 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
             return;
         }
     }
+    if (L && elision_of(L, s + i, j - i) == EL_PREFIX)
+        flags |= TF_ELIDED; /* "d'" standing alone */
     raw_token t = {(uint32_t)i, (uint32_t)j, flags};
     VEC_PUSH(*out, t);
+}
+
+size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap)
+{
+    size_t k = make_key(s, n, out, cap);
+    if (L && (flags & TF_ELIDED)) {
+        const uint32_t *full = strmap_get(&L->elided_as, out, k);
+        if (full)
+            k = (size_t)snprintf(out, cap, "%s", L->elided_forms.v[*full]);
+    }
+    return k;
 }
 
 void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out)
@@ -191,7 +205,7 @@ uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t ca
     for (size_t k = 0; k < toks.n && o + 2 < cap; k++) {
         if (k)
             out[o++] = ' ';
-        o += make_key(phrase + toks.v[k].start, toks.v[k].end - toks.v[k].start, out + o, cap - o);
+        o += token_key(L, phrase + toks.v[k].start, toks.v[k].end - toks.v[k].start, toks.v[k].flags, out + o, cap - o);
         n++;
     }
     out[o] = 0;
@@ -340,7 +354,7 @@ void segment_doc(vigie_doc *d)
         raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
-        size_t kl = make_key(s, n, keybuf, sizeof keybuf);
+        size_t kl = token_key(L, s, n, r->flags, keybuf, sizeof keybuf);
         vigie_token t;
         t.span = work_span_to_orig(d, r->start, r->end);
         t.kind = kind_of(s, n);
