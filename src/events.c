@@ -10,6 +10,7 @@ typedef struct {
     size_t lo, hi;   /* the sentence's tokens */
     size_t sentence;
     size_t m0, m1;   /* its mentions [m0, m1) */
+    size_t used_to;  /* tokens before this were words of a coded verb pattern */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -497,6 +498,14 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
     return false;
 }
 
+static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t0 <= tok && tok < d->mentions.v[k].t1)
+            return true;
+    return false;
+}
+
 /* A determiner or a preposition just before a form makes it a noun ("une rencontre",
  * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig)
@@ -507,11 +516,11 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     return gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en"));
 }
 
-static void verb_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || follows_noun_marker(d, c, trig))
-        return; /* "une rencontre", "d'attaque": nouns */
+    if (!va || follows_noun_marker(d, c, trig) || inside_mention(d, c, trig))
+        return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     size_t start = group_start(d, c, trig);
     if (!finite_use(d, c, va, start, trig))
         return;
@@ -546,6 +555,10 @@ static void verb_events(vigie_doc *d, const sent_ctx *c, size_t trig)
             ncoord = 1;
         }
     }
+    if (best->reciprocal && !best_m.has_target && ncoord < 2)
+        return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
+    if (best_m.last > c->used_to)
+        c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
     unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                      (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
@@ -582,7 +595,7 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
 /* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
 static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 {
-    const u32vec *pl = noun_patterns(d, trig);
+    const u32vec *pl = trig < c->used_to ? NULL : noun_patterns(d, trig);
     if (!pl)
         return;
     const lang_data *L = &d->engine->lang[d->lang];
@@ -624,7 +637,7 @@ void events_doc(vigie_doc *d)
 {
     size_t m = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, 0};
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
         for (size_t i = c.lo; i < c.hi; i++) {
