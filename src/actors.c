@@ -6,6 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool role_at(const actor_role *role, vigie_date at)
+{
+    bool open_from = role->from.gran == VIGIE_GRAN_NONE, open_to = role->to.gran == VIGIE_GRAN_NONE;
+    if (at.gran == VIGIE_GRAN_NONE)
+        return open_to && !open_from; /* undated: whoever holds the office now */
+    return (open_from || date_compare(role->from, at) <= 0) && (open_to || date_compare(at, role->to) <= 0);
+}
+
 /* The role an actor holds at a date. Undated documents take the most recent role: news is
  * mostly about the present. */
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title)
@@ -54,10 +62,12 @@ static int person_with_title(const vigie_doc *d, const char *title, const char *
         const actor_entry *p = &e->actors.v[a];
         if (p->kind != VIGIE_ACTOR_PERSON)
             continue;
-        const char *t = NULL;
-        const char *c = actor_role_code(p, d->published, &t);
-        if (t && !strcmp(t, title) && !strncmp(c, country, 3)) {
-            *code = c;
+        for (size_t r = 0; r < p->role_count; r++) { /* every office held then, not just the first */
+            const actor_role *role = &p->roles[r];
+            if (!role->title || strcmp(role->title, title) || strncmp(role->code, country, 3) ||
+                !role_at(role, d->published))
+                continue;
+            *code = role->code;
             return (int)a;
         }
     }
@@ -77,6 +87,14 @@ static mention_info new_mention(vigie_doc *d, size_t t0, size_t t1, size_t sente
     return m;
 }
 
+static bool case_fits(const vigie_doc *d, size_t i, uint32_t payload)
+{
+    uint16_t f = d->tinfo.v[i].flags;
+    if ((payload & 3) == CASE_ALL)
+        return (f & TF_ALLCAPS) || (d->tinfo.v[i].end - d->tinfo.v[i].start == 1 && (f & TF_CAP));
+    return !(payload & CASE_INITIAL) || (f & TF_CAP);
+}
+
 /* Best dictionary entry among the payloads: the capitalisation must fit, persons first. */
 static int pick_actor(const vigie_doc *d, size_t i, const uint32_t *payloads, size_t n)
 {
@@ -85,10 +103,9 @@ static int pick_actor(const vigie_doc *d, size_t i, const uint32_t *payloads, si
                                [VIGIE_ACTOR_ROLE] = 6, [VIGIE_ACTOR_COREFERENCE] = 7};
     int best = -1;
     for (size_t k = 0; k < n; k++) {
-        bool needs_cap = payloads[k] & 1;
-        if (needs_cap && !(d->tinfo.v[i].flags & TF_CAP))
+        if (!case_fits(d, i, payloads[k]))
             continue;
-        int a = (int)(payloads[k] >> 1);
+        int a = (int)(payloads[k] >> 2);
         if (best < 0 || rank[d->engine->actors.v[a].kind] < rank[d->engine->actors.v[best].kind])
             best = a;
     }
@@ -136,8 +153,8 @@ static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     size_t n;
     *len = phrase_match(&d->engine->lang[d->lang].demonyms, d, i, end, payloads, 8, &n);
     for (size_t k = 0; k < n; k++)
-        if (!(payloads[k] & 1) || (d->tinfo.v[i].flags & TF_CAP))
-            return (int)(payloads[k] >> 1);
+        if (case_fits(d, i, payloads[k]))
+            return (int)(payloads[k] >> 2);
     return -1;
 }
 

@@ -43,6 +43,8 @@ typedef struct {
 } token_info;
 
 /* ---- engine knowledge ---- */
+/* Name payloads in phrase tables: actor index << 2 | the case the text must have. */
+enum { CASE_INITIAL = 1, CASE_ALL = 2 };
 typedef VEC(uint32_t) u32vec;
 
 typedef struct {
