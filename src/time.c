@@ -219,9 +219,13 @@ static size_t skip_comma(const vigie_doc *d, size_t j, size_t end)
     return j < end && tok_is(d, j, ",") ? j + 1 : j;
 }
 
+/* The period of an abbreviated month ("Jan. 10", "janv. 2022"), not a sentence's end. */
 static size_t skip_period(const vigie_doc *d, size_t j, size_t end)
 {
-    return j < end && tok_is(d, j, ".") && d->tinfo.v[j].start == d->tinfo.v[j - 1].end ? j + 1 : j;
+    if (j >= end || j == 0 || !tok_is(d, j, ".") || d->tinfo.v[j].start != d->tinfo.v[j - 1].end)
+        return j;
+    const char *prev = tok_key(d, j - 1);
+    return strmap_get(&d->engine->lang[d->lang].abbrev, prev, strlen(prev)) ? j + 1 : j;
 }
 
 /* ISO 2021-12-30 and numeric 10/01/2022 (day first in French, month first in English). */
@@ -380,6 +384,18 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     if (!wd)
         return 0;
     j += len;
+    if (!dir) { /* "jeudi 10 mars 2022", "Thursday, March 10": the date says it all */
+        size_t k = skip_comma(d, j, end);
+        size_t dl = rec_day_month(d, k, end, t);
+        if (!dl || dl == (size_t)-1)
+            dl = rec_month_day(d, k, end, t);
+        if (dl == (size_t)-1)
+            return dl;
+        if (dl) {
+            t->pub.weekday = wd->num;
+            return k + dl - i;
+        }
+    }
     const time_entry *after = lex_class(d, j, end, TC_DIRECTION, &len);
     if (after && !dir) {
         direction = after->num;
