@@ -294,6 +294,10 @@ static void lang_free(lang_data *L)
         VEC_FREE(L->noun_pattern_lists.v[i]);
     VEC_FREE(L->noun_pattern_lists);
     VEC_FREE(L->noun_prefixes);
+    strmap_free(&L->noun_prefix_stems);
+    for (size_t i = 0; i < L->noun_stem_lists.n; i++)
+        VEC_FREE(L->noun_stem_lists.v[i]);
+    VEC_FREE(L->noun_stem_lists);
     VEC_FREE(L->noun_prefix_lists);
     VEC_FREE(L->patterns);
 }

@@ -85,6 +85,13 @@ static bool is_iso3_like(const char *code)
     return strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z';
 }
 
+/* Country codes and country + sector codes ("RUS", "RUSGOV"); organisations ("NATO") are not. */
+static bool is_iso3_like_prefix(const char *code)
+{
+    size_t n = strlen(code);
+    return (n == 3 || n == 6) && code[0] >= 'A' && code[0] <= 'Z' && strncmp(code, "IGO", 3) && strncmp(code, "NATO", 4);
+}
+
 /* Number of the document's mentions that start before token tok. */
 static size_t mentions_before(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
@@ -393,6 +400,13 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
 
 /* ---- emitting ---- */
 
+static bool same_country(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return true;
+    return is_iso3_like_prefix(a) && is_iso3_like_prefix(b) && !strncmp(a, b, 3);
+}
+
 static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
 {
     ea->code = a->code;
@@ -403,8 +417,8 @@ static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
 static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
                  const arg *src, const arg *tgt, unsigned flags)
 {
-    if (tgt && src && !strcmp(src->code, tgt->code))
-        return; /* an actor acting on itself is no dyad */
+    if (tgt && src && same_country(src->code, tgt->code))
+        return; /* an actor acting on itself, or a government on its own country, is no dyad */
     const cameo_code *cc = cameo_lookup(d->engine, p->code);
     event_info ev;
     memset(&ev, 0, sizeof ev);
@@ -581,13 +595,20 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     const char *k = tok_key(d, i);
-    const uint32_t *li = strmap_get(&L->noun_triggers, k, strlen(k));
+    size_t n = tok_key_len(d, i);
+    const uint32_t *li = strmap_get(&L->noun_triggers, k, n);
     if (li)
         return &L->noun_pattern_lists.v[*li];
-    for (size_t p = 0; p < L->noun_prefixes.n; p++) {
-        const char *pre = L->noun_prefixes.v[p];
-        if (!strncmp(pre, k, strlen(pre) - 1))
-            return &L->noun_pattern_lists.v[L->noun_prefix_lists.v[p]];
+    for (size_t stem = 1; stem <= 3 && stem <= n; stem++) { /* prefixes are indexed by their first bytes */
+        const uint32_t *sl = strmap_get(&L->noun_prefix_stems, k, stem);
+        if (!sl)
+            continue;
+        const u32vec *cands = &L->noun_stem_lists.v[*sl];
+        for (size_t c = 0; c < cands->n; c++) {
+            const char *pre = L->noun_prefixes.v[cands->v[c]];
+            if (!strncmp(pre, k, strlen(pre) - 1))
+                return &L->noun_pattern_lists.v[L->noun_prefix_lists.v[cands->v[c]]];
+        }
     }
     return NULL;
 }
@@ -622,13 +643,8 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
         best_m.source = arg_of(d, c, adj);
         best_m.has_source = true;
     }
-    if (!best_m.has_source) { /* "des sanctions contre Moscou": the source is the clause's subject */
-        int coord[4], ncoord;
-        int s = subject_of(d, c, trig, coord, &ncoord);
-        if (s < 0)
-            return;
-        best_m.source = arg_of(d, c, s);
-    }
+    if (!best_m.has_source)
+        return; /* the clause's subject is seldom the maker of a noun's action ("X condamne l'invasion") */
     emit(d, c, best, trig, trig + 1, &best_m.source, best_m.has_target ? &best_m.target : NULL,
          symmetric ? VIGIE_FLAG_SYMMETRIC : 0);
 }

@@ -37,6 +37,7 @@ typedef struct {
     uint32_t start, end; /* in the working (normalised) text */
     uint16_t flags;
     uint8_t gram_len;    /* tokens of the longest grammar phrase starting here */
+    uint16_t key_len;    /* strlen of the token's key */
     uint32_t sentence;
     uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
     const verb_analysis *verb; /* analyses of the verb form, or NULL */
@@ -127,6 +128,8 @@ typedef struct {
     VEC(u32vec) noun_pattern_lists;
     VEC(const char *) noun_prefixes; /* trigger keys ending in '*' */
     VEC(uint32_t) noun_prefix_lists;
+    strmap noun_prefix_stems;  /* first 3 bytes of a prefix -> index into noun_stem_lists */
+    VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
     bool loaded;
 } lang_data;
@@ -199,6 +202,7 @@ struct vigie_doc {
     VEC(vigie_mention) mention_pub;
     VEC(event_info) events;
     VEC(vigie_event) event_pub;
+    void *stage_scratch; /* a stage's private per-document working memory, while it runs */
 };
 
 /* ---- stages ---- */
@@ -256,6 +260,7 @@ void events_doc(vigie_doc *d);
 
 /* helpers on documents */
 static inline const char *tok_key(const vigie_doc *d, size_t i) { return d->tokens.v[i].key; }
+static inline size_t tok_key_len(const vigie_doc *d, size_t i) { return d->tinfo.v[i].key_len; }
 static inline bool tok_is(const vigie_doc *d, size_t i, const char *key)
 {
     return i < d->tokens.n && !strcmp(d->tokens.v[i].key, key);

@@ -446,6 +446,14 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
     for (size_t s = 0; s < L->noun_triggers.cap; s++) {
         const char *k = L->noun_triggers.keys ? L->noun_triggers.keys[s] : NULL;
         if (k && k[0] && k[strlen(k) - 1] == '*') {
+            bool inserted;
+            size_t stem = strlen(k) - 1 < 3 ? strlen(k) - 1 : 3;
+            uint32_t *list = strmap_put(&L->noun_prefix_stems, k, stem, (uint32_t)L->noun_stem_lists.n, &inserted);
+            if (inserted) {
+                u32vec empty = {0};
+                VEC_PUSH(L->noun_stem_lists, empty);
+            }
+            VEC_PUSH(L->noun_stem_lists.v[*list], (uint32_t)L->noun_prefixes.n);
             VEC_PUSH(L->noun_prefixes, k);
             VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.vals[s]);
         }

@@ -33,8 +33,7 @@ uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_
                       uint32_t *payloads, size_t max, size_t *npayloads)
 {
     *npayloads = 0;
-    const char *k0 = tok_key(d, i);
-    const uint32_t *maxlen = strmap_get(&t->first, k0, strlen(k0));
+    const uint32_t *maxlen = strmap_get(&t->first, tok_key(d, i), tok_key_len(d, i));
     if (!maxlen)
         return 0;
     size_t longest = *maxlen;
@@ -46,7 +45,7 @@ uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_
         bool fits = true;
         for (size_t k = 0; k < len; k++) {
             const char *key = tok_key(d, i + k);
-            size_t kl = strlen(key);
+            size_t kl = tok_key_len(d, i + k);
             if (o + kl + 2 >= sizeof buf) {
                 fits = false;
                 break;

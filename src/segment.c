@@ -359,7 +359,7 @@ void segment_doc(vigie_doc *d)
         t.span = work_span_to_orig(d, r->start, r->end);
         t.kind = kind_of(s, n);
         t.key = arena_strndup(&d->mem, keybuf, kl);
-        token_info ti = {r->start, r->end, r->flags, 0, 0, 0, NULL};
+        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)(kl > 65535 ? 65535 : kl), 0, 0, NULL};
         if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
             ti.flags |= TF_CAP;
         if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))

@@ -13,17 +13,35 @@ typedef struct {
     const time_entry *e[8];
 } time_hit;
 
-static time_hit lex_at(const vigie_doc *d, size_t i, size_t end)
+/* The recognisers ask about the same tokens many times: each token's lexicon entries are
+ * looked up once per document (phrases do not cross sentence ends). */
+typedef struct {
+    time_hit *hits;
+    size_t n;
+} time_cache;
+
+static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
 {
     time_hit h = {0, 0, {0}};
-    if (i >= end)
-        return h;
     const lang_data *L = &d->engine->lang[d->lang];
     uint32_t payloads[8];
     h.len = phrase_match(&L->time, d, i, end, payloads, 8, &h.n);
     for (size_t k = 0; k < h.n; k++)
         h.e[k] = &L->time_entries.v[payloads[k]];
     return h;
+}
+
+static time_hit lex_at(const vigie_doc *d, size_t i, size_t end)
+{
+    time_hit none = {0, 0, {0}};
+    if (i >= end)
+        return none;
+    const time_cache *cache = d->stage_scratch;
+    if (cache && i < cache->n) {
+        time_hit h = cache->hits[i];
+        return h.len <= end - i ? h : lex_lookup(d, i, end);
+    }
+    return lex_lookup(d, i, end);
 }
 
 static const time_entry *hit_class(const time_hit *h, enum time_class c)
@@ -503,6 +521,11 @@ static void push_timex(vigie_doc *d, timex_info *t, size_t len, size_t sentence)
 
 void time_doc(vigie_doc *d)
 {
+    time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
+    for (size_t s = 0; s < d->sentences.n; s++)
+        for (size_t i = d->sentences.v[s].first_token; i < sentence_end(d, s); i++)
+            cache.hits[i] = lex_lookup(d, i, sentence_end(d, s));
+    d->stage_scratch = &cache;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
         for (size_t i = lo; i < end;) {
@@ -542,4 +565,6 @@ void time_doc(vigie_doc *d)
             }
         }
     }
+    d->stage_scratch = NULL;
+    free(cache.hits);
 }

@@ -108,15 +108,17 @@ void strmap_init(strmap *m)
 void strmap_free(strmap *m)
 {
     free(m->keys);
+    free(m->hashes);
     free(m->vals);
     arena_free(&m->strings);
     memset(m, 0, sizeof *m);
 }
 
-static size_t strmap_slot(const char **keys, size_t cap, const char *key, size_t len)
+static size_t strmap_slot(const char **keys, const uint32_t *hashes, size_t cap, uint32_t h, const char *key,
+                          size_t len)
 {
-    size_t i = hash_bytes(key, len) & (cap - 1);
-    while (keys[i] && !(strncmp(keys[i], key, len) == 0 && keys[i][len] == 0))
+    size_t i = h & (cap - 1);
+    while (keys[i] && !(hashes[i] == h && strncmp(keys[i], key, len) == 0 && keys[i][len] == 0))
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -125,30 +127,38 @@ static void strmap_grow(strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = xcalloc(cap, sizeof *keys);
+    uint32_t *hashes = xcalloc(cap, sizeof *hashes);
     uint32_t *vals = xcalloc(cap, sizeof *vals);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = strmap_slot(keys, cap, m->keys[i], strlen(m->keys[i]));
+        size_t j = m->hashes[i] & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
         keys[j] = m->keys[i];
+        hashes[j] = m->hashes[i];
         vals[j] = m->vals[i];
     }
     free(m->keys);
+    free(m->hashes);
     free(m->vals);
     m->keys = keys;
+    m->hashes = hashes;
     m->vals = vals;
     m->cap = cap;
 }
 
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted)
 {
-    if ((m->count + 1) * 4 >= m->cap * 3)
+    if ((m->count + 1) * 2 >= m->cap) /* at most half full: short probe runs */
         strmap_grow(m);
-    size_t i = strmap_slot(m->keys, m->cap, key, len);
+    uint32_t h = (uint32_t)hash_bytes(key, len);
+    size_t i = strmap_slot(m->keys, m->hashes, m->cap, h, key, len);
     if (inserted)
         *inserted = !m->keys[i];
     if (!m->keys[i]) {
         m->keys[i] = arena_strndup(&m->strings, key, len);
+        m->hashes[i] = h;
         m->vals[i] = init;
         m->count++;
     }
@@ -159,7 +169,7 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
 {
     if (!m->cap)
         return NULL;
-    size_t i = strmap_slot(m->keys, m->cap, key, len);
+    size_t i = strmap_slot(m->keys, m->hashes, m->cap, (uint32_t)hash_bytes(key, len), key, len);
     return m->keys[i] ? &m->vals[i] : NULL;
 }
 

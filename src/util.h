@@ -39,6 +39,7 @@ void arena_free(arena *a);
 /* Open-addressing hash map from strings to uint32 values; keys are copied into its arena. */
 typedef struct {
     const char **keys;
+    uint32_t *hashes; /* compared before the keys: most probes end there */
     uint32_t *vals;
     size_t cap, count;
     arena strings;
