@@ -38,6 +38,8 @@ typedef struct {
     uint16_t flags;
     uint8_t gram_len;    /* tokens of the longest grammar phrase starting here */
     uint16_t key_len;    /* strlen of the token's key */
+    uint16_t lower_len;
+    const char *lower;   /* lower-cased with its accents: function words need them ("à" is not "a") */
     uint32_t sentence;
     uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
     const verb_analysis *verb; /* analyses of the verb form, or NULL */
@@ -221,6 +223,9 @@ void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t
  * and fills up to max payloads. */
 uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
                       uint32_t *payloads, size_t max, size_t *npayloads);
+/* The same on the tokens' accented lower-case forms (tables keyed with phrase_key_exact). */
+uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
+                            uint32_t *payloads, size_t max, size_t *npayloads);
 
 /* text.c */
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
@@ -235,6 +240,7 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
 size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap);
 /* Key of a dictionary phrase as the tokenizer would split it; returns token count (0: empty). */
 uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap);
+uint32_t phrase_key_exact(const lang_data *L, const char *phrase, char *out, size_t cap);
 int detect_lang(const vigie_engine *e, const char *s, size_t n);
 void segment_doc(vigie_doc *d);
 

@@ -10,11 +10,7 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
         return NULL;
     const lang_data *L = &d->engine->lang[d->lang];
     const token_info *t = &d->tinfo.v[i];
-    char form[128];
-    if (t->end - t->start >= sizeof form - 8)
-        return NULL;
-    size_t n = make_lower(d->work + t->start, t->end - t->start, form, sizeof form);
-    const uint32_t *slot = strmap_get(&L->verbforms, form, n);
+    const uint32_t *slot = strmap_get(&L->verbforms, t->lower, t->lower_len);
     return slot ? &L->analyses.v[*slot - 1] : NULL;
 }
 
@@ -26,7 +22,7 @@ void lexicon_tag(vigie_doc *d)
         t->verb = lookup_form(d, i);
         uint32_t payloads[8];
         size_t np;
-        uint32_t len = phrase_match(g, d, i, d->tokens.n, payloads, 8, &np);
+        uint32_t len = phrase_match_exact(g, d, i, d->tokens.n, payloads, 8, &np);
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
         t->gram_mask = 0;
         for (size_t k = 0; k < np; k++)

@@ -202,7 +202,7 @@ static bool load_grammar(vigie_engine *e, int lang, char *err, size_t errlen)
                 if (!strcmp(fld[1], gram_class_names[c]))
                     cls = c;
         char key[512];
-        uint32_t ntok = cls >= 0 ? phrase_key(L, fld[0], key, sizeof key) : 0;
+        uint32_t ntok = cls >= 0 ? phrase_key_exact(L, fld[0], key, sizeof key) : 0;
         if (!ntok) {
             datafile_close(&f);
             return fail(err, errlen, "%s:%ld: expected a phrase and a known class", path, f.lineno);

@@ -29,11 +29,23 @@ void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t
     *head = (uint32_t)t->links.n;
 }
 
-uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
+static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
+{
+    if (exact) {
+        *len = d->tinfo.v[i].lower_len;
+        return d->tinfo.v[i].lower;
+    }
+    *len = tok_key_len(d, i);
+    return tok_key(d, i);
+}
+
+static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                       uint32_t *payloads, size_t max, size_t *npayloads)
 {
     *npayloads = 0;
-    const uint32_t *maxlen = strmap_get(&t->first, tok_key(d, i), tok_key_len(d, i));
+    size_t k0len;
+    const char *k0 = key_of(d, i, exact, &k0len);
+    const uint32_t *maxlen = strmap_get(&t->first, k0, k0len);
     if (!maxlen)
         return 0;
     size_t longest = *maxlen;
@@ -44,8 +56,8 @@ uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_
         size_t o = 0;
         bool fits = true;
         for (size_t k = 0; k < len; k++) {
-            const char *key = tok_key(d, i + k);
-            size_t kl = tok_key_len(d, i + k);
+            size_t kl;
+            const char *key = key_of(d, i + k, exact, &kl);
             if (o + kl + 2 >= sizeof buf) {
                 fits = false;
                 break;
@@ -65,4 +77,16 @@ uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_
         return (uint32_t)len;
     }
     return 0;
+}
+
+uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,
+                      size_t max, size_t *npayloads)
+{
+    return match(t, d, i, end, false, payloads, max, npayloads);
+}
+
+uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,
+                            size_t max, size_t *npayloads)
+{
+    return match(t, d, i, end, true, payloads, max, npayloads);
 }

@@ -146,15 +146,21 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
     VEC_PUSH(*out, t);
 }
 
-size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap)
+static size_t key_with(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap,
+                       bool exact)
 {
-    size_t k = make_key(s, n, out, cap);
+    size_t k = exact ? make_lower(s, n, out, cap) : make_key(s, n, out, cap);
     if (L && (flags & TF_ELIDED)) {
         const uint32_t *full = strmap_get(&L->elided_as, out, k);
         if (full)
             k = (size_t)snprintf(out, cap, "%s", L->elided_forms.v[*full]);
     }
     return k;
+}
+
+size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap)
+{
+    return key_with(L, s, n, flags, out, cap, false);
 }
 
 void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out)
@@ -196,7 +202,7 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
     }
 }
 
-uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap)
+static uint32_t phrase_key_with(const lang_data *L, const char *phrase, char *out, size_t cap, bool exact)
 {
     raw_tokens toks = {0};
     tokenize_range(L, phrase, 0, strlen(phrase), &toks);
@@ -205,12 +211,23 @@ uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t ca
     for (size_t k = 0; k < toks.n && o + 2 < cap; k++) {
         if (k)
             out[o++] = ' ';
-        o += token_key(L, phrase + toks.v[k].start, toks.v[k].end - toks.v[k].start, toks.v[k].flags, out + o, cap - o);
+        o += key_with(L, phrase + toks.v[k].start, toks.v[k].end - toks.v[k].start, toks.v[k].flags, out + o, cap - o,
+                      exact);
         n++;
     }
     out[o] = 0;
     VEC_FREE(toks);
     return n;
+}
+
+uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t cap)
+{
+    return phrase_key_with(L, phrase, out, cap, false);
+}
+
+uint32_t phrase_key_exact(const lang_data *L, const char *phrase, char *out, size_t cap)
+{
+    return phrase_key_with(L, phrase, out, cap, true);
 }
 
 /* ---- language identification: share of each language's function words ---- */
@@ -355,11 +372,14 @@ void segment_doc(vigie_doc *d)
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
         size_t kl = token_key(L, s, n, r->flags, keybuf, sizeof keybuf);
+        char lowbuf[256];
+        size_t ll = key_with(L, s, n, r->flags, lowbuf, sizeof lowbuf, true);
         vigie_token t;
         t.span = work_span_to_orig(d, r->start, r->end);
         t.kind = kind_of(s, n);
         t.key = arena_strndup(&d->mem, keybuf, kl);
-        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)(kl > 65535 ? 65535 : kl), 0, 0, NULL};
+        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, NULL, 0, 0, NULL};
+        ti.lower = (ll == kl && !memcmp(lowbuf, keybuf, kl)) ? t.key : arena_strndup(&d->mem, lowbuf, ll);
         if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
             ti.flags |= TF_CAP;
         if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))
