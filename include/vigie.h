@@ -54,6 +54,12 @@ typedef struct {
     const char *origin;  /* file name for messages */
     long line;           /* line of the record in origin (JSON Lines), 0 otherwise */
     long text_offset;    /* where the article starts in text (after the seed form's date) */
+    /* A very long document is read in parts cut at paragraph or line ends, so that memory does
+     * not grow with its size: part counts from 0, base is the byte offset of text in the
+     * document and first_line the line it starts on. */
+    int part;
+    size_t base;
+    long first_line;
 } vigie_input;
 
 typedef enum { VIGIE_FORM_AUTO, VIGIE_FORM_SEED, VIGIE_FORM_TEXT, VIGIE_FORM_JSONL } vigie_form;
@@ -81,6 +87,10 @@ const char *vigie_doc_lang(const vigie_doc *doc);
 vigie_date vigie_doc_published(const vigie_doc *doc);
 /* The original text; every span indexes it. */
 const char *vigie_doc_text(const vigie_doc *doc, size_t *len);
+/* For a part of a long document (vigie_input.part > 0): where its text starts in the document.
+ * The writers below add it, so that what they print are offsets into the whole document. */
+size_t vigie_doc_base(const vigie_doc *doc);
+int vigie_doc_part(const vigie_doc *doc);
 
 typedef struct {
     vigie_span span;

@@ -269,7 +269,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
 static void resolve_counterpart(vigie_doc *d, mention_info *m)
 {
     const mention_info *possessor = NULL;
-    for (size_t k = d->mentions.n; k-- > 0;) {
+    for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *p = &d->mentions.v[k];
         if (p->person && !p->counterpart) {
             possessor = p;
@@ -291,7 +291,7 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
     }
     /* no country: the last person of another country, holding the same title if possible */
     const mention_info *best = NULL;
-    for (size_t k = d->mentions.n; k-- > 0;) {
+    for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *p = &d->mentions.v[k];
         if (!p->person || p->counterpart || !possessor || !p->country || !possessor->country ||
             !strcmp(p->country, possessor->country))

@@ -31,7 +31,8 @@ vigie_doc *vigie_analyze(const vigie_engine *engine, const vigie_input *in, char
                      byte, bad);
         else
             snprintf(err, errlen, "%s:%ld: %s 0x%02X at byte offset %zu; document skipped", origin,
-                     bad_line, byte ? "invalid UTF-8 byte" : "NUL byte (binary data?)", byte, bad);
+                     bad_line + (in->first_line > 1 ? in->first_line - 1 : 0),
+                     byte ? "invalid UTF-8 byte" : "NUL byte (binary data?)", byte, in->base + bad);
         return NULL;
     }
     vigie_doc *d = xcalloc(1, sizeof *d);
@@ -39,6 +40,8 @@ vigie_doc *vigie_analyze(const vigie_engine *engine, const vigie_input *in, char
     d->id = xstrndup(in->id ? in->id : "", in->id ? strlen(in->id) : 0);
     d->orig = xstrndup(in->text, in->len);
     d->orig_len = in->len;
+    d->base = in->base;
+    d->part = in->part;
     d->published = in->published;
     text_normalize(d);
     /* a prefix before the article (the seed form's "date 2021-12") is kept for the offsets
@@ -93,6 +96,9 @@ const char *vigie_doc_text(const vigie_doc *d, size_t *len)
         *len = d->orig_len;
     return d->orig;
 }
+
+size_t vigie_doc_base(const vigie_doc *d) { return d->base; }
+int vigie_doc_part(const vigie_doc *d) { return d->part; }
 
 size_t vigie_doc_sentences(const vigie_doc *d, const vigie_sentence **out)
 {

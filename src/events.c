@@ -10,6 +10,7 @@ typedef struct {
     size_t lo, hi;   /* the sentence's tokens */
     size_t sentence;
     size_t m0, m1;   /* its mentions [m0, m1) */
+    size_t x0, x1;   /* its temporal expressions [x0, x1) */
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
 } sent_ctx;
 
@@ -187,7 +188,9 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
                     if (it->kind == PI_SOURCE && k + 1 < p->item_count)
                         k = p->item_count; /* the pair fills both slots */
                 } else {
-                    int m = mention_starting(d, c, t, true);
+                    /* a place fills a slot right where it opens ("bombarder Kharkiv", "se rendre à
+                     * Moscou"), not across a gap ("rencontré mardi à Moscou le président") */
+                    int m = mention_starting(d, c, t, g == 0);
                     if (m >= 0) {
                         arg a1 = arg_of(d, c, m);
                         if (it->kind == PI_TARGET) {
@@ -259,7 +262,7 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
 /* A pronoun subject ("il", "cette source", "he"): the last actor named before it. */
 static int antecedent(const vigie_doc *d, size_t tok)
 {
-    for (size_t k = d->mentions.n; k-- > 0;) {
+    for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 <= tok && is_actor(m) && !m->adjective)
             return (int)k;
@@ -379,9 +382,9 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
     const timex_info *best = NULL;
     size_t best_dist = (size_t)-1;
     for (int pass = 0; pass < 2 && !best; pass++) {
-        for (size_t k = 0; k < d->timexes.n; k++) {
+        for (size_t k = c->x0; k < c->x1; k++) {
             const timex_info *t = &d->timexes.v[k];
-            if (t->pub.sentence != c->sentence || !usable_date(t))
+            if (!usable_date(t))
                 continue;
             if (pass == 0 && (t->t0 < a || t->t1 > b))
                 continue;
@@ -399,6 +402,8 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
 }
 
 /* ---- emitting ---- */
+
+static strmap *scratch_events(vigie_doc *d) { return d->stage_scratch; }
 
 static bool same_country(const char *a, const char *b)
 {
@@ -452,19 +457,18 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
     }
     e->flags = flags;
     /* the same event said twice (headline and body) is one event with two mentions */
-    for (size_t k = 0; k < d->events.n; k++) {
-        event_info *o = &d->events.v[k];
-        vigie_event *x = &o->pub;
-        bool same_target = (!x->target.code && !e->target.code) ||
-                           (x->target.code && e->target.code && !strcmp(x->target.code, e->target.code));
-        bool same_date = (!x->date_value && !e->date_value) ||
-                         (x->date_value && e->date_value && !strcmp(x->date_value, e->date_value));
-        if (!strcmp(x->code, e->code) && !strcmp(x->source.code, e->source.code) && same_target && same_date &&
-            (x->flags & VIGIE_FLAG_NEGATED) == (e->flags & VIGIE_FLAG_NEGATED)) {
-            if (x->sentence != e->sentence)
-                VEC_PUSH(o->mentions, e->sentence_span);
-            return;
-        }
+    char key[256];
+    int klen = snprintf(key, sizeof key, "%s|%s|%s|%s|%d", e->code, e->source.code,
+                        e->target.code ? e->target.code : "", e->date_value ? e->date_value : "",
+                        (e->flags & VIGIE_FLAG_NEGATED) != 0);
+    bool fresh;
+    uint32_t *slot = strmap_put(scratch_events(d), key, klen < (int)sizeof key ? (size_t)klen : sizeof key - 1,
+                                (uint32_t)d->events.n, &fresh);
+    if (!fresh) {
+        event_info *o = &d->events.v[*slot];
+        if (o->pub.sentence != e->sentence)
+            VEC_PUSH(o->mentions, e->sentence_span);
+        return;
     }
     VEC_PUSH(ev.mentions, e->sentence_span);
     VEC_PUSH(d->events, ev);
@@ -651,11 +655,16 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 
 void events_doc(vigie_doc *d)
 {
-    size_t m = 0;
+    strmap seen; /* event keys -> index in d->events, for deduplication */
+    strmap_init(&seen);
+    d->stage_scratch = &seen;
+    size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, 0};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0};
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
+        while (c.x1 < d->timexes.n && d->timexes.v[c.x1].pub.sentence == s)
+            c.x1++;
         for (size_t i = c.lo; i < c.hi; i++) {
             if (d->tokens.v[i].kind != VIGIE_TOK_WORD)
                 continue;
@@ -663,5 +672,8 @@ void events_doc(vigie_doc *d)
             noun_events(d, &c, i);
         }
         m = c.m1;
+        x = c.x1;
     }
+    d->stage_scratch = NULL;
+    strmap_free(&seen);
 }

@@ -185,11 +185,16 @@ typedef struct {
     VEC(vigie_span) mentions;
 } event_info;
 
+/* Coreference looks back this many mentions at most: news names its actors again well before
+ * that, and the bound keeps long documents linear. */
+#define RECENT_MENTIONS 200
+
 struct vigie_doc {
     const vigie_engine *engine;
     arena mem;
     char *id;
     char *orig; size_t orig_len;   /* original text (copy) */
+    size_t base; int part;         /* a part of a long document: offset of orig in it */
     char *work; size_t work_len;   /* NFC + folded working text */
     /* work -> orig offset map as change points: from work offset w_i on, orig = w + delta_i */
     VEC(offset_point) offmap;

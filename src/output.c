@@ -5,9 +5,10 @@
 #include <jansson.h>
 #include <string.h>
 
-static json_t *span_json(vigie_span s)
+/* Spans are written as offsets into the whole document (a part's own offsets plus its base). */
+static json_t *span_json(const vigie_doc *d, vigie_span s)
 {
-    return json_pack("[II]", (json_int_t)s.start, (json_int_t)s.end);
+    return json_pack("[II]", (json_int_t)(s.start + d->base), (json_int_t)(s.end + d->base));
 }
 
 static json_t *text_json(const vigie_doc *d, vigie_span s)
@@ -15,11 +16,11 @@ static json_t *text_json(const vigie_doc *d, vigie_span s)
     return json_stringn(d->orig + s.start, s.end - s.start);
 }
 
-static json_t *actor_json(const vigie_event_actor *a)
+static json_t *actor_json(const vigie_doc *d, const vigie_event_actor *a)
 {
     if (!a->code)
         return json_null();
-    return json_pack("{s:s, s:s, s:o}", "code", a->code, "text", a->text, "span", span_json(a->span));
+    return json_pack("{s:s, s:s, s:o}", "code", a->code, "text", a->text, "span", span_json(d, a->span));
 }
 
 static const char *const flag_names[] = {"planned", "negated", "reported", "symmetric"};
@@ -44,12 +45,14 @@ static json_t *event_json(const vigie_doc *d, const vigie_event *e)
     vigie_date_format(d->published, pub);
     json_t *o = json_object();
     json_object_set_new(o, "doc", json_string(d->id));
+    if (d->part > 0) /* sentence numbers count from the start of the part */
+        json_object_set_new(o, "part", json_integer(d->part));
     json_object_set_new(o, "sentence", json_integer((json_int_t)e->sentence));
-    json_object_set_new(o, "sentence_span", span_json(e->sentence_span));
+    json_object_set_new(o, "sentence_span", span_json(d, e->sentence_span));
     json_object_set_new(o, "published", pub[0] ? json_string(pub) : json_null());
     json_object_set_new(o, "lang", json_string(lang_codes[d->lang]));
-    json_object_set_new(o, "source", actor_json(&e->source));
-    json_object_set_new(o, "target", actor_json(&e->target));
+    json_object_set_new(o, "source", actor_json(d, &e->source));
+    json_object_set_new(o, "target", actor_json(d, &e->target));
     json_object_set_new(o, "code", json_string(e->code));
     json_object_set_new(o, "root", json_string(e->root));
     json_object_set_new(o, "quad_class", json_integer(e->quad_class));
@@ -60,19 +63,19 @@ static json_t *event_json(const vigie_doc *d, const vigie_event *e)
     if (e->date_value) {
         json_t *date = json_pack("{s:s, s:s}", "value", e->date_value, "from", date_from_name(e->date_from));
         if (e->date_from == VIGIE_DATE_TEXT) {
-            json_object_set_new(date, "span", span_json(e->date_span));
+            json_object_set_new(date, "span", span_json(d, e->date_span));
             json_object_set_new(date, "text", text_json(d, e->date_span));
         }
         json_object_set_new(o, "date", date);
     } else {
         json_object_set_new(o, "date", json_null());
     }
-    json_object_set_new(o, "verb", json_pack("{s:s, s:o}", "text", e->verb_text, "span", span_json(e->verb_span)));
+    json_object_set_new(o, "verb", json_pack("{s:s, s:o}", "text", e->verb_text, "span", span_json(d, e->verb_span)));
     json_object_set_new(o, "flags", flags_json(e->flags));
     if (e->mention_count > 1) {
         json_t *m = json_array();
         for (size_t k = 0; k < e->mention_count; k++)
-            json_array_append_new(m, json_pack("{s:o}", "sentence_span", span_json(e->mention_spans[k])));
+            json_array_append_new(m, json_pack("{s:o}", "sentence_span", span_json(d, e->mention_spans[k])));
         json_object_set_new(o, "mentions", m);
     }
     return o;
@@ -120,7 +123,7 @@ void vigie_write_events_header(FILE *out, vigie_out_format format)
     fputc('\n', out);
 }
 
-static void tsv_actor(FILE *out, const vigie_event_actor *a)
+static void tsv_actor(const vigie_doc *d, FILE *out, const vigie_event_actor *a)
 {
     if (!a->code) {
         fputs("\t\t\t\t", out);
@@ -128,25 +131,25 @@ static void tsv_actor(FILE *out, const vigie_event_actor *a)
     }
     fprintf(out, "\t%s\t", a->code);
     tsv_text(out, a->text, strlen(a->text));
-    fprintf(out, "\t%u\t%u", a->span.start, a->span.end);
+    fprintf(out, "\t%zu\t%zu", a->span.start + d->base, a->span.end + d->base);
 }
 
 static void tsv_event(const vigie_doc *d, const vigie_event *e, FILE *out)
 {
     char pub[16];
     tsv_text(out, d->id, strlen(d->id));
-    fprintf(out, "\t%zu\t%u\t%u\t%s", e->sentence, e->sentence_span.start, e->sentence_span.end,
+    fprintf(out, "\t%zu\t%zu\t%zu\t%s", e->sentence, e->sentence_span.start + d->base, e->sentence_span.end + d->base,
             vigie_date_format(d->published, pub));
-    tsv_actor(out, &e->source);
-    tsv_actor(out, &e->target);
+    tsv_actor(d, out, &e->source);
+    tsv_actor(d, out, &e->target);
     fprintf(out, "\t%s\t%s\t%d\t%.1f\t%s\t%s", e->code, e->root, e->quad_class, e->goldstein,
             e->date_value ? e->date_value : "", e->date_value ? date_from_name(e->date_from) : "");
     if (e->date_from == VIGIE_DATE_TEXT)
-        fprintf(out, "\t%u\t%u\t", e->date_span.start, e->date_span.end);
+        fprintf(out, "\t%zu\t%zu\t", e->date_span.start + d->base, e->date_span.end + d->base);
     else
         fputs("\t\t\t", out);
     tsv_text(out, e->verb_text, strlen(e->verb_text));
-    fprintf(out, "\t%u\t%u\t", e->verb_span.start, e->verb_span.end);
+    fprintf(out, "\t%zu\t%zu\t", e->verb_span.start + d->base, e->verb_span.end + d->base);
     int nf = 0;
     for (unsigned b = 0; b < 4; b++)
         if (e->flags & (1u << b))
@@ -174,7 +177,7 @@ long vigie_write_timexes(const vigie_doc *d, FILE *out)
     for (size_t i = 0; i < d->timex_pub.n; i++) {
         const vigie_timex *t = &d->timex_pub.v[i];
         json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:s, s:s, s:s}", "doc", d->id, "sentence",
-                              (json_int_t)t->sentence, "span", span_json(t->span), "text", text_json(d, t->span),
+                              (json_int_t)t->sentence, "span", span_json(d, t->span), "text", text_json(d, t->span),
                               "type", timex_types[t->type], "value", t->value, "anchor", t->anchor);
         json_object_set_new(o, "mod", t->mod ? json_string(t->mod) : json_null());
         if (t->weekday)
@@ -236,7 +239,7 @@ long vigie_write_mentions(const vigie_doc *d, FILE *out)
         const mention_info *mi = &d->mentions.v[i];
         const vigie_mention *m = &mi->pub;
         json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:s, s:s}", "doc", d->id, "sentence", (json_int_t)m->sentence,
-                              "span", span_json(m->span), "text", text_json(d, m->span), "kind",
+                              "span", span_json(d, m->span), "text", text_json(d, m->span), "kind",
                               mi->adjective ? "demonym" : kind_names[m->kind], "code", m->code ? m->code : "");
         json_object_set_new(o, "export", m->export_code ? json_string(m->export_code) : json_null());
         json_object_set_new(o, "name", m->name ? json_string(m->name) : json_null());
@@ -258,10 +261,10 @@ long vigie_write_sentences(const vigie_doc *d, FILE *out)
         for (size_t k = se->first_token; k < se->first_token + se->token_count; k++) {
             const vigie_token *t = &d->tokens.v[k];
             json_array_append_new(toks, json_pack("{s:o, s:o, s:s}", "text", text_json(d, t->span), "span",
-                                                  span_json(t->span), "kind", token_kinds[t->kind]));
+                                                  span_json(d, t->span), "kind", token_kinds[t->kind]));
         }
         json_t *o = json_pack("{s:s, s:s, s:I, s:o, s:o, s:o}", "doc", d->id, "lang", lang_codes[d->lang],
-                              "sentence", (json_int_t)s, "span", span_json(se->span), "text",
+                              "sentence", (json_int_t)s, "span", span_json(d, se->span), "text",
                               text_json(d, se->span), "tokens", toks);
         if (dump_line(o, out) < 0)
             return -1;

@@ -16,8 +16,15 @@ struct vigie_reader {
     vigie_date default_date;
     long line;
     bool done;
-    char *buf;       /* current line or whole file */
+    char *buf;       /* current line (JSON Lines) or the next part of the document */
     size_t cap;
+    /* seed and text forms, read in parts: bytes buffered, part handed out last, and where the
+     * next part starts in the document */
+    size_t buffered, handed;
+    int part;
+    size_t base;
+    long first_line;
+    vigie_date published;
     json_t *record;  /* current JSON record (strings point into it) */
     char *id;
     char warning[512];
@@ -87,80 +94,144 @@ static void release_record(vigie_reader *r)
     if (r->record)
         json_decref(r->record);
     r->record = NULL;
-    free(r->id);
-    r->id = NULL;
+    if (r->form == VIGIE_FORM_JSONL) { /* a seed or text document keeps its id over its parts */
+        free(r->id);
+        r->id = NULL;
+    }
     r->warning[0] = 0;
 }
 
-/* The whole stream as one document (seed and text forms). */
-static bool slurp(vigie_reader *r, size_t *len)
+/* Long documents are analysed in parts of at most this many bytes. */
+#define PART_BYTES ((size_t)1 << 20)
+
+/* Tops the buffer up to PART_BYTES; false on a read error. */
+static bool fill_part(vigie_reader *r)
 {
-    size_t n = 0;
     if (!r->buf) {
-        r->cap = 1 << 16;
+        r->cap = PART_BYTES + 1;
         r->buf = xmalloc(r->cap);
     }
-    memcpy(r->buf, r->peek + r->peek_at, r->peek_n - r->peek_at);
-    n = r->peek_n - r->peek_at;
+    size_t from_peek = r->peek_n - r->peek_at;
+    memcpy(r->buf + r->buffered, r->peek + r->peek_at, from_peek);
+    r->buffered += from_peek;
     r->peek_at = r->peek_n;
-    for (;;) {
-        if (r->cap - n < 2) {
-            r->cap *= 2;
-            r->buf = xrealloc(r->buf, r->cap);
-        }
-        size_t got = fread(r->buf + n, 1, r->cap - n - 1, r->f);
-        n += got;
+    while (r->buffered < PART_BYTES) {
+        size_t got = fread(r->buf + r->buffered, 1, PART_BYTES - r->buffered, r->f);
+        r->buffered += got;
         if (got == 0)
             break;
     }
-    r->buf[n] = 0;
-    *len = n;
+    r->buf[r->buffered] = 0;
     return !ferror(r->f);
 }
 
-static int next_whole(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+/* Where to end a part of a full buffer: after a blank line, else a line end, else a space in
+ * its second half; never inside a UTF-8 sequence. */
+static size_t part_cut(const char *b, size_t n)
 {
-    size_t len;
-    r->done = true;
-    if (!slurp(r, &len)) {
-        snprintf(err, errlen, "%s: read error: %s", r->path, strerror(errno));
-        return -1;
+    static const char *const ends[] = {"\n\n", "\n", ". ", " "};
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+        size_t k = strlen(ends[e]);
+        for (size_t at = n - k; at > n / 2; at--)
+            if (!memcmp(b + at, ends[e], k))
+                return at + k;
     }
+    size_t at = n;
+    while (at > n / 2 && ((unsigned char)b[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+static long count_lines(const char *s, size_t n)
+{
+    long lines = 0;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++)
+        lines++;
+    return lines;
+}
+
+/* The seed form's first line: "date YYYY-MM[-DD]". Returns the offset after the date, 0 on error. */
+static size_t seed_header(vigie_reader *r, size_t at, vigie_date *published, char *err, size_t errlen)
+{
+    if (strncmp(r->buf + at, "date ", 5)) {
+        snprintf(err, errlen, "%s:1: expected 'date YYYY-MM' or 'date YYYY-MM-DD' at the start; document skipped", r->path);
+        return 0;
+    }
+    at += 5;
+    size_t end = at;
+    while (end < r->buffered && r->buf[end] != ' ' && r->buf[end] != '\t' && r->buf[end] != '\n' && r->buf[end] != '\r')
+        end++;
+    if (!vigie_date_parse(r->buf + at, end - at, published) || published->gran < VIGIE_GRAN_MONTH) {
+        snprintf(err, errlen, "%s:1: malformed publication date '%.*s' (expected YYYY-MM or YYYY-MM-DD, a real date); document skipped",
+                 r->path, (int)(end - at > 40 ? 40 : end - at), r->buf + at);
+        return 0;
+    }
+    return end;
+}
+
+/* The start of a seed or text document: its id, date and where the article begins. */
+static int first_part(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+{
     r->id = doc_id_from_path(r->path);
-    in->id = r->id;
-    in->origin = r->path;
-    in->published = r->default_date;
+    r->published = r->default_date;
+    r->first_line = 1;
     size_t at = 0;
-    while (at < len && (r->buf[at] == ' ' || r->buf[at] == '\t' || r->buf[at] == '\n' || r->buf[at] == '\r'))
+    while (at < r->buffered && (r->buf[at] == ' ' || r->buf[at] == '\t' || r->buf[at] == '\n' || r->buf[at] == '\r'))
         at++;
     bool seed = r->form == VIGIE_FORM_SEED || (r->form == VIGIE_FORM_AUTO && !strncmp(r->buf + at, "date ", 5));
     if (seed) {
-        if (strncmp(r->buf + at, "date ", 5)) {
-            snprintf(err, errlen, "%s:1: expected 'date YYYY-MM' or 'date YYYY-MM-DD' at the start; document skipped", r->path);
+        at = seed_header(r, at, &r->published, err, errlen);
+        if (!at) {
+            r->done = true;
             return -1;
         }
-        at += 5;
-        size_t end = at;
-        while (end < len && r->buf[end] != ' ' && r->buf[end] != '\t' && r->buf[end] != '\n' && r->buf[end] != '\r')
-            end++;
-        vigie_date d;
-        if (!vigie_date_parse(r->buf + at, end - at, &d) || d.gran < VIGIE_GRAN_MONTH) {
-            snprintf(err, errlen, "%s:1: malformed publication date '%.*s' (expected YYYY-MM or YYYY-MM-DD, a real date); document skipped",
-                     r->path, (int)(end - at > 40 ? 40 : end - at), r->buf + at);
-            return -1;
-        }
-        in->published = d;
-        at = end;
     } else if (r->default_date.gran == VIGIE_GRAN_NONE) {
         snprintf(r->warning, sizeof r->warning,
                  "%s: no publication date (give --date): relative dates stay unresolved, events dated from the text only", r->path);
     }
-    /* spans index the whole file; the article starts after the date prefix */
-    in->text = r->buf;
-    in->len = len;
-    in->text_offset = (long)at;
-    if (at == len)
+    in->text_offset = (long)at; /* spans index the whole file; the article starts after the date */
+    if (at == r->buffered)
         snprintf(r->warning, sizeof r->warning, "%s: empty document", r->path);
+    return 1;
+}
+
+/* Seed and text forms: the document, in parts of at most PART_BYTES. */
+static int next_part(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
+{
+    if (r->handed) { /* drop the part handed out last */
+        r->first_line += count_lines(r->buf, r->handed);
+        r->base += r->handed;
+        r->buffered -= r->handed;
+        memmove(r->buf, r->buf + r->handed, r->buffered);
+        r->handed = 0;
+        r->part++;
+    }
+    if (!fill_part(r)) {
+        snprintf(err, errlen, "%s: read error: %s", r->path, strerror(errno));
+        r->done = true;
+        return -1;
+    }
+    if (r->part > 0 && r->buffered == 0) {
+        r->done = true;
+        return 0;
+    }
+    if (r->part == 0) {
+        int rc = first_part(r, in, err, errlen);
+        if (rc <= 0)
+            return rc;
+    }
+    bool full = r->buffered == PART_BYTES;
+    r->handed = full ? part_cut(r->buf, r->buffered) : r->buffered;
+    if (!full)
+        r->done = true;
+    in->id = r->id;
+    in->origin = r->path;
+    in->published = r->published;
+    in->text = r->buf;
+    in->len = r->handed;
+    in->part = r->part;
+    in->base = r->base;
+    in->first_line = r->first_line;
     return 1;
 }
 
@@ -260,7 +331,7 @@ int vigie_reader_next(vigie_reader *r, vigie_input *in, char *err, size_t errlen
         return 0;
     if (r->form == VIGIE_FORM_JSONL)
         return next_jsonl(r, in, err, errlen);
-    return next_whole(r, in, err, errlen);
+    return next_part(r, in, err, errlen);
 }
 
 void vigie_reader_close(vigie_reader *r)
@@ -268,6 +339,7 @@ void vigie_reader_close(vigie_reader *r)
     if (!r)
         return;
     release_record(r);
+    free(r->id);
     if (r->owns && r->f)
         fclose(r->f);
     free(r->buf);

@@ -246,8 +246,12 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n)
             j++;
         if (j > i && j - i < 40) {
             size_t k = make_key(s + i, j - i, key, sizeof key);
+            /* function words weigh most; verb forms, month and day names break ties
+             * in short texts ("Russia invaded Ukraine on Thursday.") */
             for (int l = 0; l < LANG_COUNT; l++)
-                hits[l] += strmap_get(&e->lang[l].stopwords, key, k) != NULL;
+                hits[l] += 4 * (strmap_get(&e->lang[l].stopwords, key, k) != NULL) +
+                           (strmap_get(&e->lang[l].verbforms, key, k) != NULL) +
+                           (strmap_get(&e->lang[l].time.first, key, k) != NULL);
         }
         i = j + (j == i);
     }

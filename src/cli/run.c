@@ -43,23 +43,27 @@ static void run_file(run_state *st, const char *path)
     }
     vigie_input in;
     int rc;
+    bool skip_parts = false; /* the rest of a long document whose earlier part was rejected */
     while ((rc = vigie_reader_next(r, &in, err, sizeof err)) != 0) {
         if (rc < 0) {
             fprintf(stderr, "vigie: %s\n", err);
             st->rejected++;
             continue;
         }
+        if (in.part > 0 && skip_parts)
+            continue;
         if (vigie_reader_warning(r) && !st->opt->quiet)
             fprintf(stderr, "vigie: warning: %s\n", vigie_reader_warning(r));
         if (st->opt->lang)
             in.lang = st->opt->lang;
         vigie_doc *doc = vigie_analyze(st->engine, &in, err, sizeof err);
+        skip_parts = !doc;
         if (!doc) {
             fprintf(stderr, "vigie: %s\n", err);
             st->rejected++;
             continue;
         }
-        st->documents++;
+        st->documents += in.part == 0;
         st->bytes += (long)in.len;
         long n = write_doc(st, doc);
         if (st->opt->output == OUT_EVENTS && n > 0)
