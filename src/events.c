@@ -160,6 +160,15 @@ static size_t item_gap(const event_pattern *p, const pat_item *it)
     return 6;
 }
 
+/* Only determiners between the pattern's last word and t ("annexer la Crimée")? */
+static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_t t)
+{
+    for (size_t k = from; k < t; k++)
+        if (!gram_is(d, k, c->hi, G_DETERMINER))
+            return false;
+    return true;
+}
+
 static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -190,7 +199,7 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
                 } else {
                     /* a place fills a slot right where it opens ("bombarder Kharkiv", "se rendre à
                      * Moscou"), not across a gap ("rencontré mardi à Moscou le président") */
-                    int m = mention_starting(d, c, t, g == 0);
+                    int m = mention_starting(d, c, t, opens_slot(d, c, j, t));
                     if (m >= 0) {
                         arg a1 = arg_of(d, c, m);
                         if (it->kind == PI_TARGET) {
