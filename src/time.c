@@ -519,6 +519,59 @@ static void push_timex(vigie_doc *d, timex_info *t, size_t len, size_t sentence)
     VEC_PUSH(d->timexes, *t);
 }
 
+/* Days in a duration value "P2W" / "P3D" (0: not a count of days or weeks). */
+static long duration_days(const char *v)
+{
+    char unit = 0;
+    long n = 0;
+    if (!v || sscanf(v, "P%ld%c", &n, &unit) != 2)
+        return 0;
+    return unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
+}
+
+/* A day that an offset ties to a resolved date ("deux semaines avant ... le 10 janvier"):
+ * false when the document has none near its publication month. */
+static bool offset_anchor(const vigie_doc *d, vigie_date *out)
+{
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        const timex_info *t = &d->timexes.v[k];
+        long days = t->pub.mod ? 0 : duration_days(t->pub.value);
+        size_t end = sentence_end(d, t->pub.sentence);
+        uint32_t len;
+        const time_entry *dir = days && t->t1 < end ? lex_class(d, t->t1, end, TC_OFFSET, &len) : NULL;
+        if (!dir)
+            continue;
+        for (size_t j = k + 1; j < d->timexes.n && d->timexes.v[j].pub.sentence == t->pub.sentence; j++) {
+            const timex_info *x = &d->timexes.v[j];
+            if (x->date.gran != VIGIE_GRAN_DAY || x->pub.weekday)
+                continue;
+            *out = add_days(x->date, dir->num * days);
+            long from = days_from_civil(d->published.year, d->published.month, 1);
+            long at = days_from_civil(out->year, out->month, out->day);
+            return at >= from - 7 && at <= from + 38; /* the month, give or take a week */
+        }
+    }
+    return false;
+}
+
+/* A month-dated article still fixes its days when an offset ties one of them to a resolved
+ * date: its weekdays left unresolved are then the ones nearest that day. */
+static void pin_weekdays(vigie_doc *d)
+{
+    vigie_date near;
+    if (d->published.gran != VIGIE_GRAN_MONTH || !offset_anchor(d, &near))
+        return;
+    int wd_near = weekday_of(near.year, near.month, near.day);
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        timex_info *t = &d->timexes.v[k];
+        if (!t->pub.weekday || t->date.gran == VIGIE_GRAN_DAY)
+            continue;
+        long fwd = (t->pub.weekday - wd_near + 7) % 7, back = (wd_near - t->pub.weekday + 7) % 7;
+        value_of_date(d, t, add_days(near, fwd <= back ? fwd : -back));
+        t->pub.anchor = "weekday nearest the day an offset fixes";
+    }
+}
+
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
@@ -565,6 +618,7 @@ void time_doc(vigie_doc *d)
             }
         }
     }
+    pin_weekdays(d);
     d->stage_scratch = NULL;
     free(cache.hits);
 }

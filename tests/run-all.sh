@@ -22,6 +22,7 @@ run() {
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run "cases" build/tests/check tests/cases
 run "cli" sh tests/cli.sh build/vigie
+run "eval" sh tests/eval.sh build/vigie
 run "cases (asan+ubsan)" build/asan/tests/check tests/cases
 run "cli (asan+ubsan)" env BIG_MB=8 CHECK_RSS=0 sh tests/cli.sh build/asan/vigie
 echo "$total_pass passed, $total_fail failed"

@@ -15,6 +15,7 @@ typedef struct {
     const char *lang;
     const char *data_dir;
     bool quiet;
+    const char *system; /* eval: score this output instead of vigie's own */
     char **sources;
     int source_count;
 } cli_options;
@@ -22,5 +23,13 @@ typedef struct {
 /* Runs the analysis over every source (files, directories recursively, "-"); returns the
  * exit status: 0, or 1 when a document or file was rejected. */
 int cli_run(const cli_options *opt);
+
+/* The same loop with another action per document (its result, when the output is events, is
+ * counted as events in the summary). */
+typedef long (*cli_doc_fn)(const cli_options *opt, const vigie_doc *doc, void *ctx);
+int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx);
+
+/* Scoring against gold files (eval.c): opt->sources[0] is the gold, the rest the documents. */
+int cli_eval(const cli_options *opt);
 
 #endif

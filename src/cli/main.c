@@ -9,25 +9,38 @@
 static const struct command {
     const char *name;
     cli_output output;
+    bool eval;
     const char *summary;
 } commands[] = {
-    {"code", OUT_EVENTS, "code events (CAMEO) as JSON Lines, or TSV with --format tsv"},
-    {"time", OUT_TIMEX, "print temporal expressions (JSON Lines, or --format timeml)"},
-    {"actors", OUT_MENTIONS, "print actor mentions with their codes (JSON Lines)"},
-    {"split", OUT_SENTENCES, "print sentences and tokens with byte offsets (JSON Lines)"},
+    {"code", OUT_EVENTS, false, "code events (CAMEO) as JSON Lines, or TSV with --format tsv"},
+    {"time", OUT_TIMEX, false, "print temporal expressions (JSON Lines, or --format timeml)"},
+    {"actors", OUT_MENTIONS, false, "print actor mentions with their codes (JSON Lines)"},
+    {"split", OUT_SENTENCES, false, "print sentences and tokens with byte offsets (JSON Lines)"},
+    {"eval", OUT_EVENTS, true, "score events against a gold file: P/R/F1 at three levels"},
+    {"eval-time", OUT_TIMEX, true, "score temporal expressions against a gold file (TempEval-3)"},
+    {"eval-actors", OUT_MENTIONS, true, "score actor mentions and codes against a gold file"},
 };
 
 static void usage(FILE *out)
 {
     fputs("usage: vigie COMMAND [OPTIONS] [FILE|DIR|-]...\n\ncommands:\n", out);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'vigie COMMAND --help' for a command's options; 'vigie --version'.\n", out);
 }
 
 static void command_help(const struct command *c)
 {
-    printf("usage: vigie %s [OPTIONS] [FILE|DIR|-]...\n\n%s.\n\n", c->name, c->summary);
+    if (c->eval)
+        printf("usage: vigie %s [OPTIONS] [--system OUTPUT.jsonl] GOLD.jsonl DOCUMENTS...\n\n%s.\n\n"
+               "The gold file is JSON Lines in the form of ../shared/gold/README.md: each item names its\n"
+               "document and locates itself by a verbatim context. The documents are analysed by vigie,\n"
+               "or, with --system, only read, and the items scored are those of OUTPUT.jsonl (vigie's\n"
+               "output form). Misses and false alarms follow the scores, with their sentences.\n"
+               "Exit status: 0, or 1 when a gold item could not be placed in its document.\n\n",
+               c->name, c->summary);
+    else
+        printf("usage: vigie %s [OPTIONS] [FILE|DIR|-]...\n\n%s.\n\n", c->name, c->summary);
     puts("Inputs are files, directories (read recursively) or '-' for standard input (the default).\n"
          "Each input is one of three forms, detected unless --input says:\n"
          "  seed   'date YYYY-MM[-DD]' then the article (the publication date)\n"
@@ -39,6 +52,7 @@ static void command_help(const struct command *c)
          "  -l, --lang LANG     fr or en (default: detected per document)\n"
          "  -f, --format FMT    jsonl (default), tsv (code), timeml (time)\n"
          "      --data DIR      dictionaries (default: $VIGIE_DATA or the built-in path)\n"
+         "      --system FILE   (eval commands) score this output instead of vigie's own\n"
          "  -q, --quiet         no summary on standard error\n"
          "  -h, --help          this help\n\n"
          "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
@@ -75,12 +89,13 @@ int main(int argc, char **argv)
         return usage_error("unknown command '%s'", argv[1]);
 
     cli_options opt = {cmd->name, cmd->output, VIGIE_OUT_JSONL, VIGIE_FORM_AUTO, {0, 0, 0, VIGIE_GRAN_NONE},
-                       NULL, NULL, false, NULL, 0};
+                       NULL, NULL, false, NULL, NULL, 0};
     static const struct option longopts[] = {
         {"date", required_argument, 0, 'd'}, {"input", required_argument, 0, 'i'},
         {"lang", required_argument, 0, 'l'}, {"format", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'D'}, {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},       {"system", required_argument, 0, 'S'},
+        {0, 0, 0, 0}};
     int c;
     optind = 2;
     opterr = 0;
@@ -109,6 +124,11 @@ int main(int argc, char **argv)
             else return usage_error("invalid --format '%s' for this command", optarg);
             break;
         case 'D': opt.data_dir = optarg; break;
+        case 'S':
+            if (!cmd->eval)
+                return usage_error("--system is for the eval commands", optarg);
+            opt.system = optarg;
+            break;
         case 'q': opt.quiet = true; break;
         case 'h': command_help(cmd); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -118,5 +138,5 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     opt.sources = optind < argc ? argv + optind : stdin_only;
     opt.source_count = optind < argc ? argc - optind : 1;
-    return cli_run(&opt);
+    return cmd->eval ? cli_eval(&opt) : cli_run(&opt);
 }

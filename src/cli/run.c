@@ -13,11 +13,14 @@ typedef struct {
     vigie_engine *engine;
     long documents, rejected, events, bytes;
     bool header_done;
+    cli_doc_fn fn; /* what is done with each document */
+    void *ctx;
 } run_state;
 
-static long write_doc(run_state *st, const vigie_doc *doc)
+static long write_doc(const cli_options *opt, const vigie_doc *doc, void *ctx)
 {
-    switch (st->opt->output) {
+    run_state *st = ctx;
+    switch (opt->output) {
     case OUT_EVENTS:
         if (!st->header_done) {
             vigie_write_events_header(stdout, st->opt->format);
@@ -65,7 +68,7 @@ static void run_file(run_state *st, const char *path)
         }
         st->documents += in.part == 0;
         st->bytes += (long)in.len;
-        long n = write_doc(st, doc);
+        long n = st->fn(st->opt, doc, st->ctx == NULL ? st : st->ctx);
         if (st->opt->output == OUT_EVENTS && n > 0)
             st->events += n;
         vigie_doc_free(doc);
@@ -110,7 +113,7 @@ static void run_source(run_state *st, const char *path)
     run_file(st, path);
 }
 
-int cli_run(const cli_options *opt)
+int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
 {
     char err[1024];
     vigie_engine *engine = vigie_engine_open(opt->data_dir, err, sizeof err);
@@ -118,7 +121,7 @@ int cli_run(const cli_options *opt)
         fprintf(stderr, "vigie: %s\n", err);
         return 2;
     }
-    run_state st = {opt, engine, 0, 0, 0, 0, false};
+    run_state st = {opt, engine, 0, 0, 0, 0, false, fn, ctx};
     for (int i = 0; i < opt->source_count; i++)
         run_source(&st, opt->sources[i]);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -135,3 +138,5 @@ int cli_run(const cli_options *opt)
     vigie_engine_close(engine);
     return st.rejected ? 1 : 0;
 }
+
+int cli_run(const cli_options *opt) { return cli_each_doc(opt, write_doc, NULL); }

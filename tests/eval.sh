@@ -1,0 +1,43 @@
+#!/bin/sh
+# Scores vigie against gold files with its own eval commands, and fails when a score falls below
+# its floor. Floors are the measured scores rounded down: they guard against regressions; the
+# issues' targets are in the issue notes.  usage: tests/eval.sh VIGIE_BINARY
+VIGIE=${1:-build/vigie}
+SHARED=${SHARED:-../shared}
+SEED=$SHARED/corpus/000_806b4f77381108ad.txt
+pass=0
+fail=0
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+# floor NAME FILE LINE_LABEL FIELD MIN: the number after FIELD on the line starting with LABEL
+floor() {
+    got=$(grep "^$3" "$2" | head -1 | sed -E "s/.*$4 +([0-9.]+).*/\1/")
+    if [ -n "$got" ] && awk -v g="$got" -v m="$5" 'BEGIN { exit !(g >= m) }'; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL eval: $1: $3 $4 ${got:-?} < $5" >&2
+    fi
+    echo "eval: $1: $3 $4 ${got:-?} (floor $5)"
+}
+
+score() { # score NAME COMMAND GOLD DOCS...
+    name=$1; cmd=$2; shift 2
+    "$VIGIE" "$cmd" "$@" >"$T/$name" 2>"$T/$name.err" || { fail=$((fail + 1)); echo "FAIL eval: $name: exit $?" >&2; cat "$T/$name.err" >&2; }
+}
+
+if [ -f "$SEED" ]; then
+    score seed-time eval-time "$SHARED/gold/seed.timex.jsonl" "$SEED"
+    floor "seed timexes" "$T/seed-time" "relaxed span" F1 1.0
+    floor "seed timexes" "$T/seed-time" "value accuracy" "value accuracy" 1.0
+    score seed-actors eval-actors "$SHARED/gold/seed.actors.jsonl" "$SEED"
+    floor "seed actors" "$T/seed-actors" "code" R 0.95
+    score seed-events eval "$SHARED/gold/seed.events.jsonl" "$SEED"
+    floor "seed events" "$T/seed-events" "root + dyad" P 0.80
+    floor "seed events" "$T/seed-events" "root + dyad" R 0.69
+    floor "seed events" "$T/seed-events" "code + dyad + date" R 0.69
+fi
+
+echo "eval: $pass passed, $fail failed"
+[ $fail -eq 0 ]
