@@ -26,13 +26,14 @@ function reference(date) {
 
 const pad = (n, w) => String(n).padStart(w, '0');
 
-// TIMEX3 type and value of a result's start: TIME when the hour was said; otherwise a date as
-// fine as its certain components (YYYY, YYYY-MM), else the full date chrono implied (weekdays, "hier"...).
+// TIMEX3 type and value of a result's start: TIME when the hour was said; a year or a month when that
+// is the finest component said ("2019", "mars 2024", "June": its year implied); else the full date,
+// said or implied by chrono (weekdays, "hier", "2 days ago"...).
 function timex(c) {
     const y = pad(c.get('year'), 4), m = pad(c.get('month'), 2), d = pad(c.get('day'), 2);
     if (c.isCertain('hour')) return ['TIME', `${y}-${m}-${d}T${pad(c.get('hour'), 2)}:${pad(c.get('minute') || 0, 2)}`];
-    if (!c.isCertain('day') && !c.isCertain('month') && c.isCertain('year')) return ['DATE', y];
-    if (!c.isCertain('day') && c.isCertain('month') && c.isCertain('year')) return ['DATE', `${y}-${m}`];
+    if (!c.isCertain('day') && c.isCertain('month')) return ['DATE', `${y}-${m}`];
+    if (!c.isCertain('day') && c.isCertain('year')) return ['DATE', y];
     return ['DATE', `${y}-${m}-${d}`];
 }
 

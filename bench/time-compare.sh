@@ -9,7 +9,7 @@ VIGIE=$ROOT/build/vigie
 CHRONO="node $ROOT/bench/chrono-timex.js"
 GOLD=${1:-$ROOT/tests/gold/time.timex.jsonl}
 DOCS=${2:-$ROOT/tests/gold/time.docs.jsonl}
-REPEAT=200
+REPEAT=${REPEAT:-200} # copies of DOCS for the throughput run
 for f in "$GOLD" "$DOCS" "$VIGIE" "$ROOT/build/npm/node_modules/chrono-node/package.json"; do
     [ -e "$f" ] || { echo "time-compare: $f: not found (run scripts/setup and make)" >&2; exit 2; }
 done
@@ -33,15 +33,19 @@ t0=$(now); "$VIGIE" time --quiet "$T/big.jsonl" >/dev/null; t1=$(now)
 t2=$(now); $CHRONO "$T/big.jsonl" >/dev/null 2>"$T/chrono-big.err"; t3=$(now)
 cat "$T/chrono-big.err" >&2
 # chrono's own figure times its parsing loop only (no Node start-up, no JSON reading or writing)
-chrono_mbs=$(sed -n 's/.*, \([0-9.]*\) MB\/s$/\1/p' "$T/chrono-big.err")
-acc() { awk '/^value accuracy/ { print $3; exit }' "$1"; }
+chrono_s=$(sed -n 's/.* MB in \([0-9.]*\) s,.*/\1/p' "$T/chrono-big.err")
+# a scorer figure: value accuracy (over relaxed span matches) and value F1 (accuracy x relaxed F1)
+fig() { awk -v k="$2" 'index($0, k) == 1 { print $3; exit }' "$1"; }
 
 echo
-awk -v b="$BYTES" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v cm="$chrono_mbs" \
-    -v va="$(acc "$T/eval-vigie")" -v ca="$(acc "$T/eval-chrono")" 'BEGIN {
-    mb = b / 1e6; vs = t1 - t0; cs = t3 - t2; vm = vs > 0 ? mb / vs : 0; cw = cs > 0 ? mb / cs : 0
-    printf "%-14s %15s %10s\n", "system", "value accuracy", "MB/s"
-    printf "%-14s %15s %10.2f   (wall clock, %.3f s for %.3f MB)\n", "vigie", va == "" ? "-" : va, vm, vs, mb
-    printf "%-14s %15s %10.2f   (parsing loop; wall clock %.3f s = %.2f MB/s)\n", "chrono-node", ca == "" ? "-" : ca, cm, cs, cw
-    printf "throughput ratio vigie/chrono: %.1f\n", cm > 0 ? vm / cm : 0
+awk -v b="$BYTES" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v cp="$chrono_s" \
+    -v va="$(fig "$T/eval-vigie" "value accuracy")" -v vf="$(fig "$T/eval-vigie" "value F1")" \
+    -v ca="$(fig "$T/eval-chrono" "value accuracy")" -v cf="$(fig "$T/eval-chrono" "value F1")" 'BEGIN {
+    mb = b / 1e6; vs = t1 - t0; cs = t3 - t2; vm = vs > 0 ? mb / vs : 0; cw = cs > 0 ? mb / cs : 0; cm = cp > 0 ? mb / cp : 0
+    printf "%-12s %15s %9s %9s\n", "system", "value accuracy", "value F1", "MB/s"
+    printf "%-12s %15s %9s %9.2f   (wall clock, %.3f s for %.3f MB)\n", "vigie", \
+        (va == "" ? "-" : va), (vf == "" ? "-" : vf), vm, vs, mb
+    printf "%-12s %15s %9s %9.2f   (parsing loop; wall clock %.3f s = %.2f MB/s)\n", "chrono-node", \
+        (ca == "" ? "-" : ca), (cf == "" ? "-" : cf), cm, cs, cw
+    printf "throughput ratio vigie/chrono: %.1f\n", (cm > 0 ? vm / cm : 0)
 }'

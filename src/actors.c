@@ -285,6 +285,7 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
             m->pub.name = m->person;
             m->pub.code = pcode;
             m->title = title;
+            m->pub.role = title;
         }
         m->pub.resolved = "coreference";
         return;
@@ -307,6 +308,7 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
         m->pub.code = best->pub.code;
         m->country = best->country;
         m->title = best->title;
+        m->pub.role = best->title;
     }
     m->pub.resolved = "coreference";
 }

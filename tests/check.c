@@ -178,6 +178,8 @@ static bool mention_matches(const vigie_doc *d, const vigie_mention *m, const kv
                   : !strcmp(k, "kind") ? value_ok(v, kinds[m->kind])
                   : !strcmp(k, "name") ? value_ok(v, m->name)
                   : !strcmp(k, "role") ? value_ok(v, m->role)
+                  : !strcmp(k, "export") ? value_ok(v, m->export_code)
+                  : !strcmp(k, "resolved") ? value_ok(v, m->resolved)
                                        : false;
         free(s);
         if (!ok)
