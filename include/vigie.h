@@ -80,6 +80,11 @@ void vigie_reader_close(vigie_reader *r);
 /* Analyses one document. Returns NULL when the document is rejected (invalid UTF-8...),
  * with the reason in err (naming the origin, line and byte offset). */
 vigie_doc *vigie_analyze(const vigie_engine *engine, const vigie_input *in, char *err, size_t errlen);
+/* The same, running the pipeline only up to `last` (the later layers stay empty): what the
+ * time or actors commands need, faster. */
+typedef enum { VIGIE_STAGE_SEGMENT, VIGIE_STAGE_TIME, VIGIE_STAGE_ACTORS, VIGIE_STAGE_EVENTS } vigie_stage;
+vigie_doc *vigie_analyze_upto(const vigie_engine *engine, const vigie_input *in, vigie_stage last, char *err,
+                              size_t errlen);
 void vigie_doc_free(vigie_doc *doc);
 
 const char *vigie_doc_id(const vigie_doc *doc);

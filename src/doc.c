@@ -20,6 +20,12 @@ static void publish_layers(vigie_doc *d)
 
 vigie_doc *vigie_analyze(const vigie_engine *engine, const vigie_input *in, char *err, size_t errlen)
 {
+    return vigie_analyze_upto(engine, in, VIGIE_STAGE_EVENTS, err, errlen);
+}
+
+vigie_doc *vigie_analyze_upto(const vigie_engine *engine, const vigie_input *in, vigie_stage last, char *err,
+                              size_t errlen)
+{
     const char *origin = in->origin ? in->origin : "-";
     size_t bad;
     long bad_line;
@@ -56,9 +62,12 @@ vigie_doc *vigie_analyze(const vigie_engine *engine, const vigie_input *in, char
     else
         d->lang = detect_lang(engine, d->work, d->work_len);
     segment_doc(d);
-    time_doc(d);
-    actors_doc(d);
-    events_doc(d);
+    if (last >= VIGIE_STAGE_TIME)
+        time_doc(d);
+    if (last >= VIGIE_STAGE_ACTORS)
+        actors_doc(d);
+    if (last >= VIGIE_STAGE_EVENTS)
+        events_doc(d);
     publish_layers(d);
     return d;
 }

@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Spans are written as offsets into the whole document (a part's own offsets plus its base). */
@@ -81,13 +82,26 @@ static json_t *event_json(const vigie_doc *d, const vigie_event *e)
     return o;
 }
 
+/* One object per line. Serialised into a buffer first: jansson's stream writer calls fwrite for
+ * every piece, which costs more than the analysis. */
 static int dump_line(json_t *o, FILE *out)
 {
-    int rc = json_dumpf(o, out, JSON_COMPACT | JSON_ENSURE_ASCII * 0 | JSON_REAL_PRECISION(3));
+    const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(3);
+    char buf[8192];
+    size_t n = json_dumpb(o, buf, sizeof buf - 1, flags);
+    int rc = 0;
+    if (n == 0) {
+        rc = -1;
+    } else if (n < sizeof buf - 1) {
+        buf[n++] = '\n';
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    } else { /* a long one (mentions of a much repeated event) */
+        char *big = json_dumps(o, flags);
+        rc = big && fputs(big, out) != EOF && fputc('\n', out) != EOF ? 0 : -1;
+        free(big);
+    }
     json_decref(o);
-    if (rc < 0 || fputc('\n', out) == EOF)
-        return -1;
-    return 0;
+    return rc;
 }
 
 /* TSV fields: TAB, newline, carriage return and backslash are escaped as \t \n \r \\. */

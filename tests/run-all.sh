@@ -24,6 +24,7 @@ run "cases" build/tests/check tests/cases
 run "cli" sh tests/cli.sh build/vigie
 run "eval" sh tests/eval.sh build/vigie
 run "cases (asan+ubsan)" build/asan/tests/check tests/cases
+run "eval (asan+ubsan)" sh tests/eval.sh build/asan/vigie
 run "cli (asan+ubsan)" env BIG_MB=8 CHECK_RSS=0 sh tests/cli.sh build/asan/vigie
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail -eq 0 ]

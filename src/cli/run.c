@@ -35,6 +35,19 @@ static long write_doc(const cli_options *opt, const vigie_doc *doc, void *ctx)
     return 0;
 }
 
+/* Each command runs the pipeline as far as its output needs. */
+static vigie_stage stage_for(cli_output out)
+{
+    switch (out) {
+    case OUT_SENTENCES: return VIGIE_STAGE_SEGMENT;
+    case OUT_TIMEX:
+    case OUT_TIMEML: return VIGIE_STAGE_TIME;
+    case OUT_MENTIONS: return VIGIE_STAGE_ACTORS;
+    case OUT_EVENTS: break;
+    }
+    return VIGIE_STAGE_EVENTS;
+}
+
 static void run_file(run_state *st, const char *path)
 {
     char err[1024];
@@ -59,7 +72,7 @@ static void run_file(run_state *st, const char *path)
             fprintf(stderr, "vigie: warning: %s\n", vigie_reader_warning(r));
         if (st->opt->lang)
             in.lang = st->opt->lang;
-        vigie_doc *doc = vigie_analyze(st->engine, &in, err, sizeof err);
+        vigie_doc *doc = vigie_analyze_upto(st->engine, &in, stage_for(st->opt->output), err, sizeof err);
         skip_parts = !doc;
         if (!doc) {
             fprintf(stderr, "vigie: %s\n", err);
