@@ -12,15 +12,6 @@
 #define VIGIE_DATA_DIR "data"
 #endif
 
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
 /* ---- actor blocks ---- */
 
 static const struct {

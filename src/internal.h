@@ -214,6 +214,8 @@ struct vigie_doc {
 
 /* ---- stages ---- */
 /* load.c */
+/* Writes a message into err and returns false, for loaders' error paths. */
+bool fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen);
 bool engine_load_actors(vigie_engine *e, char *err, size_t errlen);
 bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen);

@@ -18,7 +18,7 @@ static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
     "direction", "ago", "offset", "vague", "approx", "yearword"};
 
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
+bool fail(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -44,6 +44,15 @@ static bool open_data(const vigie_engine *e, datafile *f, const char *rel, bool 
     if (required)
         *ok = fail(err, errlen, "%s: cannot read: %s", pathbuf, strerror(errno));
     return false;
+}
+
+/* A language's file (data/LANG/NAME): false when absent (optional, *ok stays true) or unreadable. */
+static bool open_lang_data(const vigie_engine *e, int lang, const char *name, datafile *f, char *pathbuf,
+                           size_t cap, char *err, size_t errlen, bool *ok)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "%s/%s", lang_codes[lang], name);
+    return open_data(e, f, rel, false, pathbuf, cap, err, errlen, ok);
 }
 
 /* ---- CAMEO ---- */
@@ -137,11 +146,10 @@ static void put_key(strmap *m, const char *word, uint32_t val)
 
 static bool load_words(vigie_engine *e, int lang, const char *file, strmap *m, char *err, size_t errlen)
 {
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/%s", lang_codes[lang], file);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, file, &f, path, sizeof path, err, errlen, &ok))
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
@@ -187,11 +195,10 @@ static bool load_words(vigie_engine *e, int lang, const char *file, strmap *m, c
 static bool load_grammar(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/grammar.txt", lang_codes[lang]);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, "grammar.txt", &f, path, sizeof path, err, errlen, &ok))
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
@@ -216,11 +223,10 @@ static bool load_grammar(vigie_engine *e, int lang, char *err, size_t errlen)
 static bool load_time(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/time.txt", lang_codes[lang]);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, "time.txt", &f, path, sizeof path, err, errlen, &ok))
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
@@ -261,11 +267,10 @@ static bool load_time(vigie_engine *e, int lang, char *err, size_t errlen)
 static bool load_agents(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/agents.txt", lang_codes[lang]);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, "agents.txt", &f, path, sizeof path, err, errlen, &ok))
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
@@ -419,11 +424,10 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
 static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/verbs.txt", lang_codes[lang]);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, "verbs.txt", &f, path, sizeof path, err, errlen, &ok))
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
@@ -468,11 +472,10 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     static const char *const always[] = {"avoir", "être", "aller", "devoir", "venir", "be", "have", "do", "go"};
     for (size_t a = 0; a < sizeof always / sizeof *always; a++)
         lemma_id(L, &e->mem, always[a]);
-    char rel[256], path[1024];
-    snprintf(rel, sizeof rel, "%s/verbforms.tsv", lang_codes[lang]);
+    char path[1024];
     datafile f;
     bool ok;
-    if (!open_data(e, &f, rel, false, path, sizeof path, err, errlen, &ok))
+    if (!open_lang_data(e, lang, "verbforms.tsv", &f, path, sizeof path, err, errlen, &ok))
         return ok;
     /* Forms of one lemma are consecutive in no order we can rely on; collect then index. */
     VEC(struct fa { const char *form; verb_analysis va; }) all = {0};
