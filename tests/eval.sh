@@ -34,9 +34,9 @@ if [ -f "$SEED" ]; then
     score seed-actors eval-actors "$SHARED/gold/seed.actors.jsonl" "$SEED"
     floor "seed actors" "$T/seed-actors" "code" R 0.95
     score seed-events eval "$SHARED/gold/seed.events.jsonl" "$SEED"
-    floor "seed events" "$T/seed-events" "root + dyad" P 0.80
-    floor "seed events" "$T/seed-events" "root + dyad" R 0.69
-    floor "seed events" "$T/seed-events" "code + dyad + date" R 0.69
+    floor "seed events" "$T/seed-events" "root + dyad" P 0.86
+    floor "seed events" "$T/seed-events" "root + dyad" R 0.76
+    floor "seed events" "$T/seed-events" "code + dyad + date" R 0.76
 fi
 
 echo "eval: $pass passed, $fail failed"

@@ -229,6 +229,15 @@ static bool in_list(json_t *list, const char *s, bool prefix)
     return false;
 }
 
+/* A target list with null in it accepts an event without target. */
+static bool lists_null(json_t *list)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v) if (json_is_null(v)) return true;
+    return false;
+}
+
 static const char *actor_code(const item *s, const char *role)
 {
     json_t *a = json_object_get(s->json, role);
@@ -238,7 +247,7 @@ static const char *actor_code(const item *s, const char *role)
 static bool dyad_ok(const item *g, const char *src, const char *tgt)
 {
     json_t *gt = json_object_get(g->json, "target");
-    bool target_ok = json_is_null(gt) || !gt ? true : in_list(gt, tgt, true);
+    bool target_ok = json_is_null(gt) || !gt ? true : in_list(gt, tgt, true) || (!tgt && lists_null(gt));
     return in_list(json_object_get(g->json, "source"), src, true) && target_ok;
 }
 
