@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool after_locative(const vigie_doc *d, size_t i);
+
 static bool role_at(const actor_role *role, vigie_date at)
 {
     bool open_from = role->from.gran == VIGIE_GRAN_NONE, open_to = role->to.gran == VIGIE_GRAN_NONE;
@@ -133,8 +135,8 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
         m->pub.code = ent->country ? ent->country : ent->code;
         m->place_only = true;
         m->pub.resolved = "place";
-    } else if (ent->capital && i > 0 && gram_is(d, i - 1, d->tokens.n, G_LOCATIVE)) {
-        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou": where, not who */
+    } else if (ent->kind == VIGIE_ACTOR_METONYM && after_locative(d, i)) {
+        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou", "à l'Elysée": where, not who */
         m->pub.code = ent->country ? ent->country : country_of_code(d, ent->code);
         m->place_only = true;
         m->pub.resolved = "place";
@@ -142,6 +144,16 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
         m->pub.code = ent->code;
     }
     m->country = is_iso3(m->pub.code) ? country_of_code(d, m->pub.code) : m->pub.code;
+}
+
+/* A locative preposition before token i, a determiner aside ("à Moscou", "au Kremlin", "à l'Elysée",
+ * "in the Oval Office"). */
+static bool after_locative(const vigie_doc *d, size_t i)
+{
+    size_t end = d->tokens.n;
+    if (i > 0 && gram_is(d, i - 1, end, G_DETERMINER))
+        i--;
+    return i > 0 && gram_is(d, i - 1, end, G_LOCATIVE);
 }
 
 /* A demonym at token i ("russe", "américaine", "Russian"): the country actor or -1. */

@@ -213,6 +213,9 @@ struct vigie_doc {
 };
 
 /* ---- stages ---- */
+/* A grammar entry that only counts when written with a capital initial ("A Paris," for "À Paris"). */
+#define GRAM_INITIAL 0x100u
+
 /* load.c */
 /* Writes a message into err and returns false, for loaders' error paths. */
 bool fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

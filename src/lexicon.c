@@ -14,6 +14,12 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     return slot ? &L->analyses.v[*slot - 1] : NULL;
 }
 
+static bool capitalised(const vigie_doc *d, size_t i)
+{
+    char c = d->orig[d->tokens.v[i].span.start];
+    return c >= 'A' && c <= 'Z';
+}
+
 void lexicon_tag(vigie_doc *d)
 {
     const phrase_table *g = &d->engine->lang[d->lang].grammar;
@@ -25,8 +31,12 @@ void lexicon_tag(vigie_doc *d)
         uint32_t len = phrase_match_exact(g, d, i, d->tokens.n, payloads, 8, &np);
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
         t->gram_mask = 0;
-        for (size_t k = 0; k < np; k++)
-            t->gram_mask |= 1u << payloads[k];
+        for (size_t k = 0; k < np; k++) {
+            uint32_t cls = payloads[k] & ~GRAM_INITIAL;
+            if ((payloads[k] & GRAM_INITIAL) && !capitalised(d, i))
+                continue;
+            t->gram_mask |= 1u << cls;
+        }
     }
 }
 

@@ -202,19 +202,21 @@ static bool load_grammar(vigie_engine *e, int lang, char *err, size_t errlen)
         return ok;
     char *line;
     while ((line = datafile_next(&f))) {
-        char *fld[2];
+        char *fld[3];
         int cls = -1;
-        if (split_fields(line, fld, 2) == 2)
+        int n = split_fields(line, fld, 3);
+        if (n >= 2)
             for (int c = 0; c < G_COUNT; c++)
                 if (!strcmp(fld[1], gram_class_names[c]))
                     cls = c;
+        bool initial = n == 3 && !strcmp(fld[2], "initial");
         char key[512];
-        uint32_t ntok = cls >= 0 ? phrase_key_exact(L, fld[0], key, sizeof key) : 0;
+        uint32_t ntok = cls >= 0 && (n == 2 || initial) ? phrase_key_exact(L, fld[0], key, sizeof key) : 0;
         if (!ntok) {
             datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected a phrase and a known class", path, f.lineno);
+            return fail(err, errlen, "%s:%ld: expected a phrase, a known class [, initial]", path, f.lineno);
         }
-        phrase_add(&L->grammar, key, ntok, (uint32_t)cls);
+        phrase_add(&L->grammar, key, ntok, (uint32_t)cls | (initial ? GRAM_INITIAL : 0));
     }
     datafile_close(&f);
     return true;

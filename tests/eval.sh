@@ -39,5 +39,15 @@ if [ -f "$SEED" ]; then
     floor "seed events" "$T/seed-events" "code + dyad + date" R 0.76
 fi
 
+# the project's own gold (tests/gold/), per language: documents a<lang>-NN
+G=tests/gold
+for lang in fr en; do
+    grep "\"a$lang-" $G/actors.docs.jsonl >"$T/actors-$lang.docs.jsonl"
+    grep "\"a$lang-" $G/actors.mentions.jsonl >"$T/actors-$lang.gold.jsonl"
+    score "actors-$lang" eval-actors "$T/actors-$lang.gold.jsonl" "$T/actors-$lang.docs.jsonl"
+    floor "own actors ($lang)" "$T/actors-$lang" "code" P 0.90
+    floor "own actors ($lang)" "$T/actors-$lang" "code" R 0.90
+done
+
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]
