@@ -350,7 +350,7 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
         return len;
     }
     if (d->tinfo.v[i].flags & TF_CAP) {
-        const uint32_t *sa = strmap_get(&ctx->surnames, tok_key(d, i), strlen(tok_key(d, i)));
+        const uint32_t *sa = strmap_get_hashed(&ctx->surnames, tok_key(d, i), tok_key_len(d, i), d->tinfo.v[i].key_hash);
         if (sa) {
             m = new_mention(d, i, i + 1, s);
             fill_from_actor(d, &m, (int)*sa, i);

@@ -609,7 +609,7 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     const lang_data *L = &d->engine->lang[d->lang];
     const char *k = tok_key(d, i);
     size_t n = tok_key_len(d, i);
-    const uint32_t *li = strmap_get(&L->noun_triggers, k, n);
+    const uint32_t *li = strmap_get_hashed(&L->noun_triggers, k, n, d->tinfo.v[i].key_hash);
     if (li)
         return &L->noun_pattern_lists.v[*li];
     for (size_t stem = 1; stem <= 3 && stem <= n; stem++) { /* prefixes are indexed by their first bytes */

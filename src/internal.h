@@ -39,6 +39,7 @@ typedef struct {
     uint8_t gram_len;    /* tokens of the longest grammar phrase starting here */
     uint16_t key_len;    /* strlen of the token's key */
     uint16_t lower_len;
+    uint32_t key_hash, lower_hash; /* strmap hashes of key and lower, computed once per token */
     const char *lower;   /* lower-cased with its accents: function words need them ("à" is not "a") */
     uint32_t sentence;
     uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */

@@ -10,7 +10,7 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
         return NULL;
     const lang_data *L = &d->engine->lang[d->lang];
     const token_info *t = &d->tinfo.v[i];
-    const uint32_t *slot = strmap_get(&L->verbforms, t->lower, t->lower_len);
+    const uint32_t *slot = strmap_get_hashed(&L->verbforms, t->lower, t->lower_len, t->lower_hash);
     return slot ? &L->analyses.v[*slot - 1] : NULL;
 }
 

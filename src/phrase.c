@@ -45,7 +45,8 @@ static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_
     *npayloads = 0;
     size_t k0len;
     const char *k0 = key_of(d, i, exact, &k0len);
-    const uint32_t *maxlen = strmap_get(&t->first, k0, k0len);
+    const token_info *ti = &d->tinfo.v[i];
+    const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
     if (!maxlen)
         return 0;
     size_t longest = *maxlen;

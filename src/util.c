@@ -165,12 +165,19 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
     return &m->vals[i];
 }
 
-const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+uint32_t strmap_hash(const char *key, size_t len) { return (uint32_t)hash_bytes(key, len); }
+
+const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash)
 {
     if (!m->cap)
         return NULL;
-    size_t i = strmap_slot(m->keys, m->hashes, m->cap, (uint32_t)hash_bytes(key, len), key, len);
+    size_t i = strmap_slot(m->keys, m->hashes, m->cap, hash, key, len);
     return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    return strmap_get_hashed(m, key, len, strmap_hash(key, len));
 }
 
 /* ---- files ---- */

@@ -49,6 +49,9 @@ void strmap_free(strmap *m);
 /* Returns a pointer to the value slot for key, inserting `init` if absent. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted);
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
+/* The same with the key's hash already computed (strmap_hash): tokens are looked up in many maps. */
+uint32_t strmap_hash(const char *key, size_t len);
+const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash);
 uint64_t hash_bytes(const char *s, size_t n);
 
 /* Reads a whole file into memory (NUL-terminated). Returns NULL and sets errno on failure. */

@@ -49,5 +49,15 @@ for lang in fr en; do
     floor "own actors ($lang)" "$T/actors-$lang" "code" R 0.90
 done
 
+for lang in fr en; do
+    grep "\"t$lang-" $G/time.docs.jsonl >"$T/time-$lang.docs.jsonl"
+    grep "\"t$lang-" $G/time.timex.jsonl >"$T/time-$lang.gold.jsonl"
+    score "time-$lang" eval-time "$T/time-$lang.gold.jsonl" "$T/time-$lang.docs.jsonl"
+done
+floor "own timexes (fr)" "$T/time-fr" "relaxed span" F1 0.92
+floor "own timexes (fr)" "$T/time-fr" "value accuracy" "value accuracy" 0.90
+floor "own timexes (en)" "$T/time-en" "relaxed span" F1 0.92
+floor "own timexes (en)" "$T/time-en" "value accuracy" "value accuracy" 0.85
+
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]
