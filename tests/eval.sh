@@ -59,5 +59,9 @@ floor "own timexes (fr)" "$T/time-fr" "value accuracy" "value accuracy" 0.90
 floor "own timexes (en)" "$T/time-en" "relaxed span" F1 0.92
 floor "own timexes (en)" "$T/time-en" "value accuracy" "value accuracy" 0.85
 
+score events-fr eval $G/events-fr.events.jsonl $G/events-fr.docs.jsonl
+floor "own French events" "$T/events-fr" "root + dyad" P 0.78
+floor "own French events" "$T/events-fr" "root + dyad" R 0.23
+
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]
