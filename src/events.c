@@ -12,6 +12,7 @@ typedef struct {
     size_t m0, m1;   /* its mentions [m0, m1) */
     size_t x0, x1;   /* its temporal expressions [x0, x1) */
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
+    strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -412,8 +413,6 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
 
 /* ---- emitting ---- */
 
-static strmap *scratch_events(vigie_doc *d) { return d->stage_scratch; }
-
 static bool same_country(const char *a, const char *b)
 {
     if (!strcmp(a, b))
@@ -471,7 +470,7 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
                         e->target.code ? e->target.code : "", e->date_value ? e->date_value : "",
                         (e->flags & VIGIE_FLAG_NEGATED) != 0);
     bool fresh;
-    uint32_t *slot = strmap_put(scratch_events(d), key, klen < (int)sizeof key ? (size_t)klen : sizeof key - 1,
+    uint32_t *slot = strmap_put(c->seen, key, klen < (int)sizeof key ? (size_t)klen : sizeof key - 1,
                                 (uint32_t)d->events.n, &fresh);
     if (!fresh) {
         event_info *o = &d->events.v[*slot];
@@ -664,12 +663,11 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 
 void events_doc(vigie_doc *d)
 {
-    strmap seen; /* event keys -> index in d->events, for deduplication */
+    strmap seen;
     strmap_init(&seen);
-    d->stage_scratch = &seen;
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen};
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
         while (c.x1 < d->timexes.n && d->timexes.v[c.x1].pub.sentence == s)
@@ -683,6 +681,5 @@ void events_doc(vigie_doc *d)
         m = c.m1;
         x = c.x1;
     }
-    d->stage_scratch = NULL;
     strmap_free(&seen);
 }

@@ -14,12 +14,6 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     return slot ? &L->analyses.v[*slot - 1] : NULL;
 }
 
-static bool capitalised(const vigie_doc *d, size_t i)
-{
-    char c = d->orig[d->tokens.v[i].span.start];
-    return c >= 'A' && c <= 'Z';
-}
-
 void lexicon_tag(vigie_doc *d)
 {
     const phrase_table *g = &d->engine->lang[d->lang].grammar;
@@ -33,7 +27,7 @@ void lexicon_tag(vigie_doc *d)
         t->gram_mask = 0;
         for (size_t k = 0; k < np; k++) {
             uint32_t cls = payloads[k] & ~GRAM_INITIAL;
-            if ((payloads[k] & GRAM_INITIAL) && !capitalised(d, i))
+            if ((payloads[k] & GRAM_INITIAL) && !(t->flags & TF_CAP))
                 continue;
             t->gram_mask |= 1u << cls;
         }

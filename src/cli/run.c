@@ -11,22 +11,22 @@
 typedef struct {
     const cli_options *opt;
     vigie_engine *engine;
-    long documents, rejected, events, bytes;
-    bool header_done;
+    long documents, rejected, events;
     cli_doc_fn fn; /* what is done with each document */
     void *ctx;
 } run_state;
 
+/* ctx: whether the TSV header is written yet */
 static long write_doc(const cli_options *opt, const vigie_doc *doc, void *ctx)
 {
-    run_state *st = ctx;
+    bool *header_done = ctx;
     switch (opt->output) {
     case OUT_EVENTS:
-        if (!st->header_done) {
-            vigie_write_events_header(stdout, st->opt->format);
-            st->header_done = true;
+        if (!*header_done) {
+            vigie_write_events_header(stdout, opt->format);
+            *header_done = true;
         }
-        return vigie_write_events(doc, stdout, st->opt->format);
+        return vigie_write_events(doc, stdout, opt->format);
     case OUT_TIMEX: return vigie_write_timexes(doc, stdout);
     case OUT_TIMEML: return vigie_write_timeml(doc, stdout);
     case OUT_MENTIONS: return vigie_write_mentions(doc, stdout);
@@ -80,8 +80,7 @@ static void run_file(run_state *st, const char *path)
             continue;
         }
         st->documents += in.part == 0;
-        st->bytes += (long)in.len;
-        long n = st->fn(st->opt, doc, st->ctx == NULL ? st : st->ctx);
+        long n = st->fn(st->opt, doc, st->ctx);
         if (st->opt->output == OUT_EVENTS && n > 0)
             st->events += n;
         vigie_doc_free(doc);
@@ -134,7 +133,7 @@ int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
         fprintf(stderr, "vigie: %s\n", err);
         return 2;
     }
-    run_state st = {opt, engine, 0, 0, 0, 0, false, fn, ctx};
+    run_state st = {opt, engine, 0, 0, 0, fn, ctx};
     for (int i = 0; i < opt->source_count; i++)
         run_source(&st, opt->sources[i]);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -152,4 +151,8 @@ int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
     return st.rejected ? 1 : 0;
 }
 
-int cli_run(const cli_options *opt) { return cli_each_doc(opt, write_doc, NULL); }
+int cli_run(const cli_options *opt)
+{
+    bool header_done = false;
+    return cli_each_doc(opt, write_doc, &header_done);
+}
