@@ -1,16 +1,17 @@
 # vigie — build, test, demo and bench. `make` builds build/vigie and build/data.
 CC      ?= cc
-PKGS    := libutf8proc jansson
+PKGS    := libutf8proc jansson sqlite3
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CPPFLAGS := -Iinclude -Isrc -DVIGIE_DATA_DIR='"$(CURDIR)/build/data"' $(shell pkg-config --cflags $(PKGS))
-LDLIBS  := $(shell pkg-config --libs $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/load.c \
-           src/engine.c src/time.c src/actors.c src/events.c src/doc.c src/read.c src/output.c
-CLI_SRC := src/cli/main.c src/cli/run.c src/cli/eval.c
-HEADERS := include/vigie.h src/internal.h src/util.h src/cli/cli.h
+           src/engine.c src/time.c src/actors.c src/events.c src/doc.c src/read.c src/output.c \
+           src/store.c src/query.c
+CLI_SRC := src/cli/main.c src/cli/run.c src/cli/eval.c src/cli/store.c src/cli/rows.c
+HEADERS := include/vigie.h include/vigie_store.h src/internal.h src/util.h src/store.h src/cli/cli.h src/cli/rows.h
 
 LIB_OBJ := $(LIB_SRC:src/%.c=build/obj/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=build/obj/%.o)

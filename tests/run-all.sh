@@ -23,8 +23,10 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 run "cases" build/tests/check tests/cases
 run "cli" sh tests/cli.sh build/vigie
 run "eval" sh tests/eval.sh build/vigie
+run "store" sh tests/store.sh build/vigie
 run "cases (asan+ubsan)" build/asan/tests/check tests/cases
 run "eval (asan+ubsan)" sh tests/eval.sh build/asan/vigie
 run "cli (asan+ubsan)" env BIG_MB=8 CHECK_RSS=0 sh tests/cli.sh build/asan/vigie
+run "store (asan+ubsan)" env STORE_FULL=0 sh tests/store.sh build/asan/vigie
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail -eq 0 ]

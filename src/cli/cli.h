@@ -16,6 +16,7 @@ typedef struct {
     const char *data_dir;
     bool quiet;
     const char *system; /* eval: score this output instead of vigie's own */
+    const char *db;     /* ingest: the store */
     char **sources;
     int source_count;
 } cli_options;
@@ -24,12 +25,22 @@ typedef struct {
  * exit status: 0, or 1 when a document or file was rejected. */
 int cli_run(const cli_options *opt);
 
-/* The same loop with another action per document (its result, when the output is events, is
- * counted as events in the summary). */
-typedef long (*cli_doc_fn)(const cli_options *opt, const vigie_doc *doc, void *ctx);
-int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx);
+/* The same loop with another action per document: `each` gets the input and its analysis (its
+ * result, when the output is events, is counted as events in the summary); `skip`, when set,
+ * is asked first whether the document needs analysing at all. */
+typedef struct {
+    long (*each)(const cli_options *opt, const vigie_input *in, const vigie_doc *doc, void *ctx);
+    bool (*skip)(const cli_options *opt, const vigie_input *in, void *ctx);
+    void *ctx;
+} cli_handler;
+int cli_each_doc(const cli_options *opt, const cli_handler *handler);
 
 /* Scoring against gold files (eval.c): opt->sources[0] is the gold, the rest the documents. */
 int cli_eval(const cli_options *opt);
+
+/* The store (store.c): ingest the sources into opt->db; the query commands parse their own
+ * options (argv[1] is the command). */
+int cli_ingest(const cli_options *opt);
+int cli_query(int argc, char **argv);
 
 #endif

@@ -107,8 +107,9 @@ static void add_system_json(eval_state *st, json_t *o)
     }
 }
 
-static long collect_doc(const cli_options *opt, const vigie_doc *doc, void *ctx)
+static long collect_doc(const cli_options *opt, const vigie_input *in, const vigie_doc *doc, void *ctx)
 {
+    (void)in;
     eval_state *st = ctx;
     if (st->ndocs == st->capdocs) {
         st->capdocs = st->capdocs ? 2 * st->capdocs : 16;
@@ -487,7 +488,8 @@ int cli_eval(const cli_options *opt)
     docs.sources = opt->sources + 1;
     docs.source_count = opt->source_count - 1;
     docs.quiet = true;
-    int status = cli_each_doc(&docs, collect_doc, &st);
+    cli_handler h = {collect_doc, NULL, &st};
+    int status = cli_each_doc(&docs, &h);
     if (opt->system && !load_jsonl(opt->system, &st, false))
         return 2;
     if (!load_jsonl(opt->sources[0], &st, true))

@@ -11,14 +11,20 @@ static const struct command {
     cli_output output;
     bool eval;
     const char *summary;
+    enum { STORE_NONE, STORE_INGEST, STORE_QUERY } store;
 } commands[] = {
-    {"code", OUT_EVENTS, false, "code events (CAMEO) as JSON Lines, or TSV with --format tsv"},
-    {"time", OUT_TIMEX, false, "print temporal expressions (JSON Lines, or --format timeml)"},
-    {"actors", OUT_MENTIONS, false, "print actor mentions with their codes (JSON Lines)"},
-    {"split", OUT_SENTENCES, false, "print sentences and tokens with byte offsets (JSON Lines)"},
-    {"eval", OUT_EVENTS, true, "score events against a gold file: P/R/F1 at three levels"},
-    {"eval-time", OUT_TIMEX, true, "score temporal expressions against a gold file (TempEval-3)"},
-    {"eval-actors", OUT_MENTIONS, true, "score actor mentions and codes against a gold file"},
+    {"code", OUT_EVENTS, false, "code events (CAMEO) as JSON Lines, or TSV with --format tsv", STORE_NONE},
+    {"time", OUT_TIMEX, false, "print temporal expressions (JSON Lines, or --format timeml)", STORE_NONE},
+    {"actors", OUT_MENTIONS, false, "print actor mentions with their codes (JSON Lines)", STORE_NONE},
+    {"split", OUT_SENTENCES, false, "print sentences and tokens with byte offsets (JSON Lines)", STORE_NONE},
+    {"eval", OUT_EVENTS, true, "score events against a gold file: P/R/F1 at three levels", STORE_NONE},
+    {"eval-time", OUT_TIMEX, true, "score temporal expressions against a gold file (TempEval-3)", STORE_NONE},
+    {"eval-actors", OUT_MENTIONS, true, "score actor mentions and codes against a gold file", STORE_NONE},
+    {"ingest", OUT_EVENTS, false, "code documents into an event store (--db FILE, SQLite)", STORE_INGEST},
+    {"events", OUT_EVENTS, false, "events in a store, filtered by actor, dyad, code, dates, text", STORE_QUERY},
+    {"dyad", OUT_EVENTS, false, "a dyad's activity per day, week, month or year in a store", STORE_QUERY},
+    {"export", OUT_EVENTS, false, "a store's events as GDELT-style CSV/TSV or JSON Lines", STORE_QUERY},
+    {"watch", OUT_EVENTS, false, "escalation alerts for a dyad in a store", STORE_QUERY},
 };
 
 static void usage(FILE *out)
@@ -26,7 +32,8 @@ static void usage(FILE *out)
     fputs("usage: vigie COMMAND [OPTIONS] [FILE|DIR|-]...\n\ncommands:\n", out);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fputs("\nRun 'vigie COMMAND --help' for a command's options; 'vigie --version'.\n", out);
+    fputs("  (actors --db FILE: the most active actors in a store)\n"
+          "\nRun 'vigie COMMAND --help' for a command's options; 'vigie --version'.\n", out);
 }
 
 static void command_help(const struct command *c)
@@ -53,6 +60,7 @@ static void command_help(const struct command *c)
          "  -f, --format FMT    jsonl (default), tsv (code), timeml (time)\n"
          "      --data DIR      dictionaries (default: $VIGIE_DATA or the built-in path)\n"
          "      --system FILE   (eval commands) score this output instead of vigie's own\n"
+         "      --db FILE       (ingest) the store, created when absent\n"
          "  -q, --quiet         no summary on standard error\n"
          "  -h, --help          this help\n\n"
          "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
@@ -65,6 +73,15 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'vigie --help'.\n", stderr);
     return 2;
+}
+
+/* `actors --db FILE` asks a store; `actors FILE` analyses documents. */
+static bool uses_store(int argc, char **argv)
+{
+    for (int i = 2; i < argc; i++)
+        if (!strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5))
+            return true;
+    return false;
 }
 
 int main(int argc, char **argv)
@@ -87,14 +104,17 @@ int main(int argc, char **argv)
             cmd = &commands[i];
     if (!cmd)
         return usage_error("unknown command '%s'", argv[1]);
+    if (cmd->store == STORE_QUERY || (cmd->output == OUT_MENTIONS && !cmd->eval && uses_store(argc, argv)))
+        return cli_query(argc, argv);
 
     cli_options opt = {cmd->name, cmd->output, VIGIE_OUT_JSONL, VIGIE_FORM_AUTO, {0, 0, 0, VIGIE_GRAN_NONE},
-                       NULL, NULL, false, NULL, NULL, 0};
+                       NULL, NULL, false, NULL, NULL, NULL, 0};
     static const struct option longopts[] = {
         {"date", required_argument, 0, 'd'}, {"input", required_argument, 0, 'i'},
         {"lang", required_argument, 0, 'l'}, {"format", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'D'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},       {"system", required_argument, 0, 'S'},
+        {"db", required_argument, 0, 'B'},
         {0, 0, 0, 0}};
     int c;
     optind = 2;
@@ -129,6 +149,11 @@ int main(int argc, char **argv)
                 return usage_error("--system is for the eval commands", optarg);
             opt.system = optarg;
             break;
+        case 'B':
+            if (cmd->store != STORE_INGEST)
+                return usage_error("--db is for ingest and the store queries", optarg);
+            opt.db = optarg;
+            break;
         case 'q': opt.quiet = true; break;
         case 'h': command_help(cmd); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -138,5 +163,7 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     opt.sources = optind < argc ? argv + optind : stdin_only;
     opt.source_count = optind < argc ? argc - optind : 1;
+    if (cmd->store == STORE_INGEST)
+        return cli_ingest(&opt);
     return cmd->eval ? cli_eval(&opt) : cli_run(&opt);
 }

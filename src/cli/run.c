@@ -12,13 +12,13 @@ typedef struct {
     const cli_options *opt;
     vigie_engine *engine;
     long documents, rejected, events;
-    cli_doc_fn fn; /* what is done with each document */
-    void *ctx;
+    const cli_handler *handler; /* what is done with each document */
 } run_state;
 
 /* ctx: whether the TSV header is written yet */
-static long write_doc(const cli_options *opt, const vigie_doc *doc, void *ctx)
+static long write_doc(const cli_options *opt, const vigie_input *in, const vigie_doc *doc, void *ctx)
 {
+    (void)in;
     bool *header_done = ctx;
     switch (opt->output) {
     case OUT_EVENTS:
@@ -72,6 +72,10 @@ static void run_file(run_state *st, const char *path)
             fprintf(stderr, "vigie: warning: %s\n", vigie_reader_warning(r));
         if (st->opt->lang)
             in.lang = st->opt->lang;
+        if (st->handler->skip && st->handler->skip(st->opt, &in, st->handler->ctx)) {
+            st->documents += in.part == 0;
+            continue;
+        }
         vigie_doc *doc = vigie_analyze_upto(st->engine, &in, stage_for(st->opt->output), err, sizeof err);
         skip_parts = !doc;
         if (!doc) {
@@ -80,7 +84,7 @@ static void run_file(run_state *st, const char *path)
             continue;
         }
         st->documents += in.part == 0;
-        long n = st->fn(st->opt, doc, st->ctx);
+        long n = st->handler->each(st->opt, &in, doc, st->handler->ctx);
         if (st->opt->output == OUT_EVENTS && n > 0)
             st->events += n;
         vigie_doc_free(doc);
@@ -125,7 +129,7 @@ static void run_source(run_state *st, const char *path)
     run_file(st, path);
 }
 
-int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
+int cli_each_doc(const cli_options *opt, const cli_handler *handler)
 {
     char err[1024];
     vigie_engine *engine = vigie_engine_open(opt->data_dir, err, sizeof err);
@@ -133,7 +137,7 @@ int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
         fprintf(stderr, "vigie: %s\n", err);
         return 2;
     }
-    run_state st = {opt, engine, 0, 0, 0, fn, ctx};
+    run_state st = {opt, engine, 0, 0, 0, handler};
     for (int i = 0; i < opt->source_count; i++)
         run_source(&st, opt->sources[i]);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -154,5 +158,6 @@ int cli_each_doc(const cli_options *opt, cli_doc_fn fn, void *ctx)
 int cli_run(const cli_options *opt)
 {
     bool header_done = false;
-    return cli_each_doc(opt, write_doc, &header_done);
+    cli_handler h = {write_doc, NULL, &header_done};
+    return cli_each_doc(opt, &h);
 }
