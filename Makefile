@@ -20,7 +20,7 @@ ASAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/asan/obj/%.o)
 
 DATA_SRC := $(shell find data -type f 2>/dev/null)
 
-.PHONY: all setup check test test-asan demo bench clean
+.PHONY: all setup check test test-asan demo bench bench-store clean
 all: build/vigie build/data/.stamp
 
 build/obj/%.o: src/%.c $(HEADERS)
@@ -74,8 +74,15 @@ demo: setup
 	./build/vigie code examples/sample-fr.txt
 	./build/vigie code --format tsv examples/sample-en.txt
 
+# Throughput of the analysis (bench/run.sh), then the store's ingest rate and query latency over
+# a generated archive of 100,000 articles (bench/store.sh; ARTICLES=N for another size).
 bench: all
 	sh bench/run.sh $(CORPUS)
+	sh bench/store.sh $(ARTICLES)
+
+bench-store: all
+	sh bench/store.sh $(ARTICLES)
+
 
 clean:
 	rm -rf build/obj build/asan build/tests build/data build/vigie build/libvigie.a

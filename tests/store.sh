@@ -96,6 +96,26 @@ expect_eq "changed events" "$(q "$T/ch.db" "SELECT group_concat(code, ' ') FROM 
 expect_eq "changed documents" "$(q "$T/ch.db" 'SELECT count(*) FROM documents')" "2"
 consistent "$T/ch.db" && ok || ko "changed: store inconsistent"
 
+# --- the same event in several articles is one event group; repetition does not inflate counts ---
+printf '%s\n' '{"id":"g1","date":"2022-02-01","source":"Le Monde","text":"Russia threatened Ukraine with sanctions."}' \
+    '{"id":"g2","date":"2022-02-01","source":"Libération","text":"Russia threatened Ukraine with sanctions, officials said."}' \
+    '{"id":"g3","date":"2022-02-02","source":"Le Monde","text":"Russia threatened Ukraine with sanctions again."}' >"$T/g.jsonl"
+"$VIGIE" ingest --db "$T/g.db" "$T/g.jsonl" 2>/dev/null
+expect_eq "grouped across articles" "$(q "$T/g.db" "SELECT num_articles || ' ' || num_sources FROM event_groups WHERE code = '1312' AND date = '2022-02-01'")" "2 2"
+expect_eq "raw events kept" "$(q "$T/g.db" "SELECT count(*) FROM events WHERE code = '1312'")" "3"
+"$VIGIE" dyad --db "$T/g.db" --by day --format jsonl RUS UKR >"$T/gd"
+expect_eq "dyad counts groups" "$(jq -r 'select(.period == "2022-02-01") | "\(.events) \(.articles)"' "$T/gd")" "1 2"
+"$VIGIE" events --db "$T/g.db" --raw --code 1312 --format tsv >"$T/g.tsv"
+expect_eq "raw TSV rows" "$(tail -n +2 "$T/g.tsv" | wc -l | tr -d ' ')" "3"
+"$VIGIE" export --db "$T/g.db" --format tsv >"$T/g-export.tsv"
+expect_grep "export TSV" "$T/g-export.tsv" "^GLOBALEVENTID	SQLDATE	"
+consistent "$T/g.db" && ok || ko "grouping: store inconsistent"
+# a store made by a newer vigie is refused, not damaged
+cp "$T/g.db" "$T/new.db"
+q "$T/new.db" "PRAGMA user_version = 99"
+"$VIGIE" events --db "$T/new.db" 2>"$T/err" >/dev/null; expect_status "newer schema" 1 $?
+expect_grep "newer schema" "$T/err" "schema version 99 is newer than this vigie knows (1)"
+
 # --- bad query input: clear errors, no injection ---
 "$VIGIE" events --db "$T/seed.db" --actor XYZ 2>"$T/err" >/dev/null; expect_status "unknown actor" 1 $?
 expect_grep "unknown actor" "$T/err" "unknown actor code 'XYZ'"
