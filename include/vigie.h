@@ -40,6 +40,21 @@ char *vigie_date_format(vigie_date d, char out[16]);
 /* Loads every dictionary under data_dir (NULL: $VIGIE_DATA, else the built-in path).
  * On failure returns NULL and writes a message to err. */
 vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen);
+
+/* The same with dictionaries brought by the user: PETRARCH actor and agent dictionaries
+ * (docs/data-formats.md, "PETRARCH dictionaries"), read after data/ and applied to English text;
+ * their names win over vigie's own. A malformed line is reported as "FILE:LINE: what": with
+ * `warnings` set, written there and skipped (large hand-edited dictionaries have typos); without,
+ * an error and the engine does not open. */
+typedef struct {
+    const char *data_dir;                     /* NULL: as vigie_engine_open */
+    const char *const *petrarch_actors;       /* paths, or NULL */
+    size_t petrarch_actor_count;
+    const char *const *petrarch_agents;
+    size_t petrarch_agent_count;
+    FILE *warnings;                           /* or NULL: malformed lines are errors */
+} vigie_engine_options;
+vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err, size_t errlen);
 void vigie_engine_close(vigie_engine *engine);
 
 /* ---- documents in ------------------------------------------------------------------------ */

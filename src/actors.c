@@ -108,7 +108,8 @@ static int pick_actor(const vigie_doc *d, size_t i, const uint32_t *payloads, si
         if (!case_fits(d, i, payloads[k]))
             continue;
         int a = (int)(payloads[k] >> 2);
-        if (best < 0 || rank[d->engine->actors.v[a].kind] < rank[d->engine->actors.v[best].kind])
+        const actor_entry *x = &d->engine->actors.v[a], *b = best >= 0 ? &d->engine->actors.v[best] : NULL;
+        if (!b || x->user > b->user || (x->user == b->user && rank[x->kind] < rank[b->kind]))
             best = a;
     }
     return best;
@@ -206,13 +207,19 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
     return -1;
 }
 
-static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const char *sector)
+static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const agent_entry *ag, const char *sector)
 {
     const char *base = c->kind == VIGIE_ACTOR_COUNTRY ? c->code : c->country ? c->country : c->code;
-    if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION || c->kind == VIGIE_ACTOR_GROUP)
+    if (c->user && c->kind == VIGIE_ACTOR_COUNTRY)
+        base = c->code; /* a PETRARCH code is extended whatever its length: PSEREBHMS + GOV */
+    else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
+             c->kind == VIGIE_ACTOR_GROUP)
         return c->code; /* organisations keep their own code: "le secrétaire général de l'Otan" */
-    char buf[32];
-    snprintf(buf, sizeof buf, "%s%s", base, sector);
+    char buf[64];
+    if (ag->before)
+        snprintf(buf, sizeof buf, "%s%s", sector, base);
+    else
+        snprintf(buf, sizeof buf, "%s%s", base, sector);
     return arena_strdup(&d->mem, buf);
 }
 
@@ -261,7 +268,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     out->pub.resolved = "agent";
     if (country >= 0) {
         const actor_entry *c = &d->engine->actors.v[country];
-        out->pub.code = code_with_sector(d, c, counterpart ? "GOV" : ag->sector);
+        out->pub.code = code_with_sector(d, c, ag, counterpart ? "GOV" : ag->sector);
         out->country = is_iso3(out->pub.code) ? country_of_code(d, out->pub.code) : out->pub.code;
         const char *pcode;
         int person = ag->title && !counterpart && is_iso3(out->pub.code)
@@ -345,6 +352,8 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
     if (a >= 0) {
         m = new_mention(d, i, i + len, s);
         fill_from_actor(d, &m, a, i);
+        if (!strcmp(m.pub.code, "---"))
+            return len; /* a null code: a name known not to be an actor (then) */
         remember_surname(d, ctx, &m);
         VEC_PUSH(d->mentions, m);
         return len;

@@ -233,6 +233,13 @@ bool engine_load_actors(vigie_engine *e, char *err, size_t errlen)
 
 vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen)
 {
+    vigie_engine_options opt = {data_dir, NULL, 0, NULL, 0, NULL};
+    return vigie_engine_open_with(&opt, err, errlen);
+}
+
+vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err, size_t errlen)
+{
+    const char *data_dir = opt->data_dir;
     if (!data_dir)
         data_dir = getenv("VIGIE_DATA");
     if (!data_dir || !*data_dir)
@@ -252,6 +259,10 @@ vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen)
     for (int l = 0; ok && l < LANG_COUNT; l++)
         ok = engine_load_lang(e, l, err, errlen);
     ok = ok && engine_load_actors(e, err, errlen);
+    for (size_t i = 0; ok && i < opt->petrarch_actor_count; i++)
+        ok = petrarch_load_actors(e, opt->petrarch_actors[i], opt->warnings, err, errlen);
+    for (size_t i = 0; ok && i < opt->petrarch_agent_count; i++)
+        ok = petrarch_load_agents(e, opt->petrarch_agents[i], opt->warnings, err, errlen);
     if (!ok) {
         vigie_engine_close(e);
         return NULL;

@@ -281,9 +281,20 @@ static int antecedent(const vigie_doc *d, size_t tok)
 }
 
 /* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
+/* Where a future or planned phrase ending right before token t starts ("about to", "set to"
+ * before a verb: the infinitive's "to" is no preposition there), or t when there is none. */
+static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    const uint32_t classes = 1u << G_FUTURE | 1u << G_PLANNED;
+    for (size_t p = t; p-- > c->lo && p + 3 >= t;)
+        if ((d->tinfo.v[p].gram_mask & classes) && p + d->tinfo.v[p].gram_len == t && t - p > 1)
+            return p;
+    return t;
+}
+
 static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
-    size_t s = trig;
+    size_t s = marker_before(d, c, trig);
     while (s > c->lo && s + 4 > trig) {
         size_t p = s - 1;
         const uint32_t glue_classes = 1u << G_NEG_PRE | 1u << G_NEG_POST | 1u << G_REFLEXIVE | 1u << G_FUTURE |
@@ -536,7 +547,7 @@ static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
  * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
-    if (trig <= c->lo)
+    if (trig <= c->lo || marker_before(d, c, trig) < trig)
         return false;
     size_t p = trig - 1;
     return gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en"));

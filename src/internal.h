@@ -63,11 +63,13 @@ typedef struct {
     const char *code, *export_code, *country;
     actor_role *roles;
     size_t role_count;
+    bool user;          /* from a dictionary the user brought (PETRARCH): wins over data/ */
 } actor_entry;
 
 typedef struct {
     const char *sector; /* "GOV", "MIL", "" (country only), "COUNTERPART" */
     const char *title;  /* NULL or "head_of_state"... */
+    bool before;        /* the sector comes before the actor's code (PETRARCH "NGO~") */
 } agent_entry;
 
 enum time_class {
@@ -225,6 +227,11 @@ bool engine_load_actors(vigie_engine *e, char *err, size_t errlen);
 bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen);
 bool engine_load_folds(vigie_engine *e, char *err, size_t errlen);
 const cameo_code *cameo_lookup(const vigie_engine *e, const char *code);
+
+/* petrarch.c: PETRARCH actor and agent dictionaries (English), added after data/. With a
+ * warnings stream, malformed lines are reported there and skipped; without, they are errors. */
+bool petrarch_load_actors(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
+bool petrarch_load_agents(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
 
 /* phrase.c */
 void phrase_init(phrase_table *t);

@@ -285,6 +285,7 @@ static bool load_agents(vigie_engine *e, int lang, char *err, size_t errlen)
         agent_entry a;
         a.sector = arena_strdup(&e->mem, strcmp(fld[1], "-") ? fld[1] : "");
         a.title = n > 2 ? arena_strdup(&e->mem, fld[2]) : NULL;
+        a.before = false;
         char *vars[64];
         int nv = split_variants(fld[0], vars, 64);
         for (int v = 0; v < nv; v++) {

@@ -116,6 +116,48 @@ jq -r 'select(.part) | [.source.span[0], .source.span[1], .source.text] | @tsv' 
 [ ! -s "$T/spans" ] && ok || ko "long document spans: $(head -3 "$T/spans")"
 rm -f "$T/big.txt"
 
+# --- PETRARCH actor and agent dictionaries (fictional actors, written for this test) ---
+cat >"$T/p.actors" <<'EOF2'
+<!-- a comment line, as PETRARCH files have -->
+VALDORIA_ [VLD]   # a country
++VALDORIAN
+OLD_PORT_REPUBLIC
+	[OPR]
+TOMAS_BREK_  ; TABARI comment
+	[VLDREB <20100101]
+	[VLDGOV 20100102-20151231]
+	[VLDELI >20160101]
+MISTY_HOLLOW [---]
+BROKEN_NAME [VLD
+KESTRAN [KST]
+EOF2
+sed -i "s/\\\\t/$(printf '\t')/" "$T/p.actors"
+cat >"$T/p.agents" <<'EOF2'
+!CREW! = SAILOR, SAILORS
+HARBOUR_GUARD [~MIL]
+RELIEF_AGENCY {} [NGO~]
+!CREW!_OF_THE_FLEET [~NAV]
+STRAY_WORD
+EOF2
+PA="--petrarch-actors $T/p.actors --petrarch-agents $T/p.agents"
+printf '%s\n' 'Valdoria accused Kestran of spying.' 'Tomas Brek accused Kestran of spying.' \
+    'Valdorian harbour guards attacked Kestran.' 'Misty Hollow accused Kestran of spying.' |
+    "$VIGIE" code $PA -l en -i text -d 2012-05-01 >"$T/out" 2>"$T/err"; expect_status "petrarch dictionaries" 0 $?
+expect_grep "petrarch: name and alias" "$T/out" '"source":{"code":"VLD","text":"Valdoria"'
+expect_grep "petrarch: dated code" "$T/out" '"source":{"code":"VLDGOV","text":"Tomas Brek"'
+expect_grep "petrarch: agent plural after an alias" "$T/out" '"source":{"code":"VLDMIL","text":"Valdorian harbour guards"'
+grep -q '"text":"Misty Hollow"' "$T/out" && ko "petrarch: a [---] name is no actor" || ok
+expect_grep "petrarch: bad actor line" "$T/err" "p.actors:11: '\[' without '\]' (skipped)"
+expect_grep "petrarch: bad agent line" "$T/err" "p.agents:5: expected PHRASE"
+echo 'Tomas Brek accused Kestran of spying.' | "$VIGIE" code $PA -l en -i text -d 2017-01-01 -q 2>/dev/null >"$T/out"
+expect_grep "petrarch: later dated code" "$T/out" '"code":"VLDELI"'
+echo 'The relief agency of Valdoria and the sailors of the fleet of Kestran met.' |
+    "$VIGIE" actors $PA -l en -i text -d 2012-05-01 -q 2>/dev/null >"$T/out"
+expect_grep "petrarch: code before the actor's" "$T/out" '"code":"NGOVLD"'
+expect_grep "petrarch: substitution marker" "$T/out" '"code":"KSTNAV"'
+"$VIGIE" code --petrarch-actors /nonexistent.actors -q </dev/null >"$T/out" 2>"$T/err"; expect_status "petrarch missing file" 2 $?
+expect_grep "petrarch missing file" "$T/err" "/nonexistent.actors: cannot read"
+
 # the real corpora, when present beside the checkout
 for corpus in news-fr.jsonl news-en.jsonl; do
     [ -f "$SHARED/corpus/$corpus" ] || continue

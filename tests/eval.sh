@@ -63,5 +63,21 @@ score events-fr eval $G/events-fr.events.jsonl $G/events-fr.docs.jsonl
 floor "own French events" "$T/events-fr" "root + dyad" P 0.78
 floor "own French events" "$T/events-fr" "root + dyad" R 0.23
 
+# the PETRARCH-2 unit-test suite, read from ../shared at test time (never copied here): vigie codes
+# each record's text with the suite's actor and agent dictionaries; its event codes follow its own
+# verb dictionary, which vigie does not read (docs/data-formats.md), hence the low floors
+PET=$SHARED/peer/petrarch2
+if [ -f "$PET/PETR.UnitTest.records.xml" ] && command -v node >/dev/null 2>&1; then
+    node tests/petrarch-suite.js convert "$PET/PETR.UnitTest.records.xml" "$T/petr" 2>/dev/null
+    PDICT="--petrarch-actors $PET/PETR.Validate.actors.txt --petrarch-agents $PET/PETR.Validate.agents.txt"
+    score petrarch eval $PDICT "$T/petr/gold.jsonl" "$T/petr/docs.jsonl"
+    floor "PETRARCH suite events" "$T/petrarch" "root + dyad" R 0.02
+    "$VIGIE" code -q $PDICT "$T/petr/docs.jsonl" >"$T/petr/sys.jsonl"
+    node tests/petrarch-suite.js report "$T/petr/gold.jsonl" "$T/petr/docs.jsonl" "$T/petr/sys.jsonl" >"$T/petr-records"
+    floor "PETRARCH suite records" "$T/petr-records" "records-root-dyad" "records-root-dyad" 0.09
+    floor "PETRARCH suite records" "$T/petr-records" "records-exact" "records-exact" 0.09
+    floor "PETRARCH suite records" "$T/petr-records" "records-dyad-any-code" "records-dyad-any-code" 0.38
+fi
+
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]

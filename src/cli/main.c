@@ -61,6 +61,8 @@ static void command_help(const struct command *c)
          "      --data DIR      dictionaries (default: $VIGIE_DATA or the built-in path)\n"
          "      --system FILE   (eval commands) score this output instead of vigie's own\n"
          "      --db FILE       (ingest) the store, created when absent\n"
+         "      --petrarch-actors FILE  add a PETRARCH actor dictionary (English; repeatable)\n"
+         "      --petrarch-agents FILE  add a PETRARCH agent dictionary (English; repeatable)\n"
          "  -q, --quiet         no summary on standard error\n"
          "  -h, --help          this help\n\n"
          "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
@@ -107,14 +109,15 @@ int main(int argc, char **argv)
     if (cmd->store == STORE_QUERY || (cmd->output == OUT_MENTIONS && !cmd->eval && uses_store(argc, argv)))
         return cli_query(argc, argv);
 
-    cli_options opt = {cmd->name, cmd->output, VIGIE_OUT_JSONL, VIGIE_FORM_AUTO, {0, 0, 0, VIGIE_GRAN_NONE},
-                       NULL, NULL, false, NULL, NULL, NULL, 0};
+    cli_options opt = {.command = cmd->name, .output = cmd->output, .format = VIGIE_OUT_JSONL,
+                       .form = VIGIE_FORM_AUTO, .date = {0, 0, 0, VIGIE_GRAN_NONE}};
     static const struct option longopts[] = {
         {"date", required_argument, 0, 'd'}, {"input", required_argument, 0, 'i'},
         {"lang", required_argument, 0, 'l'}, {"format", required_argument, 0, 'f'},
         {"data", required_argument, 0, 'D'}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},       {"system", required_argument, 0, 'S'},
         {"db", required_argument, 0, 'B'},
+        {"petrarch-actors", required_argument, 0, 'A'}, {"petrarch-agents", required_argument, 0, 'G'},
         {0, 0, 0, 0}};
     int c;
     optind = 2;
@@ -154,6 +157,15 @@ int main(int argc, char **argv)
                 return usage_error("--db is for ingest and the store queries", optarg);
             opt.db = optarg;
             break;
+        case 'A':
+        case 'G': {
+            const char **list = c == 'A' ? opt.petrarch_actors : opt.petrarch_agents;
+            size_t *n = c == 'A' ? &opt.petrarch_actor_count : &opt.petrarch_agent_count;
+            if (*n == sizeof opt.petrarch_actors / sizeof *opt.petrarch_actors)
+                return usage_error("too many dictionaries ('%s')", optarg);
+            list[(*n)++] = optarg;
+            break;
+        }
         case 'q': opt.quiet = true; break;
         case 'h': command_help(cmd); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
