@@ -413,6 +413,16 @@ static bool put_sentences(vigie_store *s, const vigie_doc *doc, sqlite3_int64 ro
     return true;
 }
 
+/* Parameters i..i+3: the sentence row, start and end in the whole document, and the words. */
+static void bind_located(sqlite3_stmt *st, int i, sqlite3_int64 sentence, vigie_span span, const char *text,
+                         size_t base)
+{
+    sqlite3_bind_int64(st, i, sentence);
+    sqlite3_bind_int64(st, i + 1, (sqlite3_int64)(base + span.start));
+    sqlite3_bind_int64(st, i + 2, (sqlite3_int64)(base + span.end));
+    bind_text(st, i + 3, text + span.start, span.end - span.start);
+}
+
 static const char *const mention_kinds[] = {"person", "country", "organisation", "group", "metonym", "role",
                                             "coreference", "place"};
 static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
@@ -426,10 +436,7 @@ static bool put_mentions(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = stmt(s, ST_INSERT_MENTION);
         sqlite3_bind_int64(st, 1, row);
-        sqlite3_bind_int64(st, 2, sent0 + (sqlite3_int64)m[i].sentence);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)(base + m[i].span.start));
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)(base + m[i].span.end));
-        bind_text(st, 5, text + m[i].span.start, m[i].span.end - m[i].span.start);
+        bind_located(st, 2, sent0 + (sqlite3_int64)m[i].sentence, m[i].span, text, base);
         bind_str(st, 6, m[i].code);
         bind_str(st, 7, mention_kinds[m[i].kind]);
         bind_str(st, 8, m[i].name);
@@ -450,10 +457,7 @@ static bool put_timexes(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row,
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = stmt(s, ST_INSERT_TIMEX);
         sqlite3_bind_int64(st, 1, row);
-        sqlite3_bind_int64(st, 2, sent0 + (sqlite3_int64)t[i].sentence);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)(base + t[i].span.start));
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)(base + t[i].span.end));
-        bind_text(st, 5, text + t[i].span.start, t[i].span.end - t[i].span.start);
+        bind_located(st, 2, sent0 + (sqlite3_int64)t[i].sentence, t[i].span, text, base);
         bind_str(st, 6, timex_types[t[i].type]);
         bind_str(st, 7, t[i].value);
         bind_str(st, 8, t[i].mod);
