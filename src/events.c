@@ -48,6 +48,32 @@ static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
     return k;
 }
 
+static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (!strcmp(L->lemma_names.v[va->lemma], lemma))
+            return true;
+    return false;
+}
+
+static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t0 <= tok && tok < d->mentions.v[k].t1)
+            return true;
+    return false;
+}
+
+/* A plain lower-case word, no actor, auxiliary or function word: maybe an adjective or a noun. */
+static bool plain_word(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    return d->tokens.v[k].kind == VIGIE_TOK_WORD && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask &&
+           !inside_mention(d, c, k) && !has_lemma(d, va, "be") && !has_lemma(d, va, "have") &&
+           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "être");
+}
+
 static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
 {
     const char *k = tok_key(d, i);
@@ -297,6 +323,10 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         if (m->t0 == 0)
             break;
         size_t t = m->t0 - 1; /* the coordinator just before this mention */
+        for (int skip = 0; skip < 3 && t > c->lo && (gram_is(d, t, c->hi, G_DETERMINER) || plain_word(d, c, t)); skip++)
+            t--; /* "Fornost and the evil Gondor" */
+        if (gram_is(d, t, c->hi, G_COORD) && t > c->lo && tok_is(d, t - 1, ","))
+            t--; /* "Mordor, Fornost, and Gondor" */
         if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
             break;
         int prev = -1;
@@ -608,35 +638,27 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
             return true;
     if (analysis_has_tag(va, 'K') && start < trig)
         return true; /* "a annexé", "s'est entretenu", "has met" */
-    if (analysis_has_tag(va, 'W') && start < trig && d->lang == LANG_EN)
-        return true; /* "will meet", "did not accuse" */
+    if ((analysis_has_tag(va, 'W') || analysis_has_tag(va, 'G')) && start < trig && d->lang == LANG_EN)
+        return true; /* "will meet", "did not accuse", "is meeting" */
     (void)c;
     return false;
 }
 
-static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
-{
-    for (size_t k = c->m0; k < c->m1; k++)
-        if (d->mentions.v[k].t0 <= tok && tok < d->mentions.v[k].t1)
-            return true;
-    return false;
-}
+
 
 /* A determiner or a preposition just before a form makes it a noun ("une rencontre",
  * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
+
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     if (trig <= c->lo || marker_before(d, c, trig) < trig)
         return false;
     size_t p = trig - 1;
-    return gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en"));
-}
-
-static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
-{
-    const lang_data *L = &d->engine->lang[d->lang];
-    for (; va && va->lemma != UINT32_MAX; va++)
-        if (!strcmp(L->lemma_names.v[va->lemma], lemma))
+    if (gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en")))
+        return true;
+    /* "a brief private visit": an indefinite article, a few adjectives, the noun */
+    for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
+        if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
             return true;
     return false;
 }
@@ -651,7 +673,7 @@ static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analy
     for (size_t k = trig; k-- > c->lo && k + 3 >= trig && !be;)
         be = has_lemma(d, verb_lookup(d, k), "be");
     for (size_t k = trig + 1; be && k < c->hi && k <= trig + 3; k++) {
-        if (!tok_is(d, k, "by"))
+        if (!gram_is(d, k, c->hi, G_AGENT))
             continue;
         int m = mention_starting(d, c, k + 1, false);
         if (m < 0 && gram_is(d, k + 1, c->hi, G_DETERMINER))
@@ -664,9 +686,14 @@ static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analy
 /* The first actor after token t and those coordinated with it: returns count. */
 static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *out, int max)
 {
-    for (size_t k = c->m0; k < c->m1; k++)
-        if (d->mentions.v[k].t0 > t && is_actor(&d->mentions.v[k]))
-            return coordination_after(d, c, head_of(d, c, (int)k), out, max);
+    size_t k = mentions_before(d, c, t + 1);
+    for (size_t i = t + 1; i < c->hi; i++) {
+        if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
+            return 0; /* "burned down its embassy, a senior official said": no object */
+        for (; k < c->m1 && d->mentions.v[k].t0 <= i; k++)
+            if (d->mentions.v[k].t0 == i && is_actor(&d->mentions.v[k]))
+                return coordination_after(d, c, head_of(d, c, (int)k), out, max);
+    }
     return 0;
 }
 
@@ -680,8 +707,11 @@ static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern
 {
     arg src[8], tgt[8];
     int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
-    if (!mt->has_source || !mt->has_target) {
-        int s = subject_of(d, c, mt->first < start ? mt->first : start, subject, &nsub);
+    size_t from = mt->first < start ? mt->first : start;
+    if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
+                                                 !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
+        /* "a senior official said", "crowds burned": a subject that is no actor */
+        int s = subject_of(d, c, from, subject, &nsub);
         if (s >= 0 && nsub == 0)
             subject[nsub++] = s;
     }
