@@ -323,8 +323,9 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         if (m->t0 == 0)
             break;
         size_t t = m->t0 - 1; /* the coordinator just before this mention */
-        for (int skip = 0; skip < 3 && t > c->lo && (gram_is(d, t, c->hi, G_DETERMINER) || plain_word(d, c, t)); skip++)
-            t--; /* "Fornost and the evil Gondor" */
+        /* "Fornost and the evil Gondor" */
+        for (int k = 0; k < 3 && t > c->lo && (gram_is(d, t, c->hi, G_DETERMINER) || plain_word(d, c, t)); k++)
+            t--;
         if (gram_is(d, t, c->hi, G_COORD) && t > c->lo && tok_is(d, t - 1, ","))
             t--; /* "Mordor, Fornost, and Gondor" */
         if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
@@ -748,6 +749,13 @@ static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern
         }
 }
 
+/* A PETRARCH '%' pattern needs a compound subject ("Gondor and Osgiliath have delayed"). */
+static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    int coord[4], n = 0;
+    return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -771,7 +779,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             memset(&m, 0, sizeof m);
             m.first = trig;
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
-                (!best || m.weight > best_m.weight)) {
+                (!best || m.weight > best_m.weight) &&
+                (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
                 best = p;
                 best_m = m;
             }
