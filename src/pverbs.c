@@ -170,7 +170,7 @@ static bool parse_codes(const char *in, char code[5], char code2[5])
         for (const char *p = c; *p; p++)
             if (!isalnum((unsigned char)*p) && !strchr("-?+", *p))
                 return false;
-        snprintf(k ? code2 : code, 5, "%s", c);
+        memcpy(k ? code2 : code, c, n + 1);
     }
     return true;
 }
@@ -210,7 +210,7 @@ static void add_form(vreader *r, uint32_t lemma, const char *form, const char *t
 
 static void add_regular_forms(vreader *r, uint32_t lemma, const char *v)
 {
-    char f[256];
+    char f[280]; /* v is shorter than 256 */
     size_t n = strlen(v);
     if (!n || n > 200)
         return;
