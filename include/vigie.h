@@ -41,7 +41,7 @@ char *vigie_date_format(vigie_date d, char out[16]);
  * On failure returns NULL and writes a message to err. */
 vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen);
 
-/* The same with dictionaries brought by the user: PETRARCH actor and agent dictionaries
+/* The same with dictionaries brought by the user: PETRARCH actor, agent and verb dictionaries
  * (docs/data-formats.md, "PETRARCH dictionaries"), read after data/ and applied to English text;
  * their names win over vigie's own. A malformed line is reported as "FILE:LINE: what": with
  * `warnings` set, written there and skipped (large hand-edited dictionaries have typos); without,
@@ -53,6 +53,10 @@ typedef struct {
     const char *const *petrarch_agents;
     size_t petrarch_agent_count;
     FILE *warnings;                           /* or NULL: malformed lines are errors */
+    /* PETRARCH verb dictionaries: given, they replace vigie's English event patterns (the
+     * user's dictionary defines the coding, its codes kept even outside CAMEO) */
+    const char *const *petrarch_verbs;
+    size_t petrarch_verb_count;
 } vigie_engine_options;
 vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err, size_t errlen);
 void vigie_engine_close(vigie_engine *engine);

@@ -233,7 +233,7 @@ bool engine_load_actors(vigie_engine *e, char *err, size_t errlen)
 
 vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen)
 {
-    vigie_engine_options opt = {data_dir, NULL, 0, NULL, 0, NULL};
+    vigie_engine_options opt = {data_dir, NULL, 0, NULL, 0, NULL, NULL, 0};
     return vigie_engine_open_with(&opt, err, errlen);
 }
 
@@ -263,6 +263,10 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
         ok = petrarch_load_actors(e, opt->petrarch_actors[i], opt->warnings, err, errlen);
     for (size_t i = 0; ok && i < opt->petrarch_agent_count; i++)
         ok = petrarch_load_agents(e, opt->petrarch_agents[i], opt->warnings, err, errlen);
+    if (opt->petrarch_verb_count)
+        patterns_clear(&e->lang[LANG_EN]);
+    for (size_t i = 0; ok && i < opt->petrarch_verb_count; i++)
+        ok = petrarch_load_verbs(e, opt->petrarch_verbs[i], opt->warnings, err, errlen);
     if (!ok) {
         vigie_engine_close(e);
         return NULL;

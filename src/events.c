@@ -48,6 +48,32 @@ static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
     return k;
 }
 
+static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (!strcmp(L->lemma_names.v[va->lemma], lemma))
+            return true;
+    return false;
+}
+
+static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t0 <= tok && tok < d->mentions.v[k].t1)
+            return true;
+    return false;
+}
+
+/* A plain lower-case word, no actor, auxiliary or function word: maybe an adjective or a noun. */
+static bool plain_word(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    return d->tokens.v[k].kind == VIGIE_TOK_WORD && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask &&
+           !inside_mention(d, c, k) && !has_lemma(d, va, "be") && !has_lemma(d, va, "have") &&
+           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "être");
+}
+
 static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
 {
     const char *k = tok_key(d, i);
@@ -72,6 +98,7 @@ typedef struct {
     arg source, target;
     bool has_source, has_target;
     size_t last;     /* last token used */
+    size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
 } match;
 
 static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
@@ -156,6 +183,8 @@ static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
  * ("a déjà annexé en 2014 une partie du territoire"), nouns only an article. */
 static size_t item_gap(const event_pattern *p, const pat_item *it)
 {
+    if (it->adjacent)
+        return 0;
     if (p->noun)
         return it->kind == PI_WORD ? 0 : 2;
     return 6;
@@ -226,6 +255,53 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
     return true;
 }
 
+/* The actor mention ending right before token `end`, or -1. */
+static int mention_ending(const vigie_doc *d, const sent_ctx *c, size_t end)
+{
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t1 == end && is_actor(&d->mentions.v[k]))
+            return (int)k;
+    return -1;
+}
+
+/* A PETRARCH pattern's words before the verb, matched leftwards from it ("SAID WOULD *"). */
+static bool match_pre(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, match *out)
+{
+    size_t j = trig; /* the items matched so far start here */
+    for (int k = p->pre_count; k-- > 0;) {
+        const pat_item *it = &p->pre[k];
+        size_t max_gap = item_gap(p, it);
+        bool found = false;
+        for (size_t g = 0; g <= max_gap && j > c->lo + g && !found; g++) {
+            size_t t = j - 1 - g;
+            if (g > 0 && is_clause_break(d, t, c->hi))
+                break;
+            if (it->kind == PI_WORD) {
+                found = item_matches(it, tok_key(d, t));
+                j = found ? t : j;
+                continue;
+            }
+            int m = mention_ending(d, c, t + 1);
+            if (m < 0)
+                continue;
+            arg a = arg_of(d, c, m);
+            if (it->kind == PI_TARGET) {
+                out->target = a;
+                out->has_target = true;
+            } else {
+                out->source = a;
+                out->has_source = true;
+            }
+            j = d->mentions.v[m].t0;
+            found = true;
+        }
+        if (!found)
+            return false;
+    }
+    out->first = j;
+    return true;
+}
+
 /* ---- the subject ---- */
 
 static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_info *m)
@@ -247,6 +323,11 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         if (m->t0 == 0)
             break;
         size_t t = m->t0 - 1; /* the coordinator just before this mention */
+        /* "Fornost and the evil Gondor" */
+        for (int k = 0; k < 3 && t > c->lo && (gram_is(d, t, c->hi, G_DETERMINER) || plain_word(d, c, t)); k++)
+            t--;
+        if (gram_is(d, t, c->hi, G_COORD) && t > c->lo && tok_is(d, t - 1, ","))
+            t--; /* "Mordor, Fornost, and Gondor" */
         if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
             break;
         int prev = -1;
@@ -265,6 +346,25 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         int tmp = out[a];
         out[a] = out[b];
         out[b] = tmp;
+    }
+    return n;
+}
+
+/* Actors coordinated after mention k ("with Gondor and Arnor"), k first: returns count. */
+static int coordination_after(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
+{
+    int n = 0;
+    out[n++] = k;
+    while (n < max) {
+        size_t t = d->mentions.v[out[n - 1]].t1; /* the coordinator right after this mention */
+        if (t + 1 >= c->hi || (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ",")))
+            break;
+        int next = mention_starting(d, c, t + 1, false);
+        if (next < 0 && gram_is(d, t + 1, c->hi, G_DETERMINER))
+            next = mention_starting(d, c, t + 2, false);
+        if (next < 0)
+            break;
+        out[n++] = next;
     }
     return n;
 }
@@ -438,12 +538,16 @@ static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
     ea->text = arena_strndup(&d->mem, d->orig + a->span.start, a->span.end - a->span.start);
 }
 
-static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
-                 const arg *src, const arg *tgt, unsigned flags)
+static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const char *code, size_t trig,
+                      size_t trig_end, const arg *src, const arg *tgt, unsigned flags)
 {
-    if (tgt && src && same_country(src->code, tgt->code))
-        return; /* an actor acting on itself, or a government on its own country, is no dyad */
-    const cameo_code *cc = cameo_lookup(d->engine, p->code);
+    if (!strcmp(code, "---"))
+        return; /* PETRARCH's null code: the pattern says there is no event */
+    /* an actor acting on itself, or a government on its own country, is no dyad; PETRARCH
+     * codes domestic events ("Russian police arrested Russian students") */
+    if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : same_country(src->code, tgt->code)))
+        return;
+    const cameo_code *cc = cameo_lookup(d->engine, code); /* none for a user dictionary's own codes */
     event_info ev;
     memset(&ev, 0, sizeof ev);
     vigie_event *e = &ev.pub;
@@ -452,8 +556,8 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
     set_actor(d, &e->source, src);
     if (tgt)
         set_actor(d, &e->target, tgt);
-    snprintf(e->code, sizeof e->code, "%s", p->code);
-    snprintf(e->root, sizeof e->root, "%.2s", p->code);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
     e->quad_class = cc ? cc->quad_class : 0;
     e->goldstein = cc ? cc->goldstein : 0;
     e->verb_span.start = d->tokens.v[trig].span.start;
@@ -493,6 +597,12 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
     VEC_PUSH(d->events, ev);
 }
 
+static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
+                 const arg *src, const arg *tgt, unsigned flags)
+{
+    emit_code(d, c, p, p->code, trig, trig_end, src, tgt, flags);
+}
+
 /* Emits one event, or one per pair of coordinated subjects for reciprocal actions. */
 static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
                      const int *coord, int ncoord, const match *mt, unsigned flags)
@@ -529,28 +639,121 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
             return true;
     if (analysis_has_tag(va, 'K') && start < trig)
         return true; /* "a annexé", "s'est entretenu", "has met" */
-    if (analysis_has_tag(va, 'W') && start < trig && d->lang == LANG_EN)
-        return true; /* "will meet", "did not accuse" */
+    if ((analysis_has_tag(va, 'W') || analysis_has_tag(va, 'G')) && start < trig && d->lang == LANG_EN)
+        return true; /* "will meet", "did not accuse", "is meeting" */
     (void)c;
     return false;
 }
 
-static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
-{
-    for (size_t k = c->m0; k < c->m1; k++)
-        if (d->mentions.v[k].t0 <= tok && tok < d->mentions.v[k].t1)
-            return true;
-    return false;
-}
+
 
 /* A determiner or a preposition just before a form makes it a noun ("une rencontre",
  * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
+
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     if (trig <= c->lo || marker_before(d, c, trig) < trig)
         return false;
     size_t p = trig - 1;
-    return gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en"));
+    if (gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en")))
+        return true;
+    /* "a brief private visit": an indefinite article, a few adjectives, the noun */
+    for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
+        if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
+            return true;
+    return false;
+}
+
+/* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is
+ * a past participle after a form of "be"; or -1. */
+static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (d->lang != LANG_EN || !analysis_has_tag(va, 'K'))
+        return -1;
+    bool be = false;
+    for (size_t k = trig; k-- > c->lo && k + 3 >= trig && !be;)
+        be = has_lemma(d, verb_lookup(d, k), "be");
+    for (size_t k = trig + 1; be && k < c->hi && k <= trig + 3; k++) {
+        if (!gram_is(d, k, c->hi, G_AGENT))
+            continue;
+        int m = mention_starting(d, c, k + 1, false);
+        if (m < 0 && gram_is(d, k + 1, c->hi, G_DETERMINER))
+            m = mention_starting(d, c, k + 2, false);
+        return m;
+    }
+    return -1;
+}
+
+/* The first actor after token t and those coordinated with it: returns count. */
+static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *out, int max)
+{
+    size_t k = mentions_before(d, c, t + 1);
+    for (size_t i = t + 1; i < c->hi; i++) {
+        if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
+            return 0; /* "burned down its embassy, a senior official said": no object */
+        for (; k < c->m1 && d->mentions.v[k].t0 <= i; k++)
+            if (d->mentions.v[k].t0 == i && is_actor(&d->mentions.v[k]))
+                return coordination_after(d, c, head_of(d, c, (int)k), out, max);
+    }
+    return 0;
+}
+
+/* A PETRARCH pattern's events, by TABARI's actor rules: the source is the pattern's `$` or the
+ * subject (each of a coordination); the target the pattern's `+`, else the first actor after
+ * the verb (each of a coordination); a passive swaps them. Every source acts on every target,
+ * and "[A:B]" codes B back from the target. A '%' pattern's compound subject acts on each of
+ * its members. No event without a target, as PETRARCH's require_dyad. */
+static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const match *mt,
+                            const verb_analysis *va, size_t trig, size_t start, unsigned flags)
+{
+    arg src[8], tgt[8];
+    int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
+    size_t from = mt->first < start ? mt->first : start;
+    if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
+                                                 !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
+        /* "a senior official said", "crowds burned": a subject that is no actor */
+        int s = subject_of(d, c, from, subject, &nsub);
+        if (s >= 0 && nsub == 0)
+            subject[nsub++] = s;
+    }
+    int agent = mt->has_source || mt->has_target ? -1 : passive_agent(d, c, va, trig);
+    if (mt->has_source)
+        src[ns++] = mt->source;
+    else if (agent >= 0)
+        src[ns++] = arg_of(d, c, agent);
+    else
+        for (int i = 0; i < nsub; i++)
+            src[ns++] = arg_of(d, c, subject[i]);
+    if (p->reciprocal && !mt->has_target) {
+        for (int a = 0; a < ns; a++)
+            for (int b = 0; b < ns; b++)
+                if (a != b)
+                    emit_code(d, c, p, p->code, trig, trig + 1, &src[a], &src[b], flags | VIGIE_FLAG_SYMMETRIC);
+        return;
+    }
+    if (mt->has_target) {
+        tgt[nt++] = mt->target;
+    } else if (agent >= 0) {
+        for (int i = 0; i < nsub; i++)
+            tgt[nt++] = arg_of(d, c, subject[i]);
+    } else {
+        n = actors_after(d, c, trig, idx, 8);
+        for (int i = 0; i < n; i++)
+            tgt[nt++] = arg_of(d, c, idx[i]);
+    }
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++) {
+            emit_code(d, c, p, p->code, trig, trig + 1, &src[a], &tgt[b], flags);
+            if (p->code2[0])
+                emit_code(d, c, p, p->code2, trig, trig + 1, &tgt[b], &src[a], flags);
+        }
+}
+
+/* A PETRARCH '%' pattern needs a compound subject ("Gondor and Osgiliath have delayed"). */
+static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    int coord[4], n = 0;
+    return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
 }
 
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
@@ -574,7 +777,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
                 continue;
             match m;
             memset(&m, 0, sizeof m);
-            if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
+            m.first = trig;
+            if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
+                (!best || m.weight > best_m.weight) &&
+                (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
                 best = p;
                 best_m = m;
             }
@@ -582,6 +788,14 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     }
     if (!best)
         return;
+    if (best->petrarch) {
+        if (best_m.last > c->used_to)
+            c->used_to = best_m.last;
+        unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
+                         (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
+        petrarch_events(d, c, best, &best_m, va, trig, start, flags);
+        return;
+    }
     int coord[4], ncoord = 0;
     if (!best_m.has_source) {
         int s = subject_of(d, c, start, coord, &ncoord);

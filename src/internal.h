@@ -88,12 +88,18 @@ typedef struct {
     enum pat_item_kind kind;
     const char **alts; /* keys; a trailing '*' is a prefix match */
     int alt_count;
+    bool adjacent;     /* right next to the previous item (or the trigger), no gap */
 } pat_item;
+typedef VEC(pat_item) pat_items;
 typedef struct {
-    char code[5];
+    char code[5];     /* "---": the pattern codes no event (PETRARCH's null code) */
+    char code2[5];    /* PETRARCH "[A:B]": B is coded from the target back to the source; or "" */
     bool noun, pronominal, reciprocal;
+    bool petrarch;    /* from a PETRARCH verb dictionary: TABARI's actor rules (events.c) */
     pat_item *items;  /* after the trigger */
     int item_count;
+    pat_item *pre;    /* before the trigger, in text order (PETRARCH patterns) */
+    int pre_count;
     int weight;       /* specificity: longer patterns win */
     long line;
 } event_pattern;
@@ -107,7 +113,7 @@ struct verb_analysis {
 enum gram_class {
     G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
-    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_COUNT
+    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE, G_COUNT
 };
 extern const char *const gram_class_names[G_COUNT];
 
@@ -227,11 +233,24 @@ bool engine_load_actors(vigie_engine *e, char *err, size_t errlen);
 bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen);
 bool engine_load_folds(vigie_engine *e, char *err, size_t errlen);
 const cameo_code *cameo_lookup(const vigie_engine *e, const char *code);
+/* The id of a verb lemma (created when new). */
+uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma);
+/* Adds an analysis of a verb form (key: make_lower of the form) to the lexicon. */
+void verbform_add(lang_data *L, const char *form_lower, size_t len, verb_analysis va);
+/* Drops a language's verb and noun patterns (a user's verb dictionary replaces them). */
+void patterns_clear(lang_data *L);
 
 /* petrarch.c: PETRARCH actor and agent dictionaries (English), added after data/. With a
  * warnings stream, malformed lines are reported there and skipped; without, they are errors. */
 bool petrarch_load_actors(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
 bool petrarch_load_agents(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
+/* Shared by the PETRARCH readers: the next line without comments; a malformed line reported
+ * on warn (true: skip it) or not (false: an error); the regular plural of a phrase's last word. */
+char *petrarch_line(datafile *f);
+bool petrarch_tolerate(FILE *warn, const char *err);
+void petrarch_plural(const char *phrase, char *out, size_t cap);
+/* A PETRARCH verb dictionary. The first one replaces vigie's own English verb and noun patterns. */
+bool petrarch_load_verbs(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
 
 /* phrase.c */
 void phrase_init(phrase_table *t);

@@ -12,7 +12,7 @@
 const char *const gram_class_names[G_COUNT] = {
     "neg_pre", "neg_post", "relative", "coord", "clause", "reflexive", "locative", "according",
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
-    "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical"};
+    "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -302,7 +302,7 @@ static bool load_agents(vigie_engine *e, int lang, char *err, size_t errlen)
 
 /* ---- verb patterns ---- */
 
-static uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
+uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
 {
     char key[256];
     size_t k = make_key(lemma, strlen(lemma), key, sizeof key);
@@ -318,7 +318,6 @@ static uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
 }
 
 /* Turns one pattern word ("d'aide", "sanction*", "talks|negotiations") into items. */
-typedef VEC(pat_item) pat_items;
 
 static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items *items)
 {
@@ -335,14 +334,14 @@ static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items 
                                  sizeof key - 1);
             if (star && t + 1 == toks.n)
                 key[k++] = '*', key[k] = 0;
-            pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1};
+            pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1, false};
             it.alts[0] = arena_strndup(&e->mem, key, k);
             VEC_PUSH(*items, it);
         }
         VEC_FREE(toks);
         return;
     }
-    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv};
+    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv, false};
     for (int v = 0; v < nv; v++) {
         char key[256];
         size_t k = make_key(vars[v], strlen(vars[v]), key, sizeof key);
@@ -390,7 +389,7 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     char *trigger = words[i++];
     for (; i < nw; i++) {
         if (!strcmp(words[i], "+T") || !strcmp(words[i], "+S")) {
-            pat_item it = {words[i][1] == 'T' ? PI_TARGET : PI_SOURCE, NULL, 0};
+            pat_item it = {words[i][1] == 'T' ? PI_TARGET : PI_SOURCE, NULL, 0, false};
             VEC_PUSH(items, it);
         } else if (!strcmp(words[i], "~")) {
             p.reciprocal = true;
@@ -468,6 +467,37 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
     return true;
 }
 
+void verbform_add(lang_data *L, const char *key, size_t k, verb_analysis va)
+{
+    bool inserted;
+    uint32_t *slot = strmap_put(&L->verbforms, key, k, 0, &inserted);
+    const verb_analysis end = {UINT32_MAX, ""};
+    size_t start = inserted ? 0 : *slot - 1, len = 0;
+    while (!inserted && L->analyses.v[start + len].lemma != UINT32_MAX)
+        len++;
+    for (size_t j = 0; j < len; j++) {
+        if (L->analyses.v[start + j].lemma == va.lemma && !strcmp(L->analyses.v[start + j].tags, va.tags))
+            return; /* known already */
+    }
+    /* a form's analyses are a run ended by a terminator: rebuild it at the end, one longer */
+    size_t new_start = L->analyses.n;
+    for (size_t j = 0; j < len; j++) {
+        verb_analysis copy = L->analyses.v[start + j];
+        VEC_PUSH(L->analyses, copy);
+    }
+    VEC_PUSH(L->analyses, va);
+    VEC_PUSH(L->analyses, end);
+    *slot = (uint32_t)new_start + 1;
+}
+
+void patterns_clear(lang_data *L)
+{
+    for (size_t i = 0; i < L->lemma_patterns.n; i++)
+        L->lemma_patterns.v[i].n = 0;
+    for (size_t i = 0; i < L->noun_pattern_lists.n; i++)
+        L->noun_pattern_lists.v[i].n = 0;
+}
+
 /* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
@@ -504,29 +534,7 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     for (size_t i = 0; i < all.n; i++) {
         char key[256];
         size_t k = make_lower(all.v[i].form, strlen(all.v[i].form), key, sizeof key);
-        bool inserted;
-        uint32_t *slot = strmap_put(&L->verbforms, key, k, 0, &inserted);
-        if (inserted) {
-            *slot = (uint32_t)L->analyses.n + 1;
-            VEC_PUSH(L->analyses, all.v[i].va);
-            verb_analysis end = {UINT32_MAX, ""};
-            VEC_PUSH(L->analyses, end); /* terminator: analyses of a form are a run */
-        } else {
-            /* insert before the terminator of this form's run: rebuild the run at the end */
-            size_t start = *slot - 1;
-            size_t len = 0;
-            while (L->analyses.v[start + len].lemma != UINT32_MAX)
-                len++;
-            size_t new_start = L->analyses.n;
-            for (size_t j = 0; j < len; j++) {
-                verb_analysis copy = L->analyses.v[start + j];
-                VEC_PUSH(L->analyses, copy);
-            }
-            VEC_PUSH(L->analyses, all.v[i].va);
-            verb_analysis end = {UINT32_MAX, ""};
-            VEC_PUSH(L->analyses, end);
-            *slot = (uint32_t)new_start + 1;
-        }
+        verbform_add(L, key, k, all.v[i].va);
     }
     VEC_FREE(all);
     datafile_close(&f);

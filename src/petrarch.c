@@ -12,7 +12,7 @@
 
 /* A malformed line: fatal without a warnings stream, else reported there and skipped (the
  * dictionaries users bring are large and hand-edited: one typo should not refuse them all). */
-static bool tolerate(FILE *warn, const char *err)
+bool petrarch_tolerate(FILE *warn, const char *err)
 {
     if (!warn)
         return false;
@@ -21,7 +21,7 @@ static bool tolerate(FILE *warn, const char *err)
 }
 
 /* PETRARCH files also carry XML-like comment lines ("<!-- VERSION -->") and TABARI ';' comments. */
-static char *petrarch_line(datafile *f)
+char *petrarch_line(datafile *f)
 {
     char *line;
     while ((line = datafile_next(f))) {
@@ -139,7 +139,7 @@ static bool finish_record(actor_reader *ar, char *err, size_t errlen)
         a->code = a->export_code = "---"; /* kept out of coding */
         ar->roles.n = 0;
         fail(err, errlen, "%s:%ld: actor '%s' has no [CODE]", ar->path, ar->line, a->name);
-        return tolerate(ar->warn, err);
+        return petrarch_tolerate(ar->warn, err);
     }
     if (!a->code)
         a->code = "---"; /* outside its dates the name is no actor */
@@ -218,14 +218,14 @@ bool petrarch_load_actors(vigie_engine *e, const char *path, FILE *warn, char *e
             }
         } else {
             ok = start_record(&ar, line, err, errlen);
-            if (!ok && tolerate(warn, err)) {
+            if (!ok && petrarch_tolerate(warn, err)) {
                 ok = true;
                 ar.actor = SKIP_RECORD; /* its '+' and '[' lines go with it */
                 ar.roles.n = 0;
             }
             continue;
         }
-        ok = ok || tolerate(warn, err);
+        ok = ok || petrarch_tolerate(warn, err);
     }
     ok = ok && finish_record(&ar, err, errlen);
     VEC_FREE(ar.roles);
@@ -266,7 +266,7 @@ static bool parse_subst(vigie_engine *e, char *line, subst_sets *sets)
 
 /* Regular English plural of a phrase's last word: -s, -ies after a consonant + y, -es after s,
  * x, ch, sh. */
-static void regular_plural(const char *phrase, char *out, size_t cap)
+void petrarch_plural(const char *phrase, char *out, size_t cap)
 {
     size_t n = strlen(phrase);
     char last = n ? (char)toupper((unsigned char)phrase[n - 1]) : 0;
@@ -314,7 +314,7 @@ static bool add_agent_forms(vigie_engine *e, const subst_sets *sets, const char 
     add_agent_phrase(e, phrase, agent);
     char buf[512];
     if (!plural)
-        regular_plural(phrase, buf, sizeof buf);
+        petrarch_plural(phrase, buf, sizeof buf);
     if (!plural || *plural)
         add_agent_phrase(e, plural ? plural : buf, agent);
     return true;
@@ -375,7 +375,7 @@ bool petrarch_load_agents(vigie_engine *e, const char *path, FILE *warn, char *e
                  fail(err, errlen, "%s:%ld: expected !NAME! = WORD, WORD...", path, f.lineno);
         else
             ok = parse_agent(e, line, &sets, path, f.lineno, err, errlen);
-        ok = ok || tolerate(warn, err);
+        ok = ok || petrarch_tolerate(warn, err);
     }
     VEC_FREE(sets);
     datafile_close(&f);

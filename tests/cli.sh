@@ -158,6 +158,67 @@ expect_grep "petrarch: substitution marker" "$T/out" '"code":"KSTNAV"'
 "$VIGIE" code --petrarch-actors /nonexistent.actors -q </dev/null >"$T/out" 2>"$T/err"; expect_status "petrarch missing file" 2 $?
 expect_grep "petrarch missing file" "$T/err" "/nonexistent.actors: cannot read"
 
+# --- PETRARCH verb dictionaries (a fictional dictionary, written for this test) ---
+cat >"$T/p.verbs" <<'EOF2'
+<!-- verbs for vigie's tests -->
+&GOODS
++GRAIN
++TIMBER_BEAM
+
+&TONE_
++MOCKINGLY
++COLDLY
+
+--- SALUTE [951] ---
+SALUTE
+- * &TONE [---]
+
+--- SHIP [070] ---
+SHIP
+- * &GOODS [073]
+- SECRETLY * [074]
++BACK_DOWN [081]
+- * NO CODE
+- NO VERB [010]
+- * &UNDEFINED [010]
+
+--- HOST [042:043] ---
+HOST
+
+--- CREDIT [051] ---
+CREDIT
+- * + FOR_HELPING $ [052]
+
+--- MEET [036] ---
+MEET {MET}
+- % * [038]
+EOF2
+PV="--petrarch-actors $T/p.actors --petrarch-verbs $T/p.verbs"
+# pverb NAME SENTENCE WANTED: the sentence's events as "SOURCE TARGET CODE", joined by "; "
+pverb() {
+    got=$(echo "$2" | "$VIGIE" code $PV -l en -i text -d 2012-05-01 -q 2>/dev/null |
+        jq -r '[.source.code, .target.code, .code] | join(" ")' | paste -sd ';' -)
+    [ "$got" = "$3" ] && ok || ko "petrarch verbs: $1: '$got', wanted '$3'"
+}
+pverb "block code outside CAMEO" 'Valdoria saluted Kestran.' 'VLD KST 951'
+pverb "null code" 'Valdoria saluted Kestran coldly.' ''
+pverb "synset after the verb" 'Valdoria shipped grain to Kestran.' 'VLD KST 073'
+pverb "synset member's plural" 'Valdoria shipped timber beams to Kestran.' 'VLD KST 073'
+pverb "consecutive member words" 'Valdoria shipped timber and beams to Kestran.' 'VLD KST 070'
+pverb "no pattern: the block code" 'Valdoria shipped coal to Kestran.' 'VLD KST 070'
+pverb "word before the verb" 'Valdoria secretly shipped coal to Kestran.' 'VLD KST 074'
+pverb "multi-word verb" 'Valdoria backed down before Kestran.' 'VLD KST 081'
+pverb "[A:B] codes both ways" 'Valdoria hosted Kestran.' 'VLD KST 042;KST VLD 043'
+pverb "\$ and + slots" 'Kestran credited Valdoria for helping Old Port Republic.' 'OPR VLD 052'
+pverb "% compound subject" 'Valdoria and Kestran met.' 'VLD KST 038;KST VLD 038'
+pverb "irregular form" 'Valdoria met Kestran.' 'VLD KST 036'
+pverb "vigie's own patterns replaced" 'Valdoria accused Kestran of spying.' ''
+echo 'Valdoria saluted Kestran.' | "$VIGIE" code $PV -l en -i text -d 2012-05-01 -q 2>"$T/err" >"$T/out"
+expect_grep "petrarch verbs: no Goldstein outside CAMEO" "$T/out" '"quad_class":0,"goldstein":0'
+expect_grep "petrarch verbs: pattern without code" "$T/err" "p.verbs:19: expected \[CODE\] or \[CODE:CODE\] after the pattern (skipped)"
+expect_grep "petrarch verbs: pattern without verb" "$T/err" "p.verbs:20: expected one '\*' (the verb)"
+expect_grep "petrarch verbs: undefined synset" "$T/err" "p.verbs:21: synset '&UNDEFINED' used before its definition"
+
 # the real corpora, when present beside the checkout
 for corpus in news-fr.jsonl news-en.jsonl; do
     [ -f "$SHARED/corpus/$corpus" ] || continue

@@ -17,9 +17,9 @@ typedef struct {
     bool quiet;
     const char *system; /* eval: score this output instead of vigie's own */
     const char *db;     /* ingest: the store */
-    /* --petrarch-actors / --petrarch-agents, in the order given (point into argv) */
-    const char *petrarch_actors[8], *petrarch_agents[8];
-    size_t petrarch_actor_count, petrarch_agent_count;
+    /* --petrarch-actors / --petrarch-agents / --petrarch-verbs, in the order given (point into argv) */
+    const char *petrarch_actors[8], *petrarch_agents[8], *petrarch_verbs[8];
+    size_t petrarch_actor_count, petrarch_agent_count, petrarch_verb_count;
     char **sources;
     int source_count;
 } cli_options;

@@ -63,6 +63,8 @@ static void command_help(const struct command *c)
          "      --db FILE       (ingest) the store, created when absent\n"
          "      --petrarch-actors FILE  add a PETRARCH actor dictionary (English; repeatable)\n"
          "      --petrarch-agents FILE  add a PETRARCH agent dictionary (English; repeatable)\n"
+         "      --petrarch-verbs FILE   code English events with a PETRARCH verb dictionary instead of\n"
+         "                              vigie's own patterns (repeatable)\n"
          "  -q, --quiet         no summary on standard error\n"
          "  -h, --help          this help\n\n"
          "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
@@ -118,6 +120,7 @@ int main(int argc, char **argv)
         {"help", no_argument, 0, 'h'},       {"system", required_argument, 0, 'S'},
         {"db", required_argument, 0, 'B'},
         {"petrarch-actors", required_argument, 0, 'A'}, {"petrarch-agents", required_argument, 0, 'G'},
+        {"petrarch-verbs", required_argument, 0, 'V'},
         {0, 0, 0, 0}};
     int c;
     optind = 2;
@@ -158,9 +161,12 @@ int main(int argc, char **argv)
             opt.db = optarg;
             break;
         case 'A':
-        case 'G': {
-            const char **list = c == 'A' ? opt.petrarch_actors : opt.petrarch_agents;
-            size_t *n = c == 'A' ? &opt.petrarch_actor_count : &opt.petrarch_agent_count;
+        case 'G':
+        case 'V': {
+            const char **list = c == 'A' ? opt.petrarch_actors : c == 'G' ? opt.petrarch_agents : opt.petrarch_verbs;
+            size_t *n = c == 'A'   ? &opt.petrarch_actor_count
+                        : c == 'G' ? &opt.petrarch_agent_count
+                                   : &opt.petrarch_verb_count;
             if (*n == sizeof opt.petrarch_actors / sizeof *opt.petrarch_actors)
                 return usage_error("too many dictionaries ('%s')", optarg);
             list[(*n)++] = optarg;
