@@ -491,7 +491,8 @@ static bool in_subordinate(const vigie_doc *d, const sent_ctx *c, const timex_in
 
 static bool usable_date(const timex_info *t)
 {
-    return t->pub.type != VIGIE_TIMEX_DURATION && t->pub.value && strcmp(t->pub.value, "PAST_REF") &&
+    return t->pub.type != VIGIE_TIMEX_DURATION && t->pub.type != VIGIE_TIMEX_SET && t->pub.value &&
+           strcmp(t->pub.value, "PAST_REF") &&
            strcmp(t->pub.value, "PRESENT_REF") && strcmp(t->pub.value, "FUTURE_REF");
 }
 

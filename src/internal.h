@@ -74,12 +74,13 @@ typedef struct {
 
 enum time_class {
     TC_MONTH, TC_WEEKDAY, TC_RELDAY, TC_PART, TC_DAYPART, TC_UNIT, TC_NUMBER, TC_ORDINAL,
-    TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_COUNT
+    TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_SEASON, TC_EVERY, TC_DET,
+    TC_LINK, TC_CLOCK, TC_HOUR, TC_AT, TC_YEARPART, TC_ANAPHOR, TC_DECADE, TC_COUNT
 };
 typedef struct {
     enum time_class cls;
     int num;           /* month, weekday, offset, number, direction... */
-    const char *text;  /* mod, unit, vague value, daypart */
+    const char *text;  /* mod, unit, vague value, daypart; or a tag after the number ("-1 NI") */
 } time_entry;
 
 /* Verb-pattern items. */

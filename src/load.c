@@ -16,7 +16,8 @@ const char *const gram_class_names[G_COUNT] = {
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
-    "direction", "ago", "offset", "vague", "approx", "yearword"};
+    "direction", "ago", "offset", "vague", "approx", "yearword", "season", "every", "det",
+    "link", "clock", "hour", "at", "yearpart", "anaphor", "decade"};
 
 bool fail(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -247,10 +248,15 @@ static bool load_time(vigie_engine *e, int lang, char *err, size_t errlen)
         if (n > 2) {
             char *endp;
             long v = strtol(fld[2], &endp, 10);
-            if (*endp == 0)
-                te.num = (int)v;
-            else
+            if (endp == fld[2]) {
                 te.text = arena_strdup(&e->mem, fld[2]);
+            } else { /* a number, maybe followed by a tag: "-1 NI" */
+                te.num = (int)v;
+                while (*endp == ' ')
+                    endp++;
+                if (*endp)
+                    te.text = arena_strdup(&e->mem, endp);
+            }
         }
         char *vars[32];
         int nv = split_variants(fld[0], vars, 32);

@@ -9,6 +9,7 @@
 /* What the lexicon says of token i: the entries of the longest phrase starting there. */
 typedef struct {
     uint32_t len;
+    uint32_t classes; /* 1 << time_class of each entry */
     size_t n;
     const time_entry *e[8];
 } time_hit;
@@ -22,26 +23,28 @@ typedef struct {
 
 static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
 {
-    time_hit h = {0, 0, {0}};
+    time_hit h = {0, 0, 0, {0}};
     const lang_data *L = &d->engine->lang[d->lang];
     uint32_t payloads[8];
     h.len = phrase_match(&L->time, d, i, end, payloads, 8, &h.n);
-    for (size_t k = 0; k < h.n; k++)
+    for (size_t k = 0; k < h.n; k++) {
         h.e[k] = &L->time_entries.v[payloads[k]];
+        h.classes |= 1u << h.e[k]->cls;
+    }
     return h;
 }
 
-static time_hit lex_at(const vigie_doc *d, size_t i, size_t end)
+/* The hit at token i: the cached one when it fits before end, else looked up into *buf. */
+static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *buf)
 {
-    time_hit none = {0, 0, {0}};
+    static const time_hit none = {0, 0, 0, {0}};
     if (i >= end)
-        return none;
+        return &none;
     const time_cache *cache = d->stage_scratch;
-    if (cache && i < cache->n) {
-        time_hit h = cache->hits[i];
-        return h.len <= end - i ? h : lex_lookup(d, i, end);
-    }
-    return lex_lookup(d, i, end);
+    if (cache && i < cache->n && cache->hits[i].len <= end - i)
+        return &cache->hits[i];
+    *buf = lex_lookup(d, i, end);
+    return buf;
 }
 
 static const time_entry *hit_class(const time_hit *h, enum time_class c)
@@ -52,17 +55,73 @@ static const time_entry *hit_class(const time_hit *h, enum time_class c)
     return NULL;
 }
 
+static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len);
+
+/* In English, a month or weekday right after a capitalised word the time lexicon does not know
+ * is part of a name ("Theresa May", "Good Friday"); "In May", "Last May", "On Friday" are dates. */
+static bool inside_name(const vigie_doc *d, size_t i, size_t end)
+{
+    if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
+        d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
+        return false;
+    time_hit buf;
+    return lex_at(d, i - 1, end, &buf)->n == 0;
+}
+
 /* A lexicon entry of class c at token i; *len gets its length. English month names must be
- * capitalised ("may", "march" are verbs). */
+ * capitalised. */
 static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
 {
-    time_hit h = lex_at(d, i, end);
-    const time_entry *e = hit_class(&h, c);
+    time_hit buf;
+    const time_hit *h = lex_at(d, i, end, &buf);
+    const time_entry *e = hit_class(h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
+        return NULL; /* "may", "march" are verbs */
+    if (e && (c == TC_MONTH || c == TC_WEEKDAY) && inside_name(d, i, end))
         return NULL;
     if (e && len)
-        *len = h.len;
+        *len = h->len;
     return e;
+}
+
+/* The entry of class c listed for one word given as a key (a piece of a token). */
+static const time_entry *key_class(const vigie_doc *d, const char *key, size_t n, enum time_class c)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    const uint32_t *p = n ? strmap_get(&L->time.full, key, n) : NULL;
+    for (uint32_t l = p ? *p : 0; l; l = L->time.links.v[l - 1].next)
+        if (L->time_entries.v[L->time.links.v[l - 1].payload].cls == c)
+            return &L->time_entries.v[L->time.links.v[l - 1].payload];
+    return NULL;
+}
+
+/* Is the entry's tag (the text after its number, or its text) this one? */
+static bool tagged(const time_entry *e, const char *tag)
+{
+    return e && e->text && !strcmp(e->text, tag);
+}
+
+/* The phrase ends before token j: a closing mark or the sentence's end ("en 2014.", "de 2020,"). */
+static bool phrase_ends(const vigie_doc *d, size_t j, size_t end)
+{
+    if (j >= end)
+        return true;
+    const char *k = tok_key(d, j);
+    return d->tokens.v[j].kind == VIGIE_TOK_PUNCT && k[0] && strchr(",.;:)!?", k[0]) && !k[1];
+}
+
+/* The leading digits of a token and where its suffix starts ("1990s", "6pm"): -1 when none. */
+static int lead_digits(const char *k, int max_digits, const char **rest)
+{
+    int v = 0, n = 0;
+    while (k[n] >= '0' && k[n] <= '9') {
+        if (n >= max_digits)
+            return -1;
+        v = v * 10 + (k[n] - '0');
+        n++;
+    }
+    *rest = k + n;
+    return n ? v : -1;
 }
 
 static int number_value(const vigie_doc *d, size_t i, int max_digits)
@@ -78,6 +137,25 @@ static int number_value(const vigie_doc *d, size_t i, int max_digits)
         n++;
     }
     return n ? v : -1;
+}
+
+/* A compound number word the lexicon does not list: "quarante-deux", "soixante-dix-sept",
+ * "forty-two" = a listed round ten (20, 30... 90) and a listed number below 20. */
+static int compound_number(const vigie_doc *d, const char *k)
+{
+    for (const char *dash = strrchr(k, '-'); dash && dash > k; dash--) {
+        if (*dash != '-')
+            continue;
+        const char *tail = dash + 1;
+        if (!strncmp(tail, "et-", 3))
+            tail += 3; /* "quarante-et-un" */
+        const time_entry *h = key_class(d, k, (size_t)(dash - k), TC_NUMBER);
+        const time_entry *u = key_class(d, tail, strlen(tail), TC_NUMBER);
+        if (h && u && !h->text && !u->text && h->num >= 20 && h->num < 100 && h->num % 10 == 0 && u->num >= 1 &&
+            u->num < 20)
+            return h->num + u->num;
+    }
+    return -1;
 }
 
 /* A day of month: "10", "1er", "1st", or an ordinal word. */
@@ -100,6 +178,8 @@ static int year_value(const vigie_doc *d, size_t i)
     return v >= 1000 && v <= 2999 ? v : -1;
 }
 
+#define COUNT_UNKNOWN (-2) /* "quelques", "several": TIMEX3 "X" */
+
 static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
 {
     *len = 1;
@@ -107,7 +187,11 @@ static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     if (v >= 0 && !strchr(tok_key(d, i), '.') && !strchr(tok_key(d, i), ','))
         return v;
     const time_entry *e = lex_class(d, i, end, TC_NUMBER, len);
-    return e ? e->num : -1;
+    if (e)
+        return tagged(e, "X") ? COUNT_UNKNOWN : e->num;
+    *len = 1;
+    bool before_unit = i + 1 < end && lex_class(d, i + 1, end, TC_UNIT, NULL);
+    return before_unit && strchr(tok_key(d, i), '-') ? compound_number(d, tok_key(d, i)) : -1;
 }
 
 /* ---- resolution against the publication date ---- */
@@ -124,6 +208,82 @@ static int nearest_year(vigie_date ref, int m)
     if (diff < -6)
         return ref.year + 1;
     return ref.year;
+}
+
+/* The year of month m told in a given direction: past (-1) is the latest m not after the reference
+ * month, future (+1) the first not before it; strict (an explicit "juin dernier", "next June")
+ * excludes the reference month itself. Without a direction, the nearest. */
+static int year_for_month(vigie_date ref, int m, int direction, bool strict)
+{
+    if (ref.gran < VIGIE_GRAN_MONTH || direction == 0)
+        return nearest_year(ref, m);
+    if (direction < 0)
+        return m > ref.month || (strict && m == ref.month) ? ref.year - 1 : ref.year;
+    return m < ref.month || (strict && m == ref.month) ? ref.year + 1 : ref.year;
+}
+
+#define PRESENT 2 /* a present tense: future for a weekday ("takes office on Sunday"), else unknown */
+
+/* avoir, être, have, be: their present tense says nothing of the time ("a débuté"), and the
+ * participle after them may be missing from the verb lexicon. */
+static bool is_auxiliary(const vigie_doc *d, const verb_analysis *va)
+{
+    static const char *const aux[] = {"avoir", "etre", "have", "be"};
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (; va && va->lemma != UINT32_MAX; va++)
+        for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+            if (!strcmp(L->lemma_names.v[va->lemma], aux[k]))
+                return true;
+    return false;
+}
+
+/* Past (-1), future (+1) or unknown (0) from the verb group nearest before token at in its clause
+ * ("will be held at noon on Thursday", "left it on Friday", "takes office on Sunday"): a future
+ * or conditional marker up to three words before the verb makes it future; otherwise the verb's
+ * own tense. *found: whether the clause has a verb before the expression. */
+static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
+{
+    bool present = false; /* a present form may be a noun ("new sanctions"): look further back */
+    *found = false;
+    for (size_t k = at; k-- > lo;) {
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || gram_is(d, k, hi, G_CLAUSE) || gram_is(d, k, hi, G_RELATIVE))
+            break;
+        const verb_analysis *va = verb_lookup(d, k);
+        if (!va || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)))
+            continue; /* "the attack on Tuesday" is a noun */
+        *found = true;
+        for (size_t b = k + 1; b-- > lo && b + 4 > k;)
+            if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX))
+                return +1;
+        char tense = tense_near(d, k, lo, hi);
+        if (tense == 'N' && !is_auxiliary(d, va) && !analysis_has_tag(va, 'W')) {
+            present = true; /* a finite present; "to resume" is an infinitive */
+            continue;
+        }
+        if (tense == 'N' || !tense)
+            continue;
+        return tense == 'F' || tense == 'C' ? +1 : -1;
+    }
+    return present ? PRESENT : 0;
+}
+
+/* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
+ * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
+ * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
+ * else the nearest verb's tense. */
+static int tense_direction(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
+{
+    const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
+    if (va && analysis_has_tag(va, 'K') && !(at - 1 > lo && verb_lookup(d, at - 2)))
+        return -1;
+    bool found = false;
+    int direction = 0;
+    if (!(at > lo && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF"))) /* "l'émission de jeudi" */
+        direction = clause_tense(d, at, lo, hi, &found);
+    if (found)
+        return direction != PRESENT ? direction : weekday ? +1 : 0;
+    char tense = tense_near(d, at, lo, hi);
+    return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
 }
 
 static void set_value(vigie_doc *d, timex_info *t, const char *value)
@@ -163,7 +323,7 @@ static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, i
     return true;
 }
 
-static void resolve_month(vigie_doc *d, timex_info *t, int month, int year)
+static void resolve_month(vigie_doc *d, timex_info *t, int month, int year, int direction, bool strict)
 {
     char buf[32];
     if (year < 0 && d->published.gran == VIGIE_GRAN_NONE) {
@@ -173,7 +333,8 @@ static void resolve_month(vigie_doc *d, timex_info *t, int month, int year)
         return;
     }
     t->pub.anchor = year < 0 ? "published" : "absolute";
-    vigie_date v = {year < 0 ? nearest_year(d->published, month) : year, month, 0, VIGIE_GRAN_MONTH};
+    vigie_date v = {year < 0 ? year_for_month(d->published, month, direction, strict) : year, month, 0,
+                    VIGIE_GRAN_MONTH};
     value_of_date(d, t, v);
 }
 
@@ -204,9 +365,9 @@ static void resolve_weekday(vigie_doc *d, timex_info *t, int wd, int direction, 
 {
     t->pub.weekday = wd;
     vigie_date ref = d->published;
-    char tense = direction ? 0 : tense_near(d, at, lo, hi);
+    bool explicit = direction != 0; /* "lundi prochain" said on a Monday is in a week */
     if (direction == 0)
-        direction = tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
+        direction = tense_direction(d, at, lo, hi, true);
     if (ref.gran != VIGIE_GRAN_DAY) {
         resolve_offset(d, t, 0, "weekday");
         if (ref.gran == VIGIE_GRAN_MONTH)
@@ -216,6 +377,8 @@ static void resolve_weekday(vigie_doc *d, timex_info *t, int wd, int direction, 
     }
     int today = weekday_of(ref.year, ref.month, ref.day);
     long fwd = (wd - today + 7) % 7, back = (today - wd + 7) % 7;
+    if (explicit && fwd == 0)
+        fwd = back = 7;
     long delta = direction > 0 ? fwd : direction < 0 ? -back : (fwd <= back ? fwd : -back);
     value_of_date(d, t, add_days(ref, delta));
     t->pub.anchor = direction > 0 ? "weekday, future tense" : direction < 0 ? "weekday, past tense" : "weekday, nearest";
@@ -247,8 +410,11 @@ static size_t skip_period(const vigie_doc *d, size_t j, size_t end)
 }
 
 /* ISO 2021-12-30 and numeric 10/01/2022 (day first in French, month first in English). */
-static size_t rec_numeric(vigie_doc *d, size_t i, timex_info *t)
+static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)end, (void)lo;
+    if (d->tokens.v[i].kind != VIGIE_TOK_NUMBER)
+        return 0;
     const char *k = tok_key(d, i);
     int a, b, c;
     char sep1, sep2;
@@ -275,8 +441,9 @@ static size_t rec_numeric(vigie_doc *d, size_t i, timex_info *t)
 }
 
 /* [weekday] DAY MONTH [YEAR] — "10 janvier", "jeudi 30 décembre 2021", "10 January". */
-static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, timex_info *t)
+static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)lo;
     uint32_t dl, ml;
     int day = day_value(d, i, end, &dl);
     if (day < 0)
@@ -297,8 +464,9 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, timex_info *t)
 }
 
 /* MONTH DAY[,] [YEAR] — "January 10, 2022", "Jan. 10". */
-static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, timex_info *t)
+static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)lo;
     uint32_t ml, dl;
     const time_entry *m = lex_class(d, i, end, TC_MONTH, &ml);
     if (!m)
@@ -317,8 +485,55 @@ static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, timex_info *t)
     return j - i;
 }
 
-/* [part] MONTH [YEAR] and [part] YEAR — "début décembre", "en décembre 2021", "late 2021". */
-static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, timex_info *t)
+/* A four-digit year no yearword introduces: closed by punctuation ("la guerre de 2014."), or
+ * one end of a range ("from 1996 to 2001"). Counts in the same place are rare in news, and a
+ * count after an approximation or another number ("plus de 2000.") is none. */
+static bool bare_year(const vigie_doc *d, size_t i, size_t end, size_t lo)
+{
+    int v = year_value(d, i);
+    if (v < 1900 || v > 2099 || (i > lo && (lex_class(d, i - 1, end, TC_APPROX, NULL) ||
+                                             d->tokens.v[i - 1].kind == VIGIE_TOK_NUMBER ||
+                                             d->tokens.v[i - 1].kind == VIGIE_TOK_SYMBOL)))
+        return false;
+    uint32_t len;
+    if (phrase_ends(d, i + 1, end) && i > lo && /* "de 2014.", not "la résolution 1973," */
+        (lex_class(d, i - 1, end, TC_LINK, NULL) || lex_class(d, i - 1, end, TC_DET, NULL)))
+        return true;
+    const time_entry *to = lex_class(d, i + 1, end, TC_LINK, &len);
+    if (tagged(to, "TO") && year_value(d, i + 1 + len) > 0)
+        return true;
+    to = i > lo + 1 ? lex_class(d, i - 1, end, TC_LINK, NULL) : NULL;
+    return tagged(to, "TO") && year_value(d, i - 2) > 0;
+}
+
+/* After a month: "last year", "l'an dernier", "this year" = the year's offset from the
+ * publication; *len gets the phrase's length (0: none). */
+static int year_offset_after(const vigie_doc *d, size_t j, size_t end, uint32_t *len)
+{
+    size_t k = j;
+    uint32_t l;
+    if (lex_class(d, k, end, TC_DET, &l))
+        k += l;
+    const time_entry *pre = lex_class(d, k, end, TC_DIRECTION, &l);
+    if (pre)
+        k += l;
+    const time_entry *unit = lex_class(d, k, end, TC_UNIT, &l);
+    *len = 0;
+    if (!tagged(unit, "Y"))
+        return 0;
+    k += l;
+    const time_entry *post = pre ? NULL : lex_class(d, k, end, TC_DIRECTION, &l);
+    if (post)
+        k += l;
+    if (!pre && !post)
+        return 0;
+    *len = (uint32_t)(k - j);
+    return pre ? pre->num : post->num;
+}
+
+/* [part] [direction] MONTH [direction] [YEAR | last year] and [part] YEAR — "début décembre",
+ * "en décembre 2021", "late 2021", "juin dernier", "next March", "June last year". */
+static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     size_t j = i;
     uint32_t len;
@@ -327,21 +542,40 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, timex_info *t)
         j += len;
         if (tok_is(d, j, "-"))
             j++; /* "mi - janvier" when split */
-        if (d->lang == LANG_FR && (tok_is(d, j, "de") || tok_is(d, j, "d'")))
-            j++; /* "fin de l'année" is not handled; "début de 2022" is */
-        if (tok_is(d, j, "of"))
-            j++;
+        const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
+        if (tagged(of, "OF"))
+            j += len; /* "début de 2022", "the end of 2021" */
     }
-    const time_entry *m = lex_class(d, j, end, TC_MONTH, &len);
+    size_t at_month = j;
+    const time_entry *pre = lex_class(d, j, end, TC_DIRECTION, &len);
+    if (pre && pre->num)
+        at_month += len; /* "last June" */
+    else
+        pre = NULL;
+    const time_entry *m = lex_class(d, at_month, end, TC_MONTH, &len);
     if (m) {
-        j = skip_period(d, j + len, end);
+        j = skip_period(d, at_month + len, end);
         int year = year_value(d, j);
-        if (year > 0)
+        int direction = pre ? pre->num : 0;
+        const time_entry *post;
+        uint32_t yl = 0;
+        int off = year > 0 || direction ? 0 : year_offset_after(d, j, end, &yl);
+        if (year > 0) {
             j++;
-        resolve_month(d, t, m->num, year);
+        } else if (yl) {
+            if (d->published.gran >= VIGIE_GRAN_YEAR)
+                year = d->published.year + off; /* "June last year" */
+            j += yl;
+        } else if (!direction && (post = lex_class(d, j, end, TC_DIRECTION, &len)) && post->num) {
+            direction = post->num; /* "juin dernier" */
+            j += len;
+        }
+        /* a bare month is the nearest: the tense of a report ("announced candidates for the
+         * elections in May") says little of the month it names */
+        resolve_month(d, t, m->num, year, direction, direction != 0);
     } else {
         int year = year_value(d, j);
-        bool introduced = part || (i > 0 && lex_class(d, i - 1, end, TC_YEARWORD, NULL));
+        bool introduced = part || (j > lo && lex_class(d, j - 1, end, TC_YEARWORD, NULL)) || bare_year(d, j, end, lo);
         if (year < 0 || !introduced)
             return 0;
         vigie_date v = {year, 0, 0, VIGIE_GRAN_YEAR};
@@ -355,39 +589,35 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, timex_info *t)
 }
 
 /* Hyphenated "mi-janvier", "mid-December": one token split on its hyphen. */
-static size_t rec_hyphen_part(vigie_doc *d, size_t i, timex_info *t)
+static size_t rec_hyphen_part(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)end, (void)lo;
     const char *k = tok_key(d, i);
     const char *dash = strchr(k, '-');
     if (!dash)
         return 0;
-    const lang_data *L = &d->engine->lang[d->lang];
-    char head[64];
-    size_t hn = (size_t)(dash - k);
-    if (hn >= sizeof head)
-        return 0;
-    memcpy(head, k, hn);
-    head[hn] = 0;
-    const uint32_t *mp = strmap_get(&L->time.full, dash + 1, strlen(dash + 1));
-    const uint32_t *pp = strmap_get(&L->time.full, head, hn);
-    if (!mp || !pp)
-        return 0;
-    const time_entry *month = NULL, *part = NULL;
-    for (uint32_t l = *mp; l; l = L->time.links.v[l - 1].next)
-        if (L->time_entries.v[L->time.links.v[l - 1].payload].cls == TC_MONTH)
-            month = &L->time_entries.v[L->time.links.v[l - 1].payload];
-    for (uint32_t l = *pp; l; l = L->time.links.v[l - 1].next)
-        if (L->time_entries.v[L->time.links.v[l - 1].payload].cls == TC_PART)
-            part = &L->time_entries.v[L->time.links.v[l - 1].payload];
-    if (!month || !part)
+    const time_entry *part = key_class(d, k, (size_t)(dash - k), TC_PART);
+    const time_entry *month = part ? key_class(d, dash + 1, strlen(dash + 1), TC_MONTH) : NULL;
+    if (!month)
         return 0;
     int year = year_value(d, i + 1);
-    resolve_month(d, t, month->num, year);
+    resolve_month(d, t, month->num, year, 0, false);
     t->pub.mod = part->text;
     return year > 0 ? 2 : 1;
 }
 
-/* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY. */
+/* A resolved day with a part of the day becomes a TIME: "2021-12-30TEV". */
+static void add_daypart(vigie_doc *d, timex_info *t, const char *part)
+{
+    if (!part || t->date.gran != VIGIE_GRAN_DAY)
+        return;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%sT%s", t->pub.value, part);
+    set_value(d, t, buf);
+    t->pub.type = VIGIE_TIMEX_TIME;
+}
+
+/* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY; plural weekdays are sets. */
 static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t len;
@@ -402,11 +632,19 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     if (!wd)
         return 0;
     j += len;
+    if (tagged(wd, "SET")) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "XXXX-WXX-%d", wd->num);
+        set_value(d, t, buf);
+        t->pub.type = VIGIE_TIMEX_SET;
+        t->t0 = (uint32_t)(j - len);
+        return j - i;
+    }
     if (!dir) { /* "jeudi 10 mars 2022", "Thursday, March 10": the date says it all */
         size_t k = skip_comma(d, j, end);
-        size_t dl = rec_day_month(d, k, end, t);
+        size_t dl = rec_day_month(d, k, end, lo, t);
         if (!dl || dl == (size_t)-1)
-            dl = rec_month_day(d, k, end, t);
+            dl = rec_month_day(d, k, end, lo, t);
         if (dl == (size_t)-1)
             return dl;
         if (dl) {
@@ -415,7 +653,7 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
         }
     }
     const time_entry *after = lex_class(d, j, end, TC_DIRECTION, &len);
-    if (after && !dir) {
+    if (after && !dir && after->num) {
         direction = after->num;
         j += len;
     }
@@ -423,29 +661,517 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     if (part)
         j += len;
     resolve_weekday(d, t, wd->num, direction, i, lo, end);
-    if (part && t->date.gran == VIGIE_GRAN_DAY) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%sT%s", t->pub.value, part->text ? part->text : "");
+    add_daypart(d, t, part ? part->text : NULL);
+    return j - i;
+}
+
+/* [part] hier, demain, aujourd'hui, yesterday, tonight [daypart]. */
+static size_t rec_relday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo;
+    uint32_t len;
+    size_t j = i;
+    const time_entry *part = lex_class(d, j, end, TC_PART, &len);
+    if (part)
+        j += len;
+    const time_entry *r = lex_class(d, j, end, TC_RELDAY, &len);
+    if (!r)
+        return 0;
+    j += len;
+    const char *daypart = r->text;
+    const time_entry *dp = daypart ? NULL : lex_class(d, j, end, TC_DAYPART, &len);
+    if (dp) {
+        daypart = dp->text;
+        j += len;
+    }
+    if (part && !daypart)
+        return 0; /* "late yesterday" is rare; "tard hier" no expression */
+    resolve_offset(d, t, r->num, "published day");
+    add_daypart(d, t, daypart);
+    if (part)
+        t->pub.mod = part->text;
+    return j - i;
+}
+
+/* The last day the text resolved before this point, else the publication day. */
+static vigie_date story_day(const vigie_doc *d, const char **why)
+{
+    for (size_t k = d->timexes.n; k-- > 0;) {
+        const timex_info *x = &d->timexes.v[k];
+        if (x->date.gran == VIGIE_GRAN_DAY && x->pub.type != VIGIE_TIMEX_SET) {
+            *why = "the last date in the text";
+            return x->date;
+        }
+    }
+    *why = "published day";
+    return d->published;
+}
+
+/* A day offset from the story's last date: "le lendemain", "the following day". */
+static void resolve_story_offset(vigie_doc *d, timex_info *t, long days)
+{
+    const char *why;
+    vigie_date ref = story_day(d, &why);
+    if (ref.gran == VIGIE_GRAN_DAY) {
+        value_of_date(d, t, add_days(ref, days));
+        t->pub.anchor = why;
+    } else {
+        resolve_offset(d, t, days, why);
+    }
+}
+
+/* [part] le lendemain, la veille, the next day, dans la soirée [daypart]. */
+static size_t rec_anaphor(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo;
+    uint32_t len;
+    size_t j = i;
+    const time_entry *part = lex_class(d, j, end, TC_PART, &len);
+    if (part)
+        j += len;
+    const time_entry *a = lex_class(d, j, end, TC_ANAPHOR, &len);
+    if (!a)
+        return 0;
+    j += len;
+    if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") || (tagged(a, "CLOSE") && !phrase_ends(d, j, end)))
+        return 0; /* its own anchor follows: "la veille du sommet", "the day after the vote" */
+    const char *daypart = tagged(a, "CLOSE") ? NULL : a->text;
+    const time_entry *dp = daypart ? NULL : lex_class(d, j, end, TC_DAYPART, &len);
+    if (dp) {
+        daypart = dp->text;
+        j += len;
+    }
+    resolve_story_offset(d, t, a->num);
+    add_daypart(d, t, daypart);
+    if (part)
+        t->pub.mod = part->text;
+    return j - i;
+}
+
+/* [la] DAYPART de|of DATE [à|to DATE]: "la nuit de dimanche à lundi", "nuit du 7 au 8 août",
+ * "the night of June 3": the first day's part of the day. */
+static size_t rec_daypart_of(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    uint32_t len, dl;
+    const time_entry *part = lex_class(d, i, end, TC_DAYPART, &len);
+    if (!part)
+        return 0;
+    size_t j = i + len;
+    const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
+    if (!tagged(of, "OF") && !tagged(of, "ON"))
+        return 0;
+    j += len;
+    size_t n = rec_weekday(d, j, end, lo, t);
+    if (!n || n == (size_t)-1)
+        n = rec_day_month(d, j, end, lo, t);
+    if (n == (size_t)-1)
+        return n;
+    int day = n ? -1 : day_value(d, j, end, &dl);
+    if (day > 0) { /* "du 7 au 8 août": the first day takes the second's month */
+        const time_entry *to = lex_class(d, j + dl, end, TC_LINK, &len);
+        timex_info second = new_timex(j + dl + len);
+        size_t n2 = tagged(to, "TO") ? rec_day_month(d, j + dl + len, end, lo, &second) : 0;
+        if (!n2 || n2 == (size_t)-1 || second.date.gran != VIGIE_GRAN_DAY ||
+            !date_valid(second.date.year, second.date.month, day))
+            return 0;
+        vigie_date v = {second.date.year, second.date.month, day, VIGIE_GRAN_DAY};
+        value_of_date(d, t, v);
+        t->pub.anchor = second.pub.anchor;
+        n = dl + len + n2;
+    } else if (n) {
+        const time_entry *to = lex_class(d, j + n, end, TC_LINK, &len);
+        timex_info second = new_timex(j + n + len);
+        size_t n2 = tagged(to, "TO") ? rec_weekday(d, j + n + len, end, lo, &second) : 0;
+        if (n2 && n2 != (size_t)-1)
+            n += len + n2; /* "de dimanche à lundi" */
+    }
+    if (!n)
+        return 0;
+    add_daypart(d, t, part->text);
+    return j + n - i;
+}
+
+/* The ISO week of a day: "2021-W52". */
+static void iso_week(vigie_date day, char *buf, size_t cap)
+{
+    vigie_date th = add_days(day, 4 - weekday_of(day.year, day.month, day.day)); /* its Thursday */
+    long doy = days_from_civil(th.year, th.month, th.day) - days_from_civil(th.year, 1, 1);
+    snprintf(buf, cap, "%04d-W%02ld", th.year, doy / 7 + 1);
+}
+
+/* A calendar unit n steps from the publication: week, weekend, month, year. */
+static bool resolve_unit(vigie_doc *d, timex_info *t, const char *unit, int n, bool explicit, size_t at, size_t lo,
+                         size_t end)
+{
+    vigie_date ref = d->published;
+    char buf[32];
+    t->pub.anchor = "published";
+    if (!strcmp(unit, "WE")) { /* the Saturday the direction or the tense points to */
+        resolve_weekday(d, t, 6, explicit ? n : 0, at, lo, end);
+        t->pub.weekday = 0;
+        if (t->date.gran == VIGIE_GRAN_DAY) {
+            iso_week(t->date, buf, sizeof buf - 3);
+            strcat(buf, "-WE");
+            set_value(d, t, buf);
+        }
+        return true;
+    }
+    if (!strcmp(unit, "W")) {
+        if (ref.gran != VIGIE_GRAN_DAY) {
+            resolve_offset(d, t, 7L * n, "published");
+            return true;
+        }
+        vigie_date day = add_days(ref, 7L * n);
+        iso_week(day, buf, sizeof buf);
         set_value(d, t, buf);
-        t->pub.type = VIGIE_TIMEX_TIME;
+        vigie_date month = {day.year, day.month, 0, VIGIE_GRAN_MONTH};
+        t->date = month;
+        return true;
+    }
+    bool month = !strcmp(unit, "M");
+    if (!month && strcmp(unit, "Y"))
+        return false;
+    if (ref.gran < (month ? VIGIE_GRAN_MONTH : VIGIE_GRAN_YEAR)) {
+        set_value(d, t, n == 0 ? "PRESENT_REF" : n < 0 ? "PAST_REF" : "FUTURE_REF");
+        return true;
+    }
+    long months = (long)ref.year * 12 + (ref.month ? ref.month - 1 : 0) + (month ? n : 12L * n);
+    vigie_date v = {(int)(months / 12), (int)(months % 12) + 1, 0, month ? VIGIE_GRAN_MONTH : VIGIE_GRAN_YEAR};
+    value_of_date(d, t, v);
+    return true;
+}
+
+/* The year of a season (SP, SU, FA, WI: starting in March, June, September, December) told in a
+ * direction: the last one over, the next one to come, or this year's. */
+static int season_year(vigie_date ref, const char *season, int direction, bool strict)
+{
+    static const char *const names[] = {"SP", "SU", "FA", "WI"};
+    int start = 3;
+    for (int k = 0; k < 4; k++)
+        if (!strcmp(season, names[k]))
+            start = 3 + 3 * k;
+    if (ref.gran < VIGIE_GRAN_MONTH || direction == 0)
+        return ref.year;
+    if (direction < 0)
+        return (strict ? ref.month > start + 2 : ref.month >= start) ? ref.year : ref.year - 1;
+    return (strict ? ref.month < start : ref.month <= start + 2) ? ref.year : ref.year + 1;
+}
+
+/* A season: "cet été", "l'automne dernier", "last summer", "au printemps 2022". A bare season
+ * needs a word that makes it one ("en", "au", a determiner): "a été" is a verb. */
+static void resolve_season(vigie_doc *d, timex_info *t, const char *season, const time_entry *dir, size_t at,
+                           size_t lo, size_t end, int year)
+{
+    char buf[32];
+    vigie_date ref = d->published;
+    if (year < 0 && ref.gran == VIGIE_GRAN_NONE) {
+        snprintf(buf, sizeof buf, "XXXX-%s", season);
+        set_value(d, t, buf);
+        t->pub.anchor = "no reference date";
+        return;
+    }
+    if (year < 0) {
+        int direction = dir ? dir->num : tense_direction(d, at, lo, end, false);
+        year = season_year(ref, season, direction, dir != NULL);
+        t->pub.anchor = "published";
+    }
+    snprintf(buf, sizeof buf, "%04d-%s", year, season);
+    set_value(d, t, buf);
+    vigie_date v = {year, 0, 0, VIGIE_GRAN_YEAR};
+    t->date = v;
+}
+
+/* [part [de]] [det] [direction] UNIT|SEASON [direction] [YEAR]: "cette semaine", "l'an dernier",
+ * "early next week", "the weekend", "fin de l'année", "l'automne dernier", "l'été 2014". */
+static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    size_t j = i;
+    uint32_t len;
+    const time_entry *part = lex_class(d, j, end, TC_PART, &len);
+    if (part) {
+        j += len;
+        const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
+        if (tagged(of, "OF"))
+            j += len;
+    }
+    const time_entry *det = lex_class(d, j, end, TC_DET, &len);
+    if (tagged(det, "PL"))
+        return 0; /* plural: "les semaines prochaines" */
+    if (det)
+        j += len;
+    if (tagged(det, "PREP") && !part)
+        t->t0 = (uint32_t)j; /* "au printemps": the preposition stays out of the span */
+    const time_entry *pre = lex_class(d, j, end, TC_DIRECTION, &len);
+    if (pre && det)
+        return 0; /* "la dernière semaine", "the last year": not the calendar's */
+    if (pre)
+        j += len;
+    const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
+    const time_entry *season = unit ? NULL : lex_class(d, j, end, TC_SEASON, &len);
+    if ((!unit || !unit->text) && !season)
+        return 0;
+    size_t head = j;
+    j += len;
+    const time_entry *post = pre ? NULL : lex_class(d, j, end, TC_DIRECTION, &len);
+    if (post && post->num)
+        j += len;
+    else
+        post = NULL;
+    const time_entry *dir = pre ? pre : post;
+    if (season) {
+        bool capital = head > lo && (d->tinfo.v[head].flags & TF_CAP); /* "the Arab Spring" */
+        bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
+        if (capital || !introduced)
+            return 0;
+        if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") && year_value(d, j + 1) > 0)
+            j++; /* "the summer of 2014" */
+        int year = dir ? -1 : year_value(d, j);
+        if (year > 0)
+            j++;
+        resolve_season(d, t, season->text, dir, head, lo, end, year);
+    } else {
+        bool weekend = !strcmp(unit->text, "WE");
+        if (!dir && !(part && det) && !(weekend && det))
+            return 0;
+        if (!dir && tagged(unit, "Y") && year_value(d, j) > 0)
+            return 0; /* "fin de l'année 2022": the year's own recogniser reads it */
+        if (!resolve_unit(d, t, unit->text, dir ? dir->num : 0, dir && dir->num, head, lo, end))
+            return 0;
+    }
+    if (part)
+        t->pub.mod = part->text;
+    return j - i;
+}
+
+/* [det] ORDINAL semestre|trimestre|quarter|half [de|of] YEAR: "premier semestre 2026" = 2026-H1. */
+static size_t rec_yearpart(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo;
+    size_t j = i;
+    uint32_t len;
+    const time_entry *det = lex_class(d, j, end, TC_DET, &len);
+    if (det && !tagged(det, "PL"))
+        j += len;
+    if (tagged(det, "PREP"))
+        t->t0 = (uint32_t)j; /* "du premier semestre" */
+    const time_entry *ord = lex_class(d, j, end, TC_ORDINAL, &len);
+    if (!ord)
+        return 0;
+    j += len;
+    const time_entry *yp = lex_class(d, j, end, TC_YEARPART, &len);
+    if (!yp || !yp->text || ord->num < 1 || ord->num > (tagged(yp, "H") ? 2 : 4))
+        return 0;
+    j += len;
+    const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
+    int year = tagged(of, "OF") ? year_value(d, j + len) : year_value(d, j);
+    if (year < 0)
+        return 0; /* "the second half" of a match; "au troisième trimestre" is left out with it */
+    j += tagged(of, "OF") ? len + 1 : 1;
+    t->pub.anchor = "absolute";
+    char buf[32];
+    snprintf(buf, sizeof buf, "%04d-%s%d", year, yp->text, ord->num);
+    set_value(d, t, buf);
+    vigie_date v = {year, 0, 0, VIGIE_GRAN_YEAR};
+    t->date = v;
+    return j - i;
+}
+
+/* Sets: "chaque lundi", "tous les deux ans", "every week", "each Monday morning". */
+static size_t rec_every(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo;
+    uint32_t len;
+    if (!lex_class(d, i, end, TC_EVERY, &len))
+        return 0;
+    size_t j = i + len;
+    int n = count_value(d, j, end, &len);
+    if (n > 0 || n == COUNT_UNKNOWN)
+        j += len;
+    else
+        n = 1;
+    char buf[48], count[16];
+    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
+    const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
+    const time_entry *wd = unit ? NULL : lex_class(d, j, end, TC_WEEKDAY, &len);
+    if (unit && unit->text && strcmp(unit->text, "WE")) {
+        bool clock = !strcmp(unit->text, "H") || !strcmp(unit->text, "MI");
+        snprintf(buf, sizeof buf, "P%s%s%s", clock ? "T" : "", count, !strcmp(unit->text, "MI") ? "M" : unit->text);
+    } else if (unit && unit->text) {
+        snprintf(buf, sizeof buf, "XXXX-WXX-WE");
+    } else if (wd && n == 1) {
+        snprintf(buf, sizeof buf, "XXXX-WXX-%d", wd->num);
+    } else {
+        return 0;
+    }
+    j += len;
+    const time_entry *dp = wd ? lex_class(d, j, end, TC_DAYPART, &len) : NULL;
+    if (dp && dp->text) {
+        strcat(buf, "T");
+        strcat(buf, dp->text);
+        j += len;
+    }
+    set_value(d, t, buf);
+    t->pub.type = VIGIE_TIMEX_SET;
+    t->pub.anchor = "set";
+    return j - i;
+}
+
+/* Decades: "les années 1990", "les années 90", "the 1990s" = 199. */
+static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    uint32_t len = 0;
+    const char *rest = "";
+    if (lex_class(d, i, end, TC_DECADE, &len)) {
+        if (i + len >= end || d->tokens.v[i + len].kind != VIGIE_TOK_NUMBER)
+            return 0;
+    } else if (d->tokens.v[i].kind != VIGIE_TOK_NUMBER) {
+        return 0;
+    }
+    int v = lead_digits(tok_key(d, i + len), 4, &rest);
+    if (len ? *rest != 0 : !key_class(d, rest, strlen(rest), TC_DECADE))
+        return 0;
+    int decade = v >= 1000 && v <= 2990 && v % 10 == 0 ? v / 10 : v >= 20 && v <= 90 && v % 10 == 0 ? 190 + v / 10 : -1;
+    if (decade < 0 || (v < 100 && !len && !(i > lo && lex_class(d, i - 1, end, TC_DET, NULL))))
+        return 0; /* "the 90s", not "in their 20s" */
+    char buf[16];
+    snprintf(buf, sizeof buf, "%03d", decade);
+    set_value(d, t, buf);
+    t->pub.anchor = "absolute";
+    return len + 1;
+}
+
+/* The hour and minutes written at token i: "18", "18:30", "6pm", "18h30" (split or not); *clock
+ * gets the word after the hour, *j the token after the time. */
+static int clock_hour(const vigie_doc *d, size_t i, size_t end, int *minutes, const time_entry **clock, size_t *j)
+{
+    const char *rest, *after;
+    int h = lead_digits(tok_key(d, i), 2, &rest);
+    *clock = NULL;
+    *minutes = 0;
+    *j = i + 1;
+    if (h < 0)
+        return -1;
+    if (*rest == ':') { /* "18:30" */
+        *minutes = lead_digits(rest + 1, 2, &after);
+        if (*minutes < 0 || after != rest + 3 || *after)
+            return -1;
+        rest = after;
+    }
+    bool own = *rest != 0; /* "6pm", "18h30": the word is inside the token */
+    const char *word = own ? rest : i + 1 < end ? tok_key(d, i + 1) : "";
+    size_t alpha = strcspn(word, "0123456789");
+    uint32_t len = 1;
+    char bare[16]; /* "p.m." is read as "pm" */
+    size_t nb = 0;
+    for (size_t k = 0; k < alpha && nb + 1 < sizeof bare; k++)
+        if (word[k] != '.')
+            bare[nb++] = word[k];
+    *clock = key_class(d, bare, nb, TC_CLOCK);
+    if (!*clock && !own && !word[alpha]) /* a phrase of several tokens: "o'clock" */
+        *clock = lex_class(d, i + 1, end, TC_CLOCK, &len);
+    if (!*clock)
+        return own ? -1 : h;
+    *j = own ? i + 1 : i + 1 + len;
+    if (word[alpha]) { /* "h30" */
+        *minutes = lead_digits(word + alpha, 2, &after);
+        if (*minutes < 0 || *after)
+            return -1;
+    } else if (*j < end && strlen(tok_key(d, *j)) == 2 && number_value(d, *j, 2) >= 0) {
+        *minutes = number_value(d, (*j)++, 2); /* "18 h 30" */
+    }
+    return h;
+}
+
+/* Clock times: "à 18 heures", "at 6 p.m.", "at 18:00", "à midi", "noon on Thursday". The day is
+ * the date written just before ("ce soir à 20 heures", merged into it) or after, else the
+ * publication day. */
+static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    bool at = i > lo && lex_class(d, i - 1, end, TC_AT, NULL);
+    uint32_t len;
+    const time_entry *hw = lex_class(d, i, end, TC_HOUR, &len), *clock = NULL;
+    int h, minutes = 0;
+    size_t j;
+    if (hw) {
+        h = hw->num;
+        j = i + len;
+    } else if (d->tokens.v[i].kind == VIGIE_TOK_NUMBER) {
+        h = clock_hour(d, i, end, &minutes, &clock, &j);
+        if (!clock && !(strchr(tok_key(d, i), ':') && at))
+            return 0;
+    } else {
+        return 0;
+    }
+    if (h < 0 || (!at && (hw || tagged(clock, "AT"))))
+        return 0;
+    if (clock && clock->num && h < 12)
+        h += clock->num; /* p.m. */
+    else if (tagged(clock, "AM") && h == 12)
+        h = 0;
+    if (h > 23 || minutes > 59)
+        return 0;
+    timex_info *prev = d->timexes.n ? &d->timexes.v[d->timexes.n - 1] : NULL;
+    bool merge = prev && prev->t1 > lo && prev->date.gran == VIGIE_GRAN_DAY && prev->pub.type != VIGIE_TIMEX_SET &&
+                 (prev->t1 == i || (at && prev->t1 == i - 1));
+    timex_info *day = merge ? prev : t;
+    if (!merge) {
+        const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
+        size_t k = tagged(of, "OF") || tagged(of, "ON") ? j + len : j;
+        timex_info x = new_timex(k);
+        size_t n = rec_weekday(d, k, end, lo, &x);
+        if (!n || n == (size_t)-1)
+            n = rec_relday(d, k, end, lo, &x);
+        if (n && n != (size_t)-1 && x.date.gran == VIGIE_GRAN_DAY) {
+            *t = x;
+            t->t0 = (uint32_t)i;
+            j = k + n;
+        } else {
+            resolve_offset(d, t, 0, "published day");
+        }
+    }
+    char buf[48];
+    if (day->date.gran == VIGIE_GRAN_DAY)
+        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", day->date.year, day->date.month, day->date.day, h, minutes);
+    else
+        snprintf(buf, sizeof buf, "XXXX-XX-XXT%02d:%02d", h, minutes);
+    set_value(d, day, buf);
+    day->pub.type = VIGIE_TIMEX_TIME;
+    day->pub.weekday = 0;
+    if (merge) { /* the clock completes the date before it; nothing new to push */
+        day->t1 = (uint32_t)j;
+        day->pub.span.end = d->tokens.v[j - 1].span.end;
+        t->pub.value = NULL;
     }
     return j - i;
 }
 
-/* hier, demain, aujourd'hui, yesterday, tonight. */
-static size_t rec_relday(vigie_doc *d, size_t i, size_t end, timex_info *t)
+/* A date n units after (before, when negative) the story's last date: "trois semaines plus tard".
+ * False for units that make no date (hours) or an unknown count. */
+static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *unit)
 {
-    uint32_t len;
-    const time_entry *r = lex_class(d, i, end, TC_RELDAY, &len);
-    if (!r)
-        return 0;
-    resolve_offset(d, t, r->num, "published day");
-    return len;
+    long days = !strcmp(unit, "D") ? n : !strcmp(unit, "W") ? 7L * n : 0;
+    if (days) {
+        resolve_story_offset(d, t, days);
+        return true;
+    }
+    bool month = !strcmp(unit, "M");
+    if ((!month && strcmp(unit, "Y")) || n == 0)
+        return false;
+    const char *why;
+    vigie_date ref = story_day(d, &why);
+    if (ref.gran < VIGIE_GRAN_MONTH)
+        return false;
+    long months = (long)ref.year * 12 + (ref.month - 1) + (month ? n : 12L * n);
+    vigie_date v = {(int)(months / 12), (int)(months % 12) + 1, 0, month ? VIGIE_GRAN_MONTH : VIGIE_GRAN_YEAR};
+    value_of_date(d, t, v);
+    t->pub.anchor = why;
+    return true;
 }
 
 /* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
-static size_t rec_duration(vigie_doc *d, size_t i, size_t end, timex_info *t)
+static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)lo;
     size_t j = i;
     uint32_t len;
     const time_entry *ago_before = lex_class(d, j, end, TC_AGO, &len);
@@ -458,11 +1184,11 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, timex_info *t)
             j++; /* "moins d'un mois", "more than" written without the lexicon's "de" */
     }
     int n = count_value(d, j, end, &len);
-    if (n < 0)
+    if (n < 0 && n != COUNT_UNKNOWN)
         return 0;
     j += len;
     const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
-    if (!unit || !unit->text)
+    if (!unit || !unit->text || !strcmp(unit->text, "WE"))
         return 0;
     j += len;
     const time_entry *ago_after = lex_class(d, j, end, TC_AGO, &len);
@@ -471,6 +1197,13 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, timex_info *t)
     char buf[48];
     const char *u = unit->text;
     bool timeunit = !strcmp(u, "H") || !strcmp(u, "MI");
+    if (n == COUNT_UNKNOWN && (ago_before || ago_after)) {
+        set_value(d, t, "PAST_REF"); /* "il y a quelques jours" */
+        return j - i;
+    }
+    const time_entry *off = ago_before || ago_after || approx || timeunit ? NULL : lex_class(d, j, end, TC_OFFSET, &len);
+    if (off && (tagged(off, "ADV") || phrase_ends(d, j + len, end)) && resolve_story_shift(d, t, off->num * n, u))
+        return j + len - i; /* "dix jours plus tard", "three days later" */
     if (ago_before || ago_after) {
         long days = !strcmp(u, "D") ? n : !strcmp(u, "W") ? 7L * n : -1;
         if (days >= 0) {
@@ -487,7 +1220,9 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, timex_info *t)
         return j - i;
     }
     t->pub.type = VIGIE_TIMEX_DURATION;
-    snprintf(buf, sizeof buf, "P%s%d%s", timeunit ? "T" : "", n, !strcmp(u, "MI") ? "M" : u);
+    char count[16];
+    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
+    snprintf(buf, sizeof buf, "P%s%s%s", timeunit ? "T" : "", count, !strcmp(u, "MI") ? "M" : u);
     set_value(d, t, buf);
     t->pub.anchor = "duration";
     if (approx)
@@ -497,8 +1232,9 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, timex_info *t)
     return j - i;
 }
 
-static size_t rec_vague(vigie_doc *d, size_t i, size_t end, timex_info *t)
+static size_t rec_vague(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
+    (void)lo;
     uint32_t len;
     const time_entry *v = lex_class(d, i, end, TC_VAGUE, &len);
     if (!v || !v->text)
@@ -508,9 +1244,10 @@ static size_t rec_vague(vigie_doc *d, size_t i, size_t end, timex_info *t)
     return len;
 }
 
-static void push_timex(vigie_doc *d, timex_info *t, size_t len, size_t sentence)
+/* The expression ends at token end (its start t0 may lie after where the recogniser began). */
+static void push_timex(vigie_doc *d, timex_info *t, size_t end, size_t sentence)
 {
-    t->t1 = t->t0 + (uint32_t)len;
+    t->t1 = (uint32_t)end;
     t->pub.sentence = sentence;
     t->pub.span.start = d->tokens.v[t->t0].span.start;
     t->pub.span.end = d->tokens.v[t->t1 - 1].span.end;
@@ -572,6 +1309,31 @@ static void pin_weekdays(vigie_doc *d)
     }
 }
 
+/* Classes found only inside an expression, never at its start ("de", "à", "in", "heures"). */
+#define INNER_CLASSES                                                                                            \
+    (1u << TC_OFFSET | 1u << TC_YEARWORD | 1u << TC_LINK | 1u << TC_CLOCK | 1u << TC_AT |      \
+     1u << TC_YEARPART)
+
+/* Every recogniser starts on a lexicon phrase, a number, or a hyphenated word ("mi-janvier",
+ * "quarante-deux"): other tokens, and frequent words that only link or introduce ("de", "in"),
+ * are skipped without trying them all; a determiner must come before another lexicon word. */
+static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
+{
+    uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
+    if (start == 1u << TC_DET)
+        return i + 1 < end && cache->hits[i + 1].n;
+    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || strchr(tok_key(d, i), '-');
+}
+
+typedef size_t (*recogniser)(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
+
+/* Tried in this order at each token; the first that matches wins. */
+static const recogniser recognisers[] = {
+    rec_numeric, rec_clock, rec_decade, rec_day_month, rec_daypart_of, rec_weekday, rec_month_day,
+    rec_hyphen_part, rec_yearpart, rec_every, rec_calendar, rec_month_year, rec_anaphor, rec_relday,
+    rec_duration, rec_vague,
+};
+
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
@@ -582,40 +1344,23 @@ void time_doc(vigie_doc *d)
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
         for (size_t i = lo; i < end;) {
-            timex_info t = new_timex(i);
+            if (!might_start(d, &cache, i, end)) {
+                i++;
+                continue;
+            }
+            timex_info t;
             size_t len = 0;
-            if (d->tokens.v[i].kind == VIGIE_TOK_NUMBER)
-                len = rec_numeric(d, i, &t);
-            if (!len)
-                len = rec_day_month(d, i, end, &t);
-            if (!len) {
+            for (size_t r = 0; !len && r < sizeof recognisers / sizeof *recognisers; r++) {
                 t = new_timex(i);
-                len = rec_weekday(d, i, end, lo, &t);
+                len = recognisers[r](d, i, end, lo, &t);
             }
-            if (!len)
-                len = rec_month_day(d, i, end, &t);
-            if (!len)
-                len = rec_hyphen_part(d, i, &t);
-            if (!len)
-                len = rec_month_year(d, i, end, &t);
-            if (!len)
-                len = rec_relday(d, i, end, &t);
-            if (!len) {
-                t = new_timex(i);
-                len = rec_duration(d, i, end, &t);
-            }
-            if (!len)
-                len = rec_vague(d, i, end, &t);
             if (len == (size_t)-1) { /* impossible date: skip the day token */
                 i++;
                 continue;
             }
-            if (len && t.pub.value) {
-                push_timex(d, &t, len, s);
-                i += len;
-            } else {
-                i++;
-            }
+            if (len && t.pub.value)
+                push_timex(d, &t, i + len, s);
+            i += len ? len : 1; /* a match without a value (a clock time merged into a date) */
         }
     }
     pin_weekdays(d);
