@@ -8,6 +8,7 @@
 #include <string.h>
 
 static bool after_locative(const vigie_doc *d, size_t i);
+static bool before_locative_word(const vigie_doc *d, size_t t);
 
 static bool role_at(const actor_role *role, vigie_date at)
 {
@@ -137,8 +138,8 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
         m->pub.code = ent->country ? ent->country : ent->code;
         m->place_only = true;
         m->pub.resolved = "place";
-    } else if (ent->kind == VIGIE_ACTOR_METONYM && after_locative(d, i)) {
-        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou", "à l'Elysée": where, not who */
+    } else if (ent->kind == VIGIE_ACTOR_METONYM && (after_locative(d, i) || before_locative_word(d, m->t1))) {
+        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou", "à l'Elysée", "Moscow time": where, not who */
         m->pub.code = ent->country ? ent->country : country_of_code(d, ent->code);
         m->place_only = true;
         m->pub.resolved = "place";
@@ -148,14 +149,23 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
     m->country = is_iso3(m->pub.code) ? country_of_code(d, m->pub.code) : m->pub.code;
 }
 
-/* A locative preposition before token i, a determiner aside ("à Moscou", "au Kremlin", "à l'Elysée",
- * "in the Oval Office"). */
+/* A locative before token i, a determiner aside: a preposition ("à Moscou", "au Kremlin", "à l'Elysée",
+ * "in the Oval Office") or a longer phrase ending there ("près de Moscou", "à l'heure de Moscou"). */
 static bool after_locative(const vigie_doc *d, size_t i)
 {
     size_t end = d->tokens.n;
     if (i > 0 && gram_is(d, i - 1, end, G_DETERMINER))
         i--;
-    return i > 0 && gram_is(d, i - 1, end, G_LOCATIVE);
+    for (size_t k = i; k-- > 0 && i - k <= 3;)
+        if (gram_is(d, k, end, G_LOCATIVE) && (k + 1 == i || d->tinfo.v[k].gram_len == i - k))
+            return true;
+    return false;
+}
+
+/* A place by what follows it: "Moscow time" (grammar class locative_after). */
+static bool before_locative_word(const vigie_doc *d, size_t t)
+{
+    return t < d->tokens.n && gram_is(d, t, d->tokens.n, G_LOCATIVE_AFTER);
 }
 
 /* A demonym at token i ("russe", "américaine", "Russian"): the country actor or -1. */
