@@ -75,6 +75,7 @@ demo: setup
 
 bench: all
 	sh bench/run.sh $(CORPUS)
+	sh bench/actors.sh
 
 clean:
 	rm -rf build/obj build/asan build/tests build/data build/vigie build/libvigie.a

@@ -528,6 +528,14 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
 }
 
 /* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
+static bool plain_key(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
@@ -546,8 +554,9 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
         char *fld[3];
         if (split_fields(line, fld, 3) != 3)
             continue; /* generated file: tolerate a stray line rather than refuse to start */
-        const uint32_t *id = strmap_get(&L->lemmas, fld[1], strlen(fld[1]));
-        if (!id) {
+        size_t ln = strlen(fld[1]);
+        const uint32_t *id = strmap_get(&L->lemmas, fld[1], ln);
+        if (!id && !plain_key(fld[1], ln)) { /* a plain lowercase ASCII lemma is its own key */
             char key[256];
             size_t k = make_key(fld[1], strlen(fld[1]), key, sizeof key);
             id = strmap_get(&L->lemmas, key, k);
