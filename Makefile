@@ -74,15 +74,16 @@ demo: setup
 	./build/vigie code examples/sample-fr.txt
 	./build/vigie code --format tsv examples/sample-en.txt
 
-# Throughput of the analysis (bench/run.sh), then the store's ingest rate and query latency over
+# Throughput of the analysis (bench/run.sh), the actor dictionary's load time and cost per token
+# (bench/actors.sh), then the store's ingest rate and query latency over
 # a generated archive of 100,000 articles (bench/store.sh; ARTICLES=N for another size).
 bench: all
 	sh bench/run.sh $(CORPUS)
+	sh bench/actors.sh
 	sh bench/store.sh $(ARTICLES)
 
 bench-store: all
 	sh bench/store.sh $(ARTICLES)
-
 
 clean:
 	rm -rf build/obj build/asan build/tests build/data build/vigie build/libvigie.a

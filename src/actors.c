@@ -1,12 +1,14 @@
 /* Actors: names from data/actors/ matched longest first, role nouns combined with a country
  * (data/LANG/agents.txt), roles held at the document's date, and simple coreference
- * ("son homologue russe", a bare surname after a full name). */
+ * ("son homologue russe", a bare surname after a full name, pronouns and anaphoric phrases listed
+ * in data/LANG/coreference.txt). */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
 static bool after_locative(const vigie_doc *d, size_t i);
+static bool before_locative_word(const vigie_doc *d, size_t t);
 
 static bool role_at(const actor_role *role, vigie_date at)
 {
@@ -130,14 +132,15 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
         m->pub.role = title;
         m->title = title;
         m->person = ent->name;
+        m->gender = ent->gender;
         m->pub.resolved = ent->role_count ? "role at date" : "dictionary";
         m->pub.export_code = m->pub.code;
     } else if (ent->kind == VIGIE_ACTOR_PLACE) {
         m->pub.code = ent->country ? ent->country : ent->code;
         m->place_only = true;
         m->pub.resolved = "place";
-    } else if (ent->kind == VIGIE_ACTOR_METONYM && after_locative(d, i)) {
-        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou", "à l'Elysée": where, not who */
+    } else if (ent->kind == VIGIE_ACTOR_METONYM && (after_locative(d, i) || before_locative_word(d, m->t1))) {
+        m->pub.kind = VIGIE_ACTOR_PLACE; /* "à Moscou", "à l'Elysée", "Moscow time": where, not who */
         m->pub.code = ent->country ? ent->country : country_of_code(d, ent->code);
         m->place_only = true;
         m->pub.resolved = "place";
@@ -147,14 +150,23 @@ static void fill_from_actor(vigie_doc *d, mention_info *m, int a, size_t i)
     m->country = is_iso3(m->pub.code) ? country_of_code(d, m->pub.code) : m->pub.code;
 }
 
-/* A locative preposition before token i, a determiner aside ("à Moscou", "au Kremlin", "à l'Elysée",
- * "in the Oval Office"). */
+/* A locative before token i, a determiner aside: a preposition ("à Moscou", "au Kremlin", "à l'Elysée",
+ * "in the Oval Office") or a longer phrase ending there ("près de Moscou", "à l'heure de Moscou"). */
 static bool after_locative(const vigie_doc *d, size_t i)
 {
     size_t end = d->tokens.n;
     if (i > 0 && gram_is(d, i - 1, end, G_DETERMINER))
         i--;
-    return i > 0 && gram_is(d, i - 1, end, G_LOCATIVE);
+    for (size_t k = i; k-- > 0 && i - k <= 3;)
+        if (gram_is(d, k, end, G_LOCATIVE) && (k + 1 == i || d->tinfo.v[k].gram_len == i - k))
+            return true;
+    return false;
+}
+
+/* A place by what follows it: "Moscow time" (grammar class locative_after). */
+static bool before_locative_word(const vigie_doc *d, size_t t)
+{
+    return t < d->tokens.n && gram_is(d, t, d->tokens.n, G_LOCATIVE_AFTER);
 }
 
 /* A demonym at token i ("russe", "américaine", "Russian"): the country actor or -1. */
@@ -169,6 +181,13 @@ static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
         if (case_fits(d, i, payloads[k]))
             return (int)(payloads[k] >> 2);
     return -1;
+}
+
+/* "de", "du", "of": the preposition of a noun's complement ("le porte-parole du Kremlin"). */
+static bool complement_prep(const vigie_doc *d, size_t k, size_t end)
+{
+    return gram_is(d, k, end, G_PREP) && (tok_is(d, k, "de") || tok_is(d, k, "du") || tok_is(d, k, "des") ||
+                                          tok_is(d, k, "d'") || tok_is(d, k, "of"));
 }
 
 static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
@@ -191,8 +210,7 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
         return a;
     }
     size_t k = j;
-    while (k < end && k < j + 2 && gram_is(d, k, end, G_PREP) &&
-           (tok_is(d, k, "de") || tok_is(d, k, "du") || tok_is(d, k, "des") || tok_is(d, k, "d'") || tok_is(d, k, "of")))
+    while (k < end && k < j + 2 && complement_prep(d, k, end))
         k++;
     if (k == j)
         return -1;
@@ -275,6 +293,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
                          ? person_with_title(d, ag->title, out->country, &pcode) : -1;
         if (person >= 0) { /* "le président américain" at the date is a person */
             out->person = d->engine->actors.v[person].name;
+            out->gender = d->engine->actors.v[person].gender;
             out->pub.name = out->person;
             out->pub.code = pcode;
             out->pub.resolved = "role at date";
@@ -301,6 +320,7 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
         int person = person_with_title(d, title, m->country, &pcode);
         if (person >= 0) {
             m->person = d->engine->actors.v[person].name;
+            m->gender = d->engine->actors.v[person].gender;
             m->pub.name = m->person;
             m->pub.code = pcode;
             m->title = title;
@@ -323,6 +343,7 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
     }
     if (best) {
         m->person = best->person;
+        m->gender = best->gender;
         m->pub.name = best->person;
         m->pub.code = best->pub.code;
         m->country = best->country;
@@ -330,6 +351,189 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
         m->pub.role = best->title;
     }
     m->pub.resolved = "coreference";
+}
+
+/* ---- pronouns and anaphoric phrases (data/LANG/coreference.txt) ---- */
+
+/* Antecedents are looked for in the pronoun's sentence and the two before it: news names the
+ * actor a pronoun stands for close by, and further back a wrong guess is likelier than a right one. */
+#define COREF_SENTENCES 2
+
+/* Does `title` fit "head_of_state|*_minister" ('*' first: any prefix)? */
+static bool title_fits(const char *titles, const char *title)
+{
+    size_t tn = strlen(title);
+    for (const char *p = titles; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (p[0] == '*' ? n - 1 <= tn && !memcmp(p + 1, title + tn - (n - 1), n - 1) : n == tn && !memcmp(p, title, n))
+            return true;
+        p += bar ? n + 1 : n;
+    }
+    return false;
+}
+
+static bool antecedent_fits(const coref_entry *c, const mention_info *m)
+{
+    if (m->place_only || m->adjective || !m->pub.code)
+        return false;
+    if (c->gender && m->gender && m->gender != c->gender)
+        return false;
+    switch (c->target) {
+    case CT_PERSON: return m->person != NULL;
+    case CT_HUMAN: return m->person != NULL || m->pub.kind == VIGIE_ACTOR_ROLE;
+    case CT_ACTOR: return true;
+    case CT_TITLE: return m->title && title_fits(c->titles, m->title);
+    }
+    return false;
+}
+
+/* Mention k is the agent of a passive ("reçu par le président israélien Shimon Peres"), an apposition
+ * or a determiner aside: in a sentence before the pronoun it is not the topic. */
+static bool passive_agent(const vigie_doc *d, size_t k)
+{
+    size_t p = d->mentions.v[k].t0;
+    for (size_t j = k; j-- > 0 && d->mentions.v[j].t1 == p;)
+        p = d->mentions.v[j].t0;
+    if (p > 0 && gram_is(d, p - 1, d->tokens.n, G_DETERMINER))
+        p--;
+    return p > 0 && gram_is(d, p - 1, d->tokens.n, G_AGENT);
+}
+
+/* Can mention k be an antecedent at all? Not a place or an adjective, not a name inside a role ("le
+ * porte-parole du Kremlin"), not the object of a relative after a comma ("le chef du gouvernement
+ * israélien, qu'il a appelé « Bibi », Emmanuel Macron"), not the agent of a passive in an earlier
+ * sentence ("Il était reçu par Shimon Peres. Il..."). */
+static bool eligible(const vigie_doc *d, size_t k, size_t object_end, size_t sentence)
+{
+    const mention_info *m = &d->mentions.v[k];
+    if (m->place_only || m->adjective || !m->pub.code || m->t1 == object_end)
+        return false;
+    if (k > 0 && d->mentions.v[k - 1].t0 <= m->t0 && m->t1 <= d->mentions.v[k - 1].t1)
+        return false;
+    return m->pub.sentence == sentence || !passive_agent(d, k);
+}
+
+/* The antecedent of the phrase at token i, mentions [0, n) coming before it. "ce dernier", "the latter"
+ * (target actor) take the closest actor. Others take, in their own sentence, the closest fitting mention
+ * ("Donald Trump a dit qu'il"); before it, the first fitting mention of the nearest sentence that has
+ * one, as a sentence's subject usually comes first and stays the topic ("M. Macron a rencontré
+ * M. Herzog. Le chef de l'Etat..." is Macron). A pronoun standing for a person finds none when the
+ * sentence's first actor, which it would pass, is no person: "Téhéran a averti qu'il répondrait". */
+static const mention_info *find_antecedent(const vigie_doc *d, const coref_entry *c, size_t i, size_t lo,
+                                           size_t sentence)
+{
+    size_t end = d->tokens.n, n = d->mentions.n;
+    size_t object_end = i >= lo + 2 && gram_is(d, i - 1, end, G_RELATIVE) && tok_is(d, i - 2, ",") ? i - 2 : SIZE_MAX;
+    size_t floor = n > RECENT_MENTIONS ? n - RECENT_MENTIONS : 0;
+    for (size_t s = sentence, b = n; b > floor && s + COREF_SENTENCES >= sentence; s--) {
+        size_t a = b; /* mentions of sentence s: [a, b) */
+        while (a > floor && d->mentions.v[a - 1].pub.sentence == s)
+            a--;
+        const mention_info *pick = NULL, *first = NULL;
+        for (size_t k = b; k-- > a;) {
+            if (!eligible(d, k, object_end, sentence))
+                continue;
+            first = &d->mentions.v[k];
+            if (antecedent_fits(c, first) && (!pick || (s != sentence && c->target != CT_ACTOR)))
+                pick = first; /* the closest, or before this sentence the first */
+        }
+        if (first && c->target == CT_PERSON && !first->person && (s != sentence || !pick))
+            return NULL;
+        if (pick)
+            return pick;
+        b = a;
+        if (s == 0)
+            break;
+    }
+    return NULL;
+}
+
+static const coref_entry *coref_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t payload;
+    size_t n;
+    *len = phrase_match(&L->coref, d, i, end, &payload, 1, &n);
+    return n ? &L->coref_v.v[payload] : NULL;
+}
+
+/* A subject pronoun: "il", "he" always are, but not after a preposition ("avec elle"), nor when a
+ * word of a thing follows closely ("il aura lieu"). */
+static bool pronoun_is_subject(const vigie_doc *d, size_t i, size_t t, size_t lo, size_t end)
+{
+    if (i > lo && gram_is(d, i - 1, end, G_PREP))
+        return false;
+    for (size_t k = t; k < end && k < t + 5 && d->tokens.v[k].kind == VIGIE_TOK_WORD; k++) {
+        uint32_t len;
+        const coref_entry *c = coref_at(d, k, end, &len);
+        if (c && c->cls == CR_INANIMATE)
+            return false;
+    }
+    return true;
+}
+
+/* A verb form at k that is no noun: an auxiliary ("a", "est", "has"), a past, future or conditional
+ * tense, or a participle after the anaphor's first word (t). A present form alone may be a noun
+ * ("cette dernière attaque"). Only the verbs of event patterns are known: others go unseen. */
+static bool sure_verb(const vigie_doc *d, size_t k, size_t t, size_t end)
+{
+    if (gram_is(d, k, end, G_AUXILIARY) || gram_is(d, k, end, G_NEG_PRE) || gram_is(d, k, end, G_REFLEXIVE))
+        return true;
+    const verb_analysis *va = verb_lookup(d, k);
+    return va && (analysis_has_tag(va, 'I') || analysis_has_tag(va, 'J') || analysis_has_tag(va, 'F') ||
+                  analysis_has_tag(va, 'C') || (k > t && analysis_has_tag(va, 'K')));
+}
+
+/* An anaphoric phrase ("le ministre") stands alone before punctuation or its verb; a name, a demonym or
+ * a complement after it makes it a role of its own ("le président russe", "le président par intérim
+ * Olexandre Tourtchinov", "le ministre de l'Intérieur"). */
+static bool anaphor_is_bare(const vigie_doc *d, size_t t, size_t end)
+{
+    if (t >= end || d->tokens.v[t].kind != VIGIE_TOK_WORD)
+        return true; /* "a précisé cette source." */
+    uint32_t len;
+    if (demonym_at(d, t, end, &len) >= 0 || complement_prep(d, t, end))
+        return false;
+    for (size_t k = t; k < end && k < t + 3 && d->tokens.v[k].kind == VIGIE_TOK_WORD; k++) {
+        if (d->tinfo.v[k].flags & TF_CAP)
+            return false;
+        if (sure_verb(d, k, t, end))
+            return true;
+    }
+    return false;
+}
+
+/* "il", "elle", "ce dernier", "le ministre": a mention of the last compatible actor, or nothing.
+ * Returns the tokens consumed (an impersonal "il y a" is consumed without a mention). */
+static size_t match_coref(vigie_doc *d, size_t i, size_t lo, size_t end, size_t s)
+{
+    uint32_t len;
+    const coref_entry *c = coref_at(d, i, end, &len);
+    if (!c || c->cls == CR_INANIMATE)
+        return 0;
+    if (c->cls == CR_IMPERSONAL)
+        return len;
+    size_t t = i + len;
+    if (t < end && d->tokens.v[t].kind == VIGIE_TOK_WORD && (d->tinfo.v[t].flags & TF_CAP))
+        return 0; /* a name follows: "He Lifeng", "le ministre Lavrov" */
+    if (c->cls == CR_PRONOUN ? !pronoun_is_subject(d, i, t, lo, end) : !anaphor_is_bare(d, t, end))
+        return 0;
+    const mention_info *a = find_antecedent(d, c, i, lo, s);
+    if (!a)
+        return 0;
+    mention_info m = *a;
+    m.t0 = (uint32_t)i;
+    m.t1 = (uint32_t)t;
+    m.pub.sentence = s;
+    m.pub.span.start = d->tokens.v[i].span.start;
+    m.pub.span.end = d->tokens.v[t - 1].span.end;
+    m.pub.kind = VIGIE_ACTOR_COREFERENCE;
+    m.pub.resolved = "coreference";
+    m.counterpart = false;
+    m.nested = 0;
+    VEC_PUSH(d->mentions, m);
+    return len;
 }
 
 typedef struct {
@@ -394,7 +598,7 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
         VEC_PUSH(d->mentions, m);
         return len;
     }
-    return 0;
+    return match_coref(d, i, lo, end, s);
 }
 
 void actors_doc(vigie_doc *d)

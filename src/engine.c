@@ -180,6 +180,12 @@ static bool load_actor_file(vigie_engine *e, const char *path, char *err, size_t
             add_names(e, cur, key, value, false);
         } else if (!strcmp(key, "adj.fr") || !strcmp(key, "adj.en") || !strcmp(key, "adj")) {
             add_names(e, cur, key[3] == '.' ? key + 4 : "any", value, true);
+        } else if (!strcmp(key, "gender")) {
+            if (strcmp(value, "m") && strcmp(value, "f")) {
+                ok = fail(err, errlen, "%s:%ld: gender is 'm' or 'f'", path, f.lineno);
+                break;
+            }
+            a->gender = value[0];
         } else if (!strcmp(key, "role")) {
             actor_role r;
             if (!parse_role(e, value, &r)) {
@@ -288,6 +294,8 @@ static void lang_free(lang_data *L)
     phrase_free(&L->demonyms);
     phrase_free(&L->agents);
     VEC_FREE(L->agents_v);
+    phrase_free(&L->coref);
+    VEC_FREE(L->coref_v);
     strmap_free(&L->verbforms);
     VEC_FREE(L->analyses);
     strmap_free(&L->lemmas);

@@ -414,7 +414,9 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     if (start > c->lo) {
         size_t p = start - 1;
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
-            int a = antecedent(d, p);
+            int a = mention_starting(d, c, p, false); /* resolved by the actor stage, else the last actor */
+            if (a < 0)
+                a = antecedent(d, p);
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
                 return a;

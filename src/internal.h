@@ -64,6 +64,7 @@ typedef struct {
     actor_role *roles;
     size_t role_count;
     bool user;          /* from a dictionary the user brought (PETRARCH): wins over data/ */
+    char gender;        /* persons: 'm', 'f' or 0 (unknown): for pronoun coreference */
 } actor_entry;
 
 typedef struct {
@@ -71,6 +72,16 @@ typedef struct {
     const char *title;  /* NULL or "head_of_state"... */
     bool before;        /* the sector comes before the actor's code (PETRARCH "NGO~") */
 } agent_entry;
+
+/* data/LANG/coreference.txt: words that refer back to an actor named before. */
+enum coref_class { CR_PRONOUN, CR_ANAPHOR, CR_IMPERSONAL, CR_INANIMATE };
+enum coref_target { CT_PERSON, CT_HUMAN, CT_ACTOR, CT_TITLE };
+typedef struct {
+    enum coref_class cls;
+    enum coref_target target;
+    char gender;        /* 'm', 'f' or 0 (either) */
+    const char *titles; /* CT_TITLE: "head_of_state|*_minister" */
+} coref_entry;
 
 enum time_class {
     TC_MONTH, TC_WEEKDAY, TC_RELDAY, TC_PART, TC_DAYPART, TC_UNIT, TC_NUMBER, TC_ORDINAL,
@@ -114,7 +125,8 @@ struct verb_analysis {
 enum gram_class {
     G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
-    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE, G_COUNT
+    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
+    G_AUXILIARY, G_LOCATIVE_AFTER, G_COUNT
 };
 extern const char *const gram_class_names[G_COUNT];
 
@@ -131,6 +143,8 @@ typedef struct {
     phrase_table demonyms; /* payload: index into engine actors (countries) */
     phrase_table agents; /* payload: index into agents */
     VEC(agent_entry) agents_v;
+    phrase_table coref;  /* payload: index into coref_v */
+    VEC(coref_entry) coref_v;
     strmap verbforms;    /* form key -> first analysis + 1 (analyses of a form are contiguous) */
     VEC(verb_analysis) analyses;
     strmap lemmas;       /* lemma key -> lemma id */
@@ -187,6 +201,7 @@ typedef struct {
     bool place_only;     /* a location, not an actor */
     bool adjective;      /* a demonym adjective ("territoire ukrainien"): a country, no subject */
     bool counterpart;    /* "son homologue": resolved against the possessor */
+    char gender;         /* of the person: 'm', 'f' or 0 */
     uint32_t nested;     /* token of a named complement inside this mention, or 0 */
 } mention_info;
 

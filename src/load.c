@@ -12,7 +12,8 @@
 const char *const gram_class_names[G_COUNT] = {
     "neg_pre", "neg_post", "relative", "coord", "clause", "reflexive", "locative", "according",
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
-    "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite"};
+    "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
+    "locative_after"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -308,6 +309,66 @@ static bool load_agents(vigie_engine *e, int lang, char *err, size_t errlen)
 
 /* ---- verb patterns ---- */
 
+/* data/LANG/coreference.txt: phrase, class [, gender, antecedent]. */
+static bool parse_coref(char **fld, int n, coref_entry *c)
+{
+    static const char *const classes[] = {"pronoun", "anaphor", "impersonal", "inanimate"};
+    static const char *const targets[] = {"person", "human", "actor"};
+    int cls = -1;
+    for (int k = 0; k < 4; k++)
+        if (n >= 2 && !strcmp(fld[1], classes[k]))
+            cls = k;
+    bool refers = cls == CR_PRONOUN || cls == CR_ANAPHOR;
+    if (cls < 0 || (refers ? n != 4 : n != 2))
+        return false;
+    memset(c, 0, sizeof *c);
+    c->cls = (enum coref_class)cls;
+    if (!refers)
+        return true;
+    if (strcmp(fld[2], "m") && strcmp(fld[2], "f") && strcmp(fld[2], "-"))
+        return false;
+    c->gender = fld[2][0] == '-' ? 0 : fld[2][0];
+    c->target = CT_TITLE;
+    for (int k = 0; k < 3; k++)
+        if (!strcmp(fld[3], targets[k]))
+            c->target = (enum coref_target)k;
+    return true;
+}
+
+static bool load_coref(vigie_engine *e, int lang, char *err, size_t errlen)
+{
+    lang_data *L = &e->lang[lang];
+    char path[1024];
+    datafile f;
+    bool ok;
+    if (!open_lang_data(e, lang, "coreference.txt", &f, path, sizeof path, err, errlen, &ok))
+        return ok;
+    char *line;
+    while ((line = datafile_next(&f))) {
+        char *fld[4];
+        int n = split_fields(line, fld, 4);
+        coref_entry c;
+        if (!parse_coref(fld, n, &c)) {
+            datafile_close(&f);
+            return fail(err, errlen, "%s:%ld: expected phrase, pronoun|anaphor, m|f|-, person|human|actor|TITLES "
+                                     "or phrase, impersonal|inanimate", path, f.lineno);
+        }
+        if (c.target == CT_TITLE)
+            c.titles = arena_strdup(&e->mem, fld[3]);
+        char *vars[64];
+        int nv = split_variants(fld[0], vars, 64);
+        for (int v = 0; v < nv; v++) {
+            char key[512];
+            uint32_t ntok = phrase_key(L, vars[v], key, sizeof key);
+            if (ntok)
+                phrase_add(&L->coref, key, ntok, (uint32_t)L->coref_v.n);
+        }
+        VEC_PUSH(L->coref_v, c);
+    }
+    datafile_close(&f);
+    return true;
+}
+
 uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
 {
     char key[256];
@@ -505,6 +566,14 @@ void patterns_clear(lang_data *L)
 }
 
 /* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
+static bool plain_key(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
@@ -523,8 +592,9 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
         char *fld[3];
         if (split_fields(line, fld, 3) != 3)
             continue; /* generated file: tolerate a stray line rather than refuse to start */
-        const uint32_t *id = strmap_get(&L->lemmas, fld[1], strlen(fld[1]));
-        if (!id) {
+        size_t ln = strlen(fld[1]);
+        const uint32_t *id = strmap_get(&L->lemmas, fld[1], ln);
+        if (!id && !plain_key(fld[1], ln)) { /* a plain lowercase ASCII lemma is its own key */
             char key[256];
             size_t k = make_key(fld[1], strlen(fld[1]), key, sizeof key);
             id = strmap_get(&L->lemmas, key, k);
@@ -554,6 +624,7 @@ bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
            load_words(e, lang, "elisions.txt", &L->elision, err, errlen) &&
            load_words(e, lang, "stopwords.txt", &L->stopwords, err, errlen) &&
            load_grammar(e, lang, err, errlen) && load_time(e, lang, err, errlen) &&
-           load_agents(e, lang, err, errlen) && load_verbs(e, lang, err, errlen) &&
+           load_agents(e, lang, err, errlen) && load_coref(e, lang, err, errlen) &&
+           load_verbs(e, lang, err, errlen) &&
            load_verbforms(e, lang, err, errlen);
 }
