@@ -86,6 +86,7 @@ typedef struct {
     enum pat_item_kind kind;
     const char **alts; /* keys; a trailing '*' is a prefix match */
     int alt_count;
+    bool optional;     /* "+T?": without an actor here, the target comes from the document */
 } pat_item;
 typedef struct {
     char code[5];
@@ -105,7 +106,7 @@ struct verb_analysis {
 enum gram_class {
     G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
-    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_COUNT
+    G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_PASSIVE, G_COUNT
 };
 extern const char *const gram_class_names[G_COUNT];
 
