@@ -13,6 +13,7 @@ typedef struct {
     size_t x0, x1;   /* its temporal expressions [x0, x1) */
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
+    int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -93,10 +94,16 @@ static bool item_matches(const pat_item *it, const char *key)
     return false;
 }
 
+#define MAX_TARGETS 8
+
 typedef struct {
     int weight;
     arg source, target;
+    arg more[MAX_TARGETS - 1]; /* coordinated targets after the first ("l'Arabie saoudite et le Qatar") */
+    int nmore;
     bool has_source, has_target;
+    bool implicit;   /* an optional target slot found no actor: the document supplies it */
+    const char *avoid; /* the subject's code: "le soutien des Etats-Unis à l'Ukraine" is no target */
     size_t last;     /* last token used */
     size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
 } match;
@@ -108,6 +115,8 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
     arg a = {k, m->place_only || m->adjective ? m->country : m->pub.code, m->pub.span};
     return a;
 }
+
+static bool self_dyad(const char *a, const char *b);
 
 static bool is_iso3_like(const char *code)
 {
@@ -187,7 +196,48 @@ static size_t item_gap(const event_pattern *p, const pat_item *it)
         return 0;
     if (p->noun)
         return it->kind == PI_WORD ? 0 : 2;
+    (void)it;
     return 6;
+}
+
+/* A target after a specific word reaches further, over the word's complements: "a présenté deux
+ * projets de traités visant à empêcher tout élargissement de l'Otan". */
+static size_t target_gap(const event_pattern *p, int k)
+{
+    if (p->noun)
+        return item_gap(p, &p->items[k]);
+    return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 6;
+}
+
+/* Coordinated actors after a target that ends at j: "A, B et C", "les ambassadeurs britannique,
+ * français et allemand". A list joined only by commas is an apposition ("Lavrov, le ministre
+ * russe"), not a coordination: it counts only when closed by a coordinator. Returns the end. */
+static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, match *out)
+{
+    int kept = out->nmore;
+    while (out->nmore < MAX_TARGETS - 1 && j < c->hi) {
+        bool coord = gram_is(d, j, c->hi, G_COORD);
+        if (!coord && !tok_is(d, j, ","))
+            break;
+        size_t t = j + 1;
+        while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+            t++;
+        if (coord && t < c->hi && tok_is(d, t, "avec"))
+            t++; /* "avec X et avec Y" */
+        while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+            t++;
+        int m = mention_starting(d, c, t, false);
+        if (m < 0)
+            break;
+        out->more[out->nmore++] = arg_of(d, c, m);
+        j = d->mentions.v[head_of(d, c, m)].t1;
+        if (coord) {
+            kept = out->nmore;
+            break;
+        }
+    }
+    out->nmore = kept;
+    return j;
 }
 
 /* Only determiners between the pattern's last word and t ("annexer la Crimée")? */
@@ -199,26 +249,58 @@ static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_
     return true;
 }
 
+/* A place after a locative ("a rappelé son ambassadrice à Damas", "frappé des cibles dans la bande
+ * de Gaza"): the target when no actor is found in the slot. */
+static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (t <= c->lo || !gram_is(d, t - 1, c->hi, G_LOCATIVE))
+        return -1;
+    int m = mention_starting(d, c, t, true);
+    return m >= 0 && d->mentions.v[m].place_only ? m : -1;
+}
+
 static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
+    size_t word_at = (size_t)-1; /* the token the last word item matched */
     for (int k = 0; k < p->item_count; k++) {
         const pat_item *it = &p->items[k];
         bool found = false;
-        size_t max_gap = item_gap(p, it);
+        size_t max_gap = it->kind == PI_TARGET ? target_gap(p, k) : item_gap(p, it);
+        int place = -1;
+        /* the target may start with the pattern's last word: "convoquer ambassadeur* +T" on
+         * "a convoqué l'ambassadeur birman" */
+        int m0 = it->kind == PI_TARGET && word_at + 1 == j ? mention_starting(d, c, word_at, false) : -1;
+        if (m0 >= 0 && d->mentions.v[m0].t1 > j) {
+            out->target = arg_of(d, c, m0);
+            out->has_target = true;
+            j = more_targets(d, c, d->mentions.v[head_of(d, c, m0)].t1, out);
+            continue;
+        }
         for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if (g > 0 && is_clause_break(d, t, c->hi))
                 break;
             if (it->kind == PI_WORD) {
                 if (item_matches(it, tok_key(d, t))) {
+                    word_at = t;
                     j = t + 1;
                     found = true;
                 }
             } else {
                 uint32_t plen = d->tinfo.v[t].gram_len;
                 arg a, b;
-                if (gram_is(d, t, c->hi, G_PAIR) && pair_before(d, mentions_before(d, c, t), &a, &b)) {
+                /* the pair named by earlier sentences, not by this one's subject */
+                if (gram_is(d, t, c->hi, G_PAIR) && !p->noun && it->kind == PI_TARGET &&
+                    pair_before(d, c->m0 ? c->m0 : mentions_before(d, c, t), &a, &b)) {
+                    /* "X a appelé les deux parties à la retenue": two targets, X the source */
+                    out->target = a;
+                    out->more[0] = b;
+                    out->nmore = 1;
+                    out->has_target = true;
+                    j = t + plen;
+                    found = true;
+                } else if (gram_is(d, t, c->hi, G_PAIR) && pair_before(d, mentions_before(d, c, t), &a, &b)) {
                     out->source = a;
                     out->target = b;
                     out->has_source = out->has_target = true;
@@ -230,22 +312,37 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
                     /* a place fills a slot right where it opens ("bombarder Kharkiv", "se rendre à
                      * Moscou"), not across a gap ("rencontré mardi à Moscou le président") */
                     int m = mention_starting(d, c, t, opens_slot(d, c, j, t));
+                    if (m < 0 && place < 0 && it->kind == PI_TARGET && !p->noun)
+                        place = place_after_locative(d, c, t);
+                    if (m >= 0 && it->kind == PI_TARGET && out->avoid && self_dyad(out->avoid, arg_of(d, c, m).code))
+                        m = -1;
                     if (m >= 0) {
                         arg a1 = arg_of(d, c, m);
+                        j = d->mentions.v[head_of(d, c, m)].t1;
                         if (it->kind == PI_TARGET) {
                             out->target = a1;
                             out->has_target = true;
+                            j = more_targets(d, c, j, out);
                         } else {
                             out->source = a1;
                             out->has_source = true;
                         }
-                        j = d->mentions.v[head_of(d, c, m)].t1;
                         found = true;
                     }
                 }
             }
             if (found)
                 break;
+        }
+        if (!found && place >= 0) {
+            out->target = arg_of(d, c, place);
+            out->has_target = true;
+            j = d->mentions.v[place].t1;
+            found = true;
+        }
+        if (!found && it->optional) {
+            out->implicit = true; /* "Moscou a condamné l'attaque": whose attack, the document says */
+            found = true;
         }
         if (!found)
             return false;
@@ -369,6 +466,49 @@ static int coordination_after(const vigie_doc *d, const sent_ctx *c, int k, int 
     return n;
 }
 
+/* Is the prepositional phrase of mention m a "de" complement of a noun opening the clause
+ * ("Les dirigeants du G7", "Deux avions de l'armée ivoirienne")? No other actor precedes it. */
+static bool genitive_subject(const vigie_doc *d, const sent_ctx *c, const mention_info *m)
+{
+    size_t p = m->t0;
+    while (p > c->lo && gram_is(d, p - 1, c->hi, G_DETERMINER) && !gram_is(d, p - 1, c->hi, G_PREP))
+        p--;
+    if (p <= c->lo || !(tok_is(d, p - 1, "de") || tok_is(d, p - 1, "d'") || tok_is(d, p - 1, "du") ||
+                        tok_is(d, p - 1, "des") || tok_is(d, p - 1, "of")))
+        return false;
+    size_t head = p - 1; /* the noun phrase before "de": a few words from the clause's start */
+    while (head > c->lo && !tok_is(d, head - 1, ",") && !is_clause_break(d, head - 1, c->hi))
+        head--;
+    return p - 1 - head >= 1 && p - 1 - head <= 4;
+}
+
+/* A demonym closing a short noun phrase that opens the clause names the subject: "Des avions
+ * français ont ouvert le feu", "L'artillerie nord-coréenne a pilonné". */
+static bool adjective_subject(const vigie_doc *d, const sent_ctx *c, const mention_info *m)
+{
+    size_t head = m->t0;
+    while (head > c->lo && !tok_is(d, head - 1, ",") && !is_clause_break(d, head - 1, c->hi) &&
+           !gram_is(d, head - 1, c->hi, G_RELATIVE))
+        head--;
+    return m->t0 - head >= 1 && m->t0 - head <= 5 && !in_prep_phrase(d, c, m);
+}
+
+/* Demonyms coordinated after the subject: "Les forces américaines et britanniques". */
+static int coordinated_adjectives(const vigie_doc *d, const sent_ctx *c, int k, size_t start, int *out, int max)
+{
+    int n = 0;
+    size_t j = d->mentions.v[k].t1;
+    for (int q = k + 1; q < (int)c->m1 && n < max; q++) {
+        const mention_info *m = &d->mentions.v[q];
+        if (!m->adjective || m->t1 > start || m->t0 != j + 1 ||
+            !(gram_is(d, j, c->hi, G_COORD) || tok_is(d, j, ",")))
+            break;
+        out[n++] = q;
+        j = m->t1;
+    }
+    return n;
+}
+
 /* A pronoun subject ("il", "cette source", "he"): the last actor named before it. */
 static int antecedent(const vigie_doc *d, size_t tok)
 {
@@ -425,10 +565,15 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     }
     for (size_t k = c->m1; k-- > c->m0;) {
         const mention_info *m = &d->mentions.v[k];
-        if (m->t1 > start || !is_actor(m) || m->adjective || in_prep_phrase(d, c, m))
+        if (m->t1 > start || !is_actor(m) || (m->adjective && !(m->t1 == start && adjective_subject(d, c, m))))
+            continue;
+        /* a complement right before the verb heads its phrase when no actor does: "Deux avions
+         * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
+        if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
             continue;
         /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
         *ncoord = coordination(d, c, (int)k, coord, 4);
+        *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, 4 - *ncoord);
         return (int)k;
     }
     return -1;
@@ -454,9 +599,19 @@ static bool planned(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
     if (tense == 'F' || tense == 'C')
         return true;
     for (size_t k = start; k <= trig && k < c->hi; k++) {
-        if (gram_is(d, k, c->hi, G_FUTURE) || gram_is(d, k, c->hi, G_CONDITIONAL) || gram_is(d, k, c->hi, G_PLANNED))
+        if (gram_is(d, k, c->hi, G_FUTURE) || gram_is(d, k, c->hi, G_CONDITIONAL) || gram_is(d, k, c->hi, G_PLANNED) ||
+            gram_is(d, k, c->hi, G_PLANNED_MODAL) || gram_is(d, k, c->hi, G_FUTURE_AUX))
             return true;
     }
+    return false;
+}
+
+/* Told by someone else: "selon le Kremlin", "according to officials" in the sentence. */
+static bool reported(const vigie_doc *d, const sent_ctx *c)
+{
+    for (size_t k = c->lo; k < c->hi; k++)
+        if (gram_is(d, k, c->hi, G_ACCORDING))
+            return true;
     return false;
 }
 
@@ -534,6 +689,13 @@ static bool same_country(const char *a, const char *b)
     return is_iso3_like_prefix(a) && is_iso3_like_prefix(b) && !strncmp(a, b, 3);
 }
 
+/* An actor acting on itself, or a government on its own country ("Moscou ... la Russie"), is no
+ * dyad; two sectors of one country are one ("L'armée birmane a arrêté la dirigeante"). */
+static bool self_dyad(const char *a, const char *b)
+{
+    return same_country(a, b) && (strlen(a) <= 3 || strlen(b) <= 3 || !strcmp(a, b));
+}
+
 static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
 {
     ea->code = a->code;
@@ -548,7 +710,7 @@ static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, c
         return; /* PETRARCH's null code: the pattern says there is no event */
     /* an actor acting on itself, or a government on its own country, is no dyad; PETRARCH
      * codes domestic events ("Russian police arrested Russian students") */
-    if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : same_country(src->code, tgt->code)))
+    if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : self_dyad(src->code, tgt->code)))
         return;
     const cameo_code *cc = cameo_lookup(d->engine, code); /* none for a user dictionary's own codes */
     event_info ev;
@@ -606,12 +768,29 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
     emit_code(d, c, p, p->code, trig, trig_end, src, tgt, flags);
 }
 
+/* The target a reaction leaves unsaid ("Moscou a condamné l'attaque", "Séoul a riposté"): the
+ * maker of the document's first conflict event done by another country; failing that, of its
+ * first event by another country. Leads report the main event; reactions refer to it. */
+static bool document_target(const vigie_doc *d, const char *src, arg *out)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < d->events.n; k++) {
+            const vigie_event *e = &d->events.v[k].pub;
+            if (same_country(e->source.code, src) || (pass == 0 && e->quad_class != 4))
+                continue;
+            arg a = {-1, e->source.code, e->source.span};
+            *out = a;
+            return true;
+        }
+    return false;
+}
+
 /* Emits one event, or one per pair of coordinated subjects for reciprocal actions. */
 static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
                      const int *coord, int ncoord, const match *mt, unsigned flags)
 {
     const arg *tgt = mt->has_target ? &mt->target : NULL;
-    if (ncoord >= 2 && !tgt) { /* "X et Y se parleront": each with the other, symmetric */
+    if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other, symmetric */
         for (int a = 0; a < ncoord; a++)
             for (int b = a + 1; b < ncoord; b++) {
                 arg x = arg_of(d, c, coord[a]), y = arg_of(d, c, coord[b]);
@@ -621,7 +800,16 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
     }
     for (int a = 0; a < (ncoord ? ncoord : 1); a++) {
         arg s = ncoord ? arg_of(d, c, coord[a]) : mt->source;
-        emit(d, c, p, trig, trig_end, &s, tgt, flags | (p->reciprocal ? VIGIE_FLAG_SYMMETRIC : 0));
+        unsigned f = flags | (p->reciprocal ? VIGIE_FLAG_SYMMETRIC : 0);
+        arg inferred;
+        if (!tgt && mt->implicit) {
+            if (document_target(d, s.code, &inferred))
+                emit(d, c, p, trig, trig_end, &s, &inferred, f);
+            continue;
+        }
+        emit(d, c, p, trig, trig_end, &s, tgt, f);
+        for (int t = 0; tgt && t < mt->nmore; t++)
+            emit(d, c, p, trig, trig_end, &s, &mt->more[t], f);
     }
 }
 
@@ -644,7 +832,9 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
         return true; /* "a annexé", "s'est entretenu", "has met" */
     if ((analysis_has_tag(va, 'W') || analysis_has_tag(va, 'G')) && start < trig && d->lang == LANG_EN)
         return true; /* "will meet", "did not accuse", "is meeting" */
-    (void)c;
+    for (size_t k = start; analysis_has_tag(va, 'W') && k < trig; k++)
+        if (gram_is(d, k, c->hi, G_PLANNED_MODAL) || gram_is(d, k, c->hi, G_FUTURE_AUX))
+            return true; /* "doit voter", "vont fournir" */
     return false;
 }
 
@@ -669,7 +859,7 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
 
 /* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is
  * a past participle after a form of "be"; or -1. */
-static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
 {
     if (d->lang != LANG_EN || !analysis_has_tag(va, 'K'))
         return -1;
@@ -719,7 +909,7 @@ static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern
         if (s >= 0 && nsub == 0)
             subject[nsub++] = s;
     }
-    int agent = mt->has_source || mt->has_target ? -1 : passive_agent(d, c, va, trig);
+    int agent = mt->has_source || mt->has_target ? -1 : petrarch_passive_agent(d, c, va, trig);
     if (mt->has_source)
         src[ns++] = mt->source;
     else if (agent >= 0)
@@ -759,19 +949,70 @@ static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
 }
 
+/* The agent of a passive ("a été menacé par New Delhi", "was attacked by Russian forces"): the
+ * actor after "par"/"by" a few words after the participle; -1 when the verb is not passive, -2
+ * when no actor is its agent. */
+static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                         size_t trig)
+{
+    bool aux = false;
+    for (size_t k = start; k < trig; k++)
+        aux |= gram_is(d, k, c->hi, G_PASSIVE);
+    if (!aux || !analysis_has_tag(va, 'K'))
+        return -1;
+    int agent = -2; /* passive without an agent ("a été arrêté à Paris"): its maker is unknown */
+    for (size_t k = trig + 1; k < c->hi && k <= trig + 6; k++) {
+        if (is_clause_break(d, k, c->hi) || tok_is(d, k, ","))
+            break;
+        if (!gram_is(d, k, c->hi, G_AGENT))
+            continue;
+        size_t t = k + 1;
+        while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+            t++;
+        agent = mention_starting(d, c, t, false);
+        if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
+            agent = mention_starting(d, c, t + 1, false);
+        return agent < 0 ? -2 : agent;
+    }
+    return agent;
+}
+
+/* A passive turned active: the agent is the source, the subjects the targets. */
+static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, match *m)
+{
+    int coord[4], ncoord = 0;
+    if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
+        return false;
+    m->source = arg_of(d, c, agent);
+    m->has_source = true;
+    m->target = arg_of(d, c, coord[0]);
+    m->has_target = true;
+    m->implicit = false;
+    m->nmore = 0;
+    for (int k = 1; k < ncoord; k++)
+        m->more[m->nmore++] = arg_of(d, c, coord[k]);
+    return true;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
     if (!va || follows_noun_marker(d, c, trig) || inside_mention(d, c, trig))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     size_t start = group_start(d, c, trig);
-    if (!finite_use(d, c, va, start, trig))
+    /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
+     * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
+    bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
+    if (!finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
         return;
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
     match best_m;
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
+    int pre[4], npre = 0;
+    int pre_s = shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
+    const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
@@ -781,6 +1022,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             match m;
             memset(&m, 0, sizeof m);
             m.first = trig;
+            m.avoid = avoid;
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
                 (!best || m.weight > best_m.weight) &&
                 (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
@@ -800,7 +1042,13 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    if (!best_m.has_source) {
+    int agent = passive_agent(d, c, va, start, trig);
+    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, &best_m)))
+        return;
+    if (!best_m.has_source && shared) {
+        ncoord = c->nsubj;
+        memcpy(coord, c->subj, sizeof c->subj);
+    } else if (!best_m.has_source) {
         int s = subject_of(d, c, start, coord, &ncoord);
         if (s < 0)
             return;
@@ -813,8 +1061,13 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
+    if (agent < 0 && !best_m.has_source) {
+        c->nsubj = ncoord;
+        memcpy(c->subj, coord, sizeof c->subj);
+    }
     unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
-                     (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
+                     (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0) |
+                     (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
 }
 
@@ -885,8 +1138,19 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     }
     if (!best_m.has_source)
         return; /* the clause's subject is seldom the maker of a noun's action ("X condamne l'invasion") */
+    if (!best_m.has_target) { /* "l'intégrité de l'Ukraine face au renforcement militaire de la Russie" */
+        for (size_t k = mentions_before(d, c, trig); k-- > c->m0;) {
+            const mention_info *m = &d->mentions.v[k];
+            arg a = arg_of(d, c, (int)k);
+            if (is_actor(m) && a.code && !self_dyad(a.code, best_m.source.code)) {
+                best_m.target = a;
+                best_m.has_target = true;
+                break;
+            }
+        }
+    }
     emit(d, c, best, trig, trig + 1, &best_m.source, best_m.has_target ? &best_m.target : NULL,
-         symmetric ? VIGIE_FLAG_SYMMETRIC : 0);
+         (symmetric ? VIGIE_FLAG_SYMMETRIC : 0) | (reported(d, c) ? VIGIE_FLAG_REPORTED : 0));
 }
 
 void events_doc(vigie_doc *d)
@@ -895,7 +1159,7 @@ void events_doc(vigie_doc *d)
     strmap_init(&seen);
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0};
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
         while (c.x1 < d->timexes.n && d->timexes.v[c.x1].pub.sentence == s)

@@ -101,6 +101,7 @@ typedef struct {
     const char **alts; /* keys; a trailing '*' is a prefix match */
     int alt_count;
     bool adjacent;     /* right next to the previous item (or the trigger), no gap */
+    bool optional;     /* "+T?": without an actor here, the target comes from the document */
 } pat_item;
 typedef VEC(pat_item) pat_items;
 typedef struct {
@@ -126,7 +127,7 @@ enum gram_class {
     G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
     G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
-    G_AUXILIARY, G_LOCATIVE_AFTER, G_COUNT
+    G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_COUNT
 };
 extern const char *const gram_class_names[G_COUNT];
 
