@@ -252,6 +252,8 @@ vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen)
     for (int l = 0; ok && l < LANG_COUNT; l++)
         ok = engine_load_lang(e, l, err, errlen);
     ok = ok && engine_load_actors(e, err, errlen);
+    for (int l = 0; ok && l < LANG_COUNT; l++)
+        vocab_build(&e->lang[l]);
     if (!ok) {
         vigie_engine_close(e);
         return NULL;
@@ -291,6 +293,8 @@ static void lang_free(lang_data *L)
     VEC_FREE(L->noun_stem_lists);
     VEC_FREE(L->noun_prefix_lists);
     VEC_FREE(L->patterns);
+    strmap_free(&L->vocab);
+    VEC_FREE(L->vocab_v);
 }
 
 void vigie_engine_close(vigie_engine *e)

@@ -19,7 +19,17 @@ typedef struct {
     strmap first;  /* key of the first token -> longest phrase length (tokens) starting with it */
     strmap full;   /* space-joined keys -> head of payload chain + 1 */
     VEC(phrase_link) links;
+    uint8_t vocab_slot; /* its column in the language's vocabulary + 1; 0: not indexed there */
 } phrase_table;
+
+/* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
+enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COUNT };
+
+/* What the phrase tables say of one word, gathered at load time: a token looks its word up
+ * once instead of once per table, and most words are in no table at all. */
+typedef struct {
+    uint16_t first[PT_COUNT]; /* longest phrase starting with the word, per table (0: none) */
+} vocab_entry;
 
 /* ---- tokens ---- */
 enum {
@@ -40,6 +50,7 @@ typedef struct {
     uint16_t key_len;    /* strlen of the token's key */
     uint16_t lower_len;
     uint32_t key_hash, lower_hash; /* strmap hashes of key and lower, computed once per token */
+    uint32_t vocab_key, vocab_lower; /* vocabulary entries of key and lower + 1 (0: none) */
     const char *lower;   /* lower-cased with its accents: function words need them ("à" is not "a") */
     uint32_t sentence;
     uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
@@ -134,6 +145,8 @@ typedef struct {
     strmap noun_prefix_stems;  /* first 3 bytes of a prefix -> index into noun_stem_lists */
     VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
+    strmap vocab;        /* word (key or lower-case form) -> index into vocab_v */
+    VEC(vocab_entry) vocab_v;
     bool loaded;
 } lang_data;
 
@@ -227,11 +240,15 @@ bool engine_load_folds(vigie_engine *e, char *err, size_t errlen);
 const cameo_code *cameo_lookup(const vigie_engine *e, const char *code);
 
 /* phrase.c */
+/* Indexes the language's phrase tables in its vocabulary (once, after every table is loaded). */
+void vocab_build(lang_data *L);
+/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. */
+uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash);
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
 /* Longest phrase starting at token i (not beyond `end`); returns its token count (0: none)
- * and fills up to max payloads. */
+ * and fills up to max payloads. t is a table of the document's language. */
 uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
                       uint32_t *payloads, size_t max, size_t *npayloads);
 /* The same on the tokens' accented lower-case forms (tables keyed with phrase_key_exact). */

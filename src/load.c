@@ -467,6 +467,18 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
     return true;
 }
 
+/* The id of a lemma that patterns or the grammar need, or NULL. */
+static const uint32_t *lemma_known(const lang_data *L, const char *lemma)
+{
+    const uint32_t *id = strmap_get(&L->lemmas, lemma, strlen(lemma));
+    if (!id) {
+        char key[256];
+        size_t k = make_key(lemma, strlen(lemma), key, sizeof key);
+        id = strmap_get(&L->lemmas, key, k);
+    }
+    return id;
+}
+
 /* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
@@ -482,15 +494,15 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     /* Forms of one lemma are consecutive in no order we can rely on; collect then index. */
     VEC(struct fa { const char *form; verb_analysis va; }) all = {0};
     char *line;
+    const char *prev_lemma = ""; /* the file is sorted by form: a lemma's lines mostly follow each other */
+    const uint32_t *id = NULL;
     while ((line = datafile_next(&f))) {
         char *fld[3];
         if (split_fields(line, fld, 3) != 3)
             continue; /* generated file: tolerate a stray line rather than refuse to start */
-        const uint32_t *id = strmap_get(&L->lemmas, fld[1], strlen(fld[1]));
-        if (!id) {
-            char key[256];
-            size_t k = make_key(fld[1], strlen(fld[1]), key, sizeof key);
-            id = strmap_get(&L->lemmas, key, k);
+        if (strcmp(fld[1], prev_lemma)) {
+            id = lemma_known(L, fld[1]);
+            prev_lemma = fld[1];
         }
         if (!id)
             continue;

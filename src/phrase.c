@@ -39,38 +39,93 @@ static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
     return tok_key(d, i);
 }
 
+/* ---- vocabulary ---- */
+
+static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
+{
+    t->vocab_slot = (uint8_t)(slot + 1);
+    for (size_t s = 0; s < t->first.cap; s++) {
+        const char *word = t->first.keys[s];
+        if (!word)
+            continue;
+        bool inserted;
+        uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
+        if (inserted) {
+            vocab_entry none = {{0}};
+            VEC_PUSH(L->vocab_v, none);
+        }
+        uint32_t len = t->first.vals[s];
+        L->vocab_v.v[*idx].first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
+    }
+}
+
+void vocab_build(lang_data *L)
+{
+    phrase_table *tables[PT_COUNT] = {[PT_GRAMMAR] = &L->grammar, [PT_TIME] = &L->time, [PT_NAMES] = &L->names,
+                                      [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents};
+    for (int k = 0; k < PT_COUNT; k++)
+        vocab_add_table(L, tables[k], k);
+}
+
+uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)
+{
+    const uint32_t *idx = strmap_get_hashed(&L->vocab, word, len, hash);
+    return idx ? *idx + 1 : 0;
+}
+
+/* Longest phrase of t that can start at token i: one array read through the token's
+ * vocabulary entry, or a lookup for a table not in the vocabulary. */
+static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    const token_info *ti = &d->tinfo.v[i];
+    if (t->vocab_slot) {
+        const lang_data *L = &d->engine->lang[d->lang];
+        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+        return v ? L->vocab_v.v[v - 1].first[t->vocab_slot - 1] : 0;
+    }
+    size_t k0len;
+    const char *k0 = key_of(d, i, exact, &k0len);
+    const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
+    return maxlen ? *maxlen : 0;
+}
+
+/* The space-joined keys of tokens [i, i + longest) are built and hashed once; the key of
+ * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
 static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                       uint32_t *payloads, size_t max, size_t *npayloads)
 {
     *npayloads = 0;
-    size_t k0len;
-    const char *k0 = key_of(d, i, exact, &k0len);
-    const token_info *ti = &d->tinfo.v[i];
-    const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
-    if (!maxlen)
+    size_t longest = first_len(t, d, i, exact);
+    if (!longest)
         return 0;
-    size_t longest = *maxlen;
     if (i + longest > end)
         longest = end - i;
+    enum { MAX_TOKENS = 512 }; /* more than buf can hold */
+    if (longest > MAX_TOKENS)
+        longest = MAX_TOKENS;
     char buf[512];
-    for (size_t len = longest; len >= 1; len--) {
-        size_t o = 0;
-        bool fits = true;
-        for (size_t k = 0; k < len; k++) {
-            size_t kl;
-            const char *key = key_of(d, i + k, exact, &kl);
-            if (o + kl + 2 >= sizeof buf) {
-                fits = false;
-                break;
-            }
-            if (k)
-                buf[o++] = ' ';
-            memcpy(buf + o, key, kl);
-            o += kl;
+    size_t plen[MAX_TOKENS + 1];
+    uint32_t h[MAX_TOKENS + 1];
+    size_t o = 0, fits = 0;
+    uint64_t run = HASH_START;
+    for (size_t k = 0; k < longest; k++) {
+        size_t kl;
+        const char *key = key_of(d, i + k, exact, &kl);
+        if (o + kl + 2 >= sizeof buf)
+            break; /* this prefix and longer ones cannot be in the table */
+        if (k) {
+            buf[o++] = ' ';
+            run = hash_more(run, " ", 1);
         }
-        if (!fits)
-            continue;
-        const uint32_t *head = strmap_get(&t->full, buf, o);
+        memcpy(buf + o, key, kl);
+        run = hash_more(run, key, kl);
+        o += kl;
+        fits = k + 1;
+        plen[fits] = o;
+        h[fits] = hash_end(run);
+    }
+    for (size_t len = fits; len >= 1; len--) {
+        const uint32_t *head = strmap_get_hashed(&t->full, buf, plen[len], h[len]);
         if (!head)
             continue;
         for (uint32_t l = *head; l && *npayloads < max; l = t->links.v[l - 1].next)

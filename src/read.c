@@ -30,14 +30,9 @@ struct vigie_reader {
     char warning[512];
     char peek[64];   /* bytes read to sniff the form, consumed before the stream */
     size_t peek_n, peek_at;
+    char *chunk;     /* getdelim's buffer for JSON Lines */
+    size_t chunk_cap;
 };
-
-static int rd_getc(vigie_reader *r)
-{
-    if (r->peek_at < r->peek_n)
-        return (unsigned char)r->peek[r->peek_at++];
-    return fgetc(r->f);
-}
 
 static const char *basename_of(const char *path)
 {
@@ -241,26 +236,39 @@ static const char *opt_string(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* Appends n bytes to the line buffer (NUL-terminated). */
+static void line_put(vigie_reader *r, size_t *len, const char *s, size_t n)
+{
+    if (*len + n + 1 > r->cap) {
+        while (*len + n + 1 > r->cap)
+            r->cap *= 2;
+        r->buf = xrealloc(r->buf, r->cap);
+    }
+    memcpy(r->buf + *len, s, n);
+    *len += n;
+    r->buf[*len] = 0;
+}
+
+/* One line without its newline, NUL bytes included; false at the end of the input. The bytes
+ * peeked at come first, then the stream a line at a time (getdelim, not a call per byte). */
 static bool read_line(vigie_reader *r, size_t *len)
 {
-    size_t n = 0;
+    *len = 0;
     if (!r->buf) {
         r->cap = 1 << 16;
         r->buf = xmalloc(r->cap);
     }
-    int c;
-    while ((c = rd_getc(r)) != EOF) {
-        if (n + 2 > r->cap) {
-            r->cap *= 2;
-            r->buf = xrealloc(r->buf, r->cap);
-        }
+    r->buf[0] = 0;
+    while (r->peek_at < r->peek_n) {
+        char c = r->peek[r->peek_at++];
         if (c == '\n')
-            break;
-        r->buf[n++] = (char)c;
+            return true;
+        line_put(r, len, &c, 1);
     }
-    r->buf[n] = 0;
-    *len = n;
-    return c != EOF || n > 0;
+    ssize_t got = getdelim(&r->chunk, &r->chunk_cap, '\n', r->f);
+    if (got > 0)
+        line_put(r, len, r->chunk, (size_t)got - (r->chunk[got - 1] == '\n'));
+    return got > 0 || *len > 0;
 }
 
 static int next_jsonl(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
@@ -343,6 +351,7 @@ void vigie_reader_close(vigie_reader *r)
     if (r->owns && r->f)
         fclose(r->f);
     free(r->buf);
+    free(r->chunk);
     free(r->path);
     free(r);
 }

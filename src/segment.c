@@ -382,11 +382,13 @@ void segment_doc(vigie_doc *d)
         t.span = work_span_to_orig(d, r->start, r->end);
         t.kind = kind_of(s, n);
         t.key = arena_strndup(&d->mem, keybuf, kl);
-        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, NULL, 0, 0, NULL};
+        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, 0, 0, NULL, 0, 0, NULL};
         bool same = ll == kl && !memcmp(lowbuf, keybuf, kl);
         ti.lower = same ? t.key : arena_strndup(&d->mem, lowbuf, ll);
         ti.key_hash = strmap_hash(keybuf, kl);
         ti.lower_hash = same ? ti.key_hash : strmap_hash(lowbuf, ll);
+        ti.vocab_key = vocab_find(L, keybuf, kl, ti.key_hash);
+        ti.vocab_lower = same ? ti.vocab_key : vocab_find(L, lowbuf, ll, ti.lower_hash);
         if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
             ti.flags |= TF_CAP;
         if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))

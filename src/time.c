@@ -31,17 +31,15 @@ static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
     return h;
 }
 
-static time_hit lex_at(const vigie_doc *d, size_t i, size_t end)
+/* The entries at token i: the cached ones (no copy: the recognisers ask often), or a fresh
+ * lookup into *fresh when the cached phrase runs past `end`. */
+static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *fresh)
 {
-    time_hit none = {0, 0, {0}};
-    if (i >= end)
-        return none;
     const time_cache *cache = d->stage_scratch;
-    if (cache && i < cache->n) {
-        time_hit h = cache->hits[i];
-        return h.len <= end - i ? h : lex_lookup(d, i, end);
-    }
-    return lex_lookup(d, i, end);
+    if (cache && i < cache->n && cache->hits[i].len <= end - i)
+        return &cache->hits[i];
+    *fresh = lex_lookup(d, i, end);
+    return fresh;
 }
 
 static const time_entry *hit_class(const time_hit *h, enum time_class c)
@@ -56,12 +54,15 @@ static const time_entry *hit_class(const time_hit *h, enum time_class c)
  * capitalised ("may", "march" are verbs). */
 static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
 {
-    time_hit h = lex_at(d, i, end);
-    const time_entry *e = hit_class(&h, c);
+    if (i >= end)
+        return NULL;
+    time_hit fresh;
+    const time_hit *h = lex_at(d, i, end, &fresh);
+    const time_entry *e = hit_class(h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL;
     if (e && len)
-        *len = h.len;
+        *len = h->len;
     return e;
 }
 

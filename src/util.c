@@ -92,11 +92,7 @@ void arena_free(arena *a)
 
 uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = hash_more(HASH_START, s, n);
     return h ^ (h >> 29);
 }
 
@@ -253,10 +249,17 @@ char *datafile_next(datafile *f)
         line[n] = 0;
         f->pos += n + 1;
         f->lineno++;
-        cut_comment(line);
-        /* trim only trailing blanks: leading TABs can be meaningful to no format, but keep
-         * leading spaces away as well */
-        char *t = trim(line);
+        if (memchr(line, '#', n)) { /* no '#', no comment: the large generated files have none */
+            cut_comment(line);
+            n = strlen(line);
+        }
+        /* leading TABs can be meaningful to no format: blanks are trimmed on both sides
+         * (as trim() does, without measuring the line again) */
+        char *t = line, *e = line + n;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        while (e > t && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            *--e = 0;
         if (*t)
             return t;
     }
@@ -307,7 +310,7 @@ int split_variants(char *s, char **vars, int max)
 
 /* ---- keys and UTF-8 ---- */
 
-int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
+int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp)
 {
     utf8proc_ssize_t used = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
     return used > 0 ? (int)used : -1;
@@ -352,6 +355,12 @@ size_t make_lower(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     while (i < n && o + 8 < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
         int32_t cp;
         int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
         if (used < 0) {
@@ -370,7 +379,7 @@ bool is_upper_initial(const char *s, size_t n)
     int32_t cp;
     if (n == 0 || utf8_decode((const uint8_t *)s, n, &cp) < 0)
         return false;
-    return utf8proc_isupper(cp);
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : utf8proc_isupper(cp);
 }
 
 bool is_all_upper(const char *s, size_t n)
@@ -378,6 +387,14 @@ bool is_all_upper(const char *s, size_t n)
     size_t i = 0;
     bool letters = false;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII without the library: most words are */
+            if (c >= 'a' && c <= 'z')
+                return false;
+            letters |= c >= 'A' && c <= 'Z';
+            i++;
+            continue;
+        }
         int32_t cp;
         int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
         if (used < 0)
