@@ -124,6 +124,7 @@ typedef struct {
     phrase_table grammar; /* payload: enum gram_class */
     strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
     strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
+    bool elision_bare;   /* some elision has no apostrophe: every word must be looked up */
     strmap elided_as;    /* "d'" -> index into elided_forms: the word it stands for ("de") */
     VEC(const char *) elided_forms;
     strmap stopwords;

@@ -547,8 +547,12 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    return load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
-           load_words(e, lang, "elisions.txt", &L->elision, err, errlen) &&
+    bool ok = load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
+              load_words(e, lang, "elisions.txt", &L->elision, err, errlen);
+    for (size_t s = 0; ok && s < L->elision.cap; s++)
+        if (L->elision.keys[s] && !strchr(L->elision.keys[s], '\''))
+            L->elision_bare = true;
+    return ok &&
            load_words(e, lang, "stopwords.txt", &L->stopwords, err, errlen) &&
            load_grammar(e, lang, err, errlen) && load_time(e, lang, err, errlen) &&
            load_agents(e, lang, err, errlen) && load_verbs(e, lang, err, errlen) &&

@@ -104,11 +104,20 @@ static size_t scan_number(const char *s, size_t i, size_t end)
 
 enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
 
+/* Could the key of s hold an apostrophe? Only non-ASCII letters can fold into one. */
+static bool may_have_apostrophe(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\'' || (unsigned char)s[i] >= 0x80)
+            return true;
+    return false;
+}
+
 static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
 {
     char key[64];
-    if (n >= sizeof key - 8)
-        return 0;
+    if (n >= sizeof key - 8 || (!L->elision_bare && !may_have_apostrophe(s, n)))
+        return 0; /* most words: no lookup */
     size_t k = make_key(s, n, key, sizeof key);
     const uint32_t *v = strmap_get(&L->elision, key, k);
     return v ? *v : 0;
