@@ -8,7 +8,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS))
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/load.c \
-           src/engine.c src/time.c src/actors.c src/events.c src/doc.c src/read.c src/output.c
+           src/engine.c src/time.c src/actors.c src/events.c src/doc.c src/jsonrec.c src/read.c src/output.c
 CLI_SRC := src/cli/main.c src/cli/run.c src/cli/eval.c
 HEADERS := include/vigie.h src/internal.h src/util.h src/cli/cli.h
 

@@ -256,6 +256,26 @@ uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_
 uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
                             uint32_t *payloads, size_t max, size_t *npayloads);
 
+/* jsonrec.c: a JSON Lines record of string (null, true, false) fields, parsed in place of
+ * jansson when it is that simple; strings are decoded into dec, NUL-terminated. */
+enum jsonrec_type { JV_STRING, JV_NULL, JV_TRUE, JV_FALSE };
+#define JSONREC_MAX 32
+typedef struct {
+    const char *key, *str;
+    size_t key_len, len;
+    enum jsonrec_type type;
+} jsonrec_field;
+typedef struct {
+    jsonrec_field f[JSONREC_MAX];
+    int n;
+    char *dec;
+    size_t dec_cap;
+} jsonrec;
+/* false: not such a record (invalid JSON or just not flat): ask a full parser. */
+bool jsonrec_parse(jsonrec *r, const char *s, size_t n);
+const jsonrec_field *jsonrec_get(const jsonrec *r, const char *key);
+void jsonrec_free(jsonrec *r);
+
 /* text.c */
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
 void text_normalize(vigie_doc *d);
