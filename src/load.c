@@ -450,7 +450,7 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
     datafile_close(&f);
     /* noun triggers ending in '*' are prefixes: keep them in a list scanned per token */
     for (size_t s = 0; s < L->noun_triggers.cap; s++) {
-        const char *k = L->noun_triggers.keys ? L->noun_triggers.keys[s] : NULL;
+        const char *k = L->noun_triggers.slots[s].key;
         if (k && k[0] && k[strlen(k) - 1] == '*') {
             bool inserted;
             size_t stem = strlen(k) - 1 < 3 ? strlen(k) - 1 : 3;
@@ -461,7 +461,7 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
             }
             VEC_PUSH(L->noun_stem_lists.v[*list], (uint32_t)L->noun_prefixes.n);
             VEC_PUSH(L->noun_prefixes, k);
-            VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.vals[s]);
+            VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.slots[s].val);
         }
     }
     return true;
@@ -550,7 +550,7 @@ bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
     bool ok = load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
               load_words(e, lang, "elisions.txt", &L->elision, err, errlen);
     for (size_t s = 0; ok && s < L->elision.cap; s++)
-        if (L->elision.keys[s] && !strchr(L->elision.keys[s], '\''))
+        if (L->elision.slots[s].key && !strchr(L->elision.slots[s].key, '\''))
             L->elision_bare = true;
     return ok &&
            load_words(e, lang, "stopwords.txt", &L->stopwords, err, errlen) &&

@@ -45,7 +45,7 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
 {
     t->vocab_slot = (uint8_t)(slot + 1);
     for (size_t s = 0; s < t->first.cap; s++) {
-        const char *word = t->first.keys[s];
+        const char *word = t->first.slots[s].key;
         if (!word)
             continue;
         bool inserted;
@@ -54,7 +54,7 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
             vocab_entry none = {{0}};
             VEC_PUSH(L->vocab_v, none);
         }
-        uint32_t len = t->first.vals[s];
+        uint32_t len = t->first.slots[s].val;
         L->vocab_v.v[*idx].first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
     }
 }

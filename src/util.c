@@ -103,18 +103,15 @@ void strmap_init(strmap *m)
 
 void strmap_free(strmap *m)
 {
-    free(m->keys);
-    free(m->hashes);
-    free(m->vals);
+    free(m->slots);
     arena_free(&m->strings);
     memset(m, 0, sizeof *m);
 }
 
-static size_t strmap_slot(const char **keys, const uint32_t *hashes, size_t cap, uint32_t h, const char *key,
-                          size_t len)
+static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len)
 {
     size_t i = h & (cap - 1);
-    while (keys[i] && !(hashes[i] == h && strncmp(keys[i], key, len) == 0 && keys[i][len] == 0))
+    while (slots[i].key && !(slots[i].hash == h && strncmp(slots[i].key, key, len) == 0 && slots[i].key[len] == 0))
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -122,25 +119,17 @@ static size_t strmap_slot(const char **keys, const uint32_t *hashes, size_t cap,
 static void strmap_grow(strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    const char **keys = xcalloc(cap, sizeof *keys);
-    uint32_t *hashes = xcalloc(cap, sizeof *hashes);
-    uint32_t *vals = xcalloc(cap, sizeof *vals);
+    strmap_entry *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t j = m->hashes[i] & (cap - 1);
-        while (keys[j])
+        size_t j = m->slots[i].hash & (cap - 1);
+        while (slots[j].key)
             j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i];
-        hashes[j] = m->hashes[i];
-        vals[j] = m->vals[i];
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->hashes);
-    free(m->vals);
-    m->keys = keys;
-    m->hashes = hashes;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
 }
 
@@ -149,16 +138,17 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
     if ((m->count + 1) * 2 >= m->cap) /* at most half full: short probe runs */
         strmap_grow(m);
     uint32_t h = (uint32_t)hash_bytes(key, len);
-    size_t i = strmap_slot(m->keys, m->hashes, m->cap, h, key, len);
+    size_t i = strmap_slot(m->slots, m->cap, h, key, len);
+    strmap_entry *e = &m->slots[i];
     if (inserted)
-        *inserted = !m->keys[i];
-    if (!m->keys[i]) {
-        m->keys[i] = arena_strndup(&m->strings, key, len);
-        m->hashes[i] = h;
-        m->vals[i] = init;
+        *inserted = !e->key;
+    if (!e->key) {
+        e->key = arena_strndup(&m->strings, key, len);
+        e->hash = h;
+        e->val = init;
         m->count++;
     }
-    return &m->vals[i];
+    return &e->val;
 }
 
 uint32_t strmap_hash(const char *key, size_t len) { return (uint32_t)hash_bytes(key, len); }
@@ -167,8 +157,8 @@ const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, 
 {
     if (!m->cap)
         return NULL;
-    size_t i = strmap_slot(m->keys, m->hashes, m->cap, hash, key, len);
-    return m->keys[i] ? &m->vals[i] : NULL;
+    const strmap_entry *e = &m->slots[strmap_slot(m->slots, m->cap, hash, key, len)];
+    return e->key ? &e->val : NULL;
 }
 
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)

@@ -38,9 +38,12 @@ void arena_free(arena *a);
 
 /* Open-addressing hash map from strings to uint32 values; keys are copied into its arena. */
 typedef struct {
-    const char **keys;
-    uint32_t *hashes; /* compared before the keys: most probes end there */
-    uint32_t *vals;
+    const char *key;  /* NULL: a free slot */
+    uint32_t hash;    /* compared before the key: most probes end there */
+    uint32_t val;
+} strmap_entry;       /* key, hash and value side by side: a probe touches one cache line */
+typedef struct {
+    strmap_entry *slots; /* cap slots; iterate over those with a key */
     size_t cap, count;
     arena strings;
 } strmap;
