@@ -25,10 +25,12 @@ typedef struct {
 /* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
 enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COUNT };
 
-/* What the phrase tables say of one word, gathered at load time: a token looks its word up
+/* What the dictionaries say of one word, gathered at load time: a token looks its word up
  * once instead of once per table, and most words are in no table at all. */
 typedef struct {
     uint16_t first[PT_COUNT]; /* longest phrase starting with the word, per table (0: none) */
+    uint32_t verb;            /* as verbforms: first analysis + 1 (0: not a verb form) */
+    uint32_t noun;            /* index into noun_pattern_lists + 1 (0: no noun trigger) */
 } vocab_entry;
 
 /* ---- tokens ---- */
@@ -144,6 +146,8 @@ typedef struct {
     VEC(const char *) noun_prefixes; /* trigger keys ending in '*' */
     VEC(uint32_t) noun_prefix_lists;
     strmap noun_prefix_stems;  /* first 3 bytes of a prefix -> index into noun_stem_lists */
+    uint8_t noun_stem_pairs[256][32]; /* bit set of the first two bytes of stems (any second
+                                       * byte for a one-byte stem): most words have no stem */
     VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
     strmap vocab;        /* word (key or lower-case form) -> index into vocab_v */

@@ -361,6 +361,15 @@ static void index_noun_trigger(lang_data *L, const char *key, uint32_t pattern)
     VEC_PUSH(L->noun_pattern_lists.v[*list], pattern);
 }
 
+/* Notes a prefix stem's first two bytes (a one-byte stem: any second byte) in noun_stem_pairs. */
+static void mark_stem(lang_data *L, const char *stem, size_t len)
+{
+    unsigned char c0 = (unsigned char)stem[0];
+    for (int c1 = 0; c1 < 256; c1++)
+        if (len == 1 || c1 == (unsigned char)stem[1])
+            L->noun_stem_pairs[c0][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+}
+
 static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char *pat, long lineno,
                           char *err, size_t errlen, const char *path)
 {
@@ -460,6 +469,7 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
                 VEC_PUSH(L->noun_stem_lists, empty);
             }
             VEC_PUSH(L->noun_stem_lists.v[*list], (uint32_t)L->noun_prefixes.n);
+            mark_stem(L, k, stem);
             VEC_PUSH(L->noun_prefixes, k);
             VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.slots[s].val);
         }

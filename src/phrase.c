@@ -41,6 +41,18 @@ static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
 
 /* ---- vocabulary ---- */
 
+/* The entry of word, created empty if need be. */
+static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
+{
+    bool inserted;
+    uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
+    if (inserted) {
+        vocab_entry none = {{0}, 0, 0};
+        VEC_PUSH(L->vocab_v, none);
+    }
+    return &L->vocab_v.v[*idx];
+}
+
 static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
 {
     t->vocab_slot = (uint8_t)(slot + 1);
@@ -48,14 +60,8 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
         const char *word = t->first.slots[s].key;
         if (!word)
             continue;
-        bool inserted;
-        uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
-        if (inserted) {
-            vocab_entry none = {{0}};
-            VEC_PUSH(L->vocab_v, none);
-        }
         uint32_t len = t->first.slots[s].val;
-        L->vocab_v.v[*idx].first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
+        vocab_entry_of(L, word)->first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
     }
 }
 
@@ -65,6 +71,12 @@ void vocab_build(lang_data *L)
                                       [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents};
     for (int k = 0; k < PT_COUNT; k++)
         vocab_add_table(L, tables[k], k);
+    for (size_t s = 0; s < L->verbforms.cap; s++)
+        if (L->verbforms.slots[s].key)
+            vocab_entry_of(L, L->verbforms.slots[s].key)->verb = L->verbforms.slots[s].val;
+    for (size_t s = 0; s < L->noun_triggers.cap; s++)
+        if (L->noun_triggers.slots[s].key)
+            vocab_entry_of(L, L->noun_triggers.slots[s].key)->noun = L->noun_triggers.slots[s].val + 1;
 }
 
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)
