@@ -47,7 +47,7 @@ static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
     bool inserted;
     uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
     if (inserted) {
-        vocab_entry none = {{0}, 0, 0};
+        vocab_entry none = {{0}, 0, 0, 0};
         VEC_PUSH(L->vocab_v, none);
     }
     return &L->vocab_v.v[*idx];
@@ -62,6 +62,20 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
             continue;
         uint32_t len = t->first.slots[s].val;
         vocab_entry_of(L, word)->first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
+    }
+    for (size_t s = 0; s < t->full.cap; s++) {
+        const char *sp = t->full.slots[s].key ? strchr(t->full.slots[s].key, ' ') : NULL;
+        while (sp) { /* the phrase's later words */
+            const char *next = strchr(sp + 1, ' ');
+            size_t n = next ? (size_t)(next - sp - 1) : strlen(sp + 1);
+            char word[512];
+            if (n < sizeof word) {
+                memcpy(word, sp + 1, n);
+                word[n] = 0;
+                vocab_entry_of(L, word)->inner |= (uint8_t)(1u << slot);
+            }
+            sp = next;
+        }
     }
 }
 
@@ -101,8 +115,22 @@ static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, boo
     return maxlen ? *maxlen : 0;
 }
 
+/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
+ * holding a space is split differently in the table: it may be). */
+static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, const char *key, size_t kl)
+{
+    if (!t->vocab_slot)
+        return true;
+    const token_info *ti = &d->tinfo.v[i];
+    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+    if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
+        return true;
+    return memchr(key, ' ', kl) != NULL;
+}
+
 /* The space-joined keys of tokens [i, i + longest) are built and hashed once; the key of
- * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
+ * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. The building stops
+ * at a token that no phrase of t has after its first word. */
 static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                       uint32_t *payloads, size_t max, size_t *npayloads)
 {
@@ -123,7 +151,7 @@ static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_
     for (size_t k = 0; k < longest; k++) {
         size_t kl;
         const char *key = key_of(d, i + k, exact, &kl);
-        if (o + kl + 2 >= sizeof buf)
+        if (o + kl + 2 >= sizeof buf || (k && !may_follow(t, d, i + k, exact, key, kl)))
             break; /* this prefix and longer ones cannot be in the table */
         if (k) {
             buf[o++] = ' ';
