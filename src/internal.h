@@ -285,6 +285,9 @@ void jsonrec_free(jsonrec *r);
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
 void text_normalize(vigie_doc *d);
 uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
+/* The same for offsets asked in increasing order (the tokens'): *cursor (0 at first) walks
+ * the change points once instead of a search for each. */
+uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work);
 
 /* segment.c */
 typedef struct { uint32_t start, end; uint16_t flags; } raw_token;

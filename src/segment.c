@@ -380,6 +380,7 @@ void segment_doc(vigie_doc *d)
     raw_tokens raw = {0};
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     char keybuf[256];
+    size_t cursor = 0; /* in the offset map */
     for (size_t k = 0; k < raw.n; k++) {
         raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
@@ -388,7 +389,8 @@ void segment_doc(vigie_doc *d)
         char lowbuf[256];
         size_t ll = key_with(L, s, n, r->flags, lowbuf, sizeof lowbuf, true);
         vigie_token t;
-        t.span = work_span_to_orig(d, r->start, r->end);
+        t.span.start = text_orig_offset_next(d, &cursor, r->start);
+        t.span.end = text_orig_offset_next(d, &cursor, r->end);
         t.kind = kind_of(s, n);
         t.key = arena_strndup(&d->mem, keybuf, kl);
         token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, 0, 0, NULL, 0, 0, NULL};
