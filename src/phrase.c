@@ -131,13 +131,10 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
 /* The space-joined keys of tokens [i, i + longest) are built and hashed once; the key of
  * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. The building stops
  * at a token that no phrase of t has after its first word. */
-static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                      uint32_t *payloads, size_t max, size_t *npayloads)
+__attribute__((noinline)) /* its large frame is for the few tokens that start a phrase */
+static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           size_t longest, uint32_t *payloads, size_t max, size_t *npayloads)
 {
-    *npayloads = 0;
-    size_t longest = first_len(t, d, i, exact);
-    if (!longest)
-        return 0;
     if (i + longest > end)
         longest = end - i;
     enum { MAX_TOKENS = 512 }; /* more than buf can hold */
@@ -173,6 +170,14 @@ static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_
         return (uint32_t)len;
     }
     return 0;
+}
+
+static inline uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                             uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    *npayloads = 0;
+    size_t longest = first_len(t, d, i, exact);
+    return longest ? match_from(t, d, i, end, exact, longest, payloads, max, npayloads) : 0;
 }
 
 uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,
