@@ -9,6 +9,7 @@
 /* What the lexicon says of token i: the entries of the longest phrase starting there. */
 typedef struct {
     uint32_t len;
+    uint32_t classes; /* bit per class among the entries: most asks are answered by it */
     size_t n;
     const time_entry *e[8];
 } time_hit;
@@ -22,12 +23,14 @@ typedef struct {
 
 static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
 {
-    time_hit h = {0, 0, {0}};
+    time_hit h = {0, 0, 0, {0}};
     const lang_data *L = &d->engine->lang[d->lang];
     uint32_t payloads[8];
     h.len = phrase_match(&L->time, d, i, end, payloads, 8, &h.n);
-    for (size_t k = 0; k < h.n; k++)
+    for (size_t k = 0; k < h.n; k++) {
         h.e[k] = &L->time_entries.v[payloads[k]];
+        h.classes |= 1u << h.e[k]->cls;
+    }
     return h;
 }
 
@@ -58,6 +61,8 @@ static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enu
         return NULL;
     time_hit fresh;
     const time_hit *h = lex_at(d, i, end, &fresh);
+    if (!(h->classes & (1u << c)))
+        return NULL;
     const time_entry *e = hit_class(h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL;
