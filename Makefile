@@ -8,7 +8,7 @@ LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/load.c src/pverbs.c \
-           src/engine.c src/petrarch.c src/time.c src/actors.c src/events.c src/doc.c src/read.c src/output.c \
+           src/engine.c src/petrarch.c src/time.c src/actors.c src/events.c src/doc.c src/jsonrec.c src/read.c src/output.c \
            src/store.c src/query.c
 CLI_SRC := src/cli/main.c src/cli/run.c src/cli/eval.c src/cli/store.c src/cli/rows.c
 HEADERS := include/vigie.h include/vigie_store.h src/internal.h src/util.h src/store.h src/cli/cli.h src/cli/rows.h

@@ -273,6 +273,8 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
         patterns_clear(&e->lang[LANG_EN]);
     for (size_t i = 0; ok && i < opt->petrarch_verb_count; i++)
         ok = petrarch_load_verbs(e, opt->petrarch_verbs[i], opt->warnings, err, errlen);
+    for (int l = 0; ok && l < LANG_COUNT; l++)
+        vocab_build(&e->lang[l]);
     if (!ok) {
         vigie_engine_close(e);
         return NULL;
@@ -314,6 +316,8 @@ static void lang_free(lang_data *L)
     VEC_FREE(L->noun_stem_lists);
     VEC_FREE(L->noun_prefix_lists);
     VEC_FREE(L->patterns);
+    strmap_free(&L->vocab);
+    VEC_FREE(L->vocab_v);
 }
 
 void vigie_engine_close(vigie_engine *e)

@@ -1089,9 +1089,13 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     const lang_data *L = &d->engine->lang[d->lang];
     const char *k = tok_key(d, i);
     size_t n = tok_key_len(d, i);
-    const uint32_t *li = strmap_get_hashed(&L->noun_triggers, k, n, d->tinfo.v[i].key_hash);
-    if (li)
-        return &L->noun_pattern_lists.v[*li];
+    uint32_t v = d->tinfo.v[i].vocab_key;
+    uint32_t list = v ? L->vocab_v.v[v - 1].noun : 0;
+    if (list)
+        return &L->noun_pattern_lists.v[list - 1];
+    unsigned char c0 = (unsigned char)k[0], c1 = n > 1 ? (unsigned char)k[1] : 0;
+    if (!n || !(L->noun_stem_pairs[c0][c1 >> 3] & (1u << (c1 & 7))))
+        return NULL; /* no prefix starts like this word */
     for (size_t stem = 1; stem <= 3 && stem <= n; stem++) { /* prefixes are indexed by their first bytes */
         const uint32_t *sl = strmap_get(&L->noun_prefix_stems, k, stem);
         if (!sl)

@@ -19,7 +19,20 @@ typedef struct {
     strmap first;  /* key of the first token -> longest phrase length (tokens) starting with it */
     strmap full;   /* space-joined keys -> head of payload chain + 1 */
     VEC(phrase_link) links;
+    uint8_t vocab_slot; /* its column in the language's vocabulary + 1; 0: not indexed there */
 } phrase_table;
+
+/* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
+enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COUNT };
+
+/* What the dictionaries say of one word, gathered at load time: a token looks its word up
+ * once instead of once per table, and most words are in no table at all. */
+typedef struct {
+    uint16_t first[PT_COUNT]; /* longest phrase starting with the word, per table (0: none) */
+    uint8_t inner;            /* bit per table: the word is a later word of one of its phrases */
+    uint32_t verb;            /* as verbforms: first analysis + 1 (0: not a verb form) */
+    uint32_t noun;            /* index into noun_pattern_lists + 1 (0: no noun trigger) */
+} vocab_entry;
 
 /* ---- tokens ---- */
 enum {
@@ -40,6 +53,7 @@ typedef struct {
     uint16_t key_len;    /* strlen of the token's key */
     uint16_t lower_len;
     uint32_t key_hash, lower_hash; /* strmap hashes of key and lower, computed once per token */
+    uint32_t vocab_key, vocab_lower; /* vocabulary entries of key and lower + 1 (0: none) */
     const char *lower;   /* lower-cased with its accents: function words need them ("à" is not "a") */
     uint32_t sentence;
     uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
@@ -135,6 +149,7 @@ typedef struct {
     phrase_table grammar; /* payload: enum gram_class */
     strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
     strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
+    bool elision_bare;   /* some elision has no apostrophe: every word must be looked up */
     strmap elided_as;    /* "d'" -> index into elided_forms: the word it stands for ("de") */
     VEC(const char *) elided_forms;
     strmap stopwords;
@@ -156,8 +171,12 @@ typedef struct {
     VEC(const char *) noun_prefixes; /* trigger keys ending in '*' */
     VEC(uint32_t) noun_prefix_lists;
     strmap noun_prefix_stems;  /* first 3 bytes of a prefix -> index into noun_stem_lists */
+    uint8_t noun_stem_pairs[256][32]; /* bit set of the first two bytes of stems (any second
+                                       * byte for a one-byte stem): most words have no stem */
     VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
+    strmap vocab;        /* word (key or lower-case form) -> index into vocab_v */
+    VEC(vocab_entry) vocab_v;
     bool loaded;
 } lang_data;
 
@@ -270,21 +289,48 @@ void petrarch_plural(const char *phrase, char *out, size_t cap);
 bool petrarch_load_verbs(vigie_engine *e, const char *path, FILE *warn, char *err, size_t errlen);
 
 /* phrase.c */
+/* Indexes the language's phrase tables in its vocabulary (once, after every table is loaded). */
+void vocab_build(lang_data *L);
+/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. */
+uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash);
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
 /* Longest phrase starting at token i (not beyond `end`); returns its token count (0: none)
- * and fills up to max payloads. */
+ * and fills up to max payloads. t is a table of the document's language. */
 uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
                       uint32_t *payloads, size_t max, size_t *npayloads);
 /* The same on the tokens' accented lower-case forms (tables keyed with phrase_key_exact). */
 uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
                             uint32_t *payloads, size_t max, size_t *npayloads);
 
+/* jsonrec.c: a JSON Lines record of string (null, true, false) fields, parsed in place of
+ * jansson when it is that simple; strings are decoded into dec, NUL-terminated. */
+enum jsonrec_type { JV_STRING, JV_NULL, JV_TRUE, JV_FALSE };
+#define JSONREC_MAX 32
+typedef struct {
+    const char *key, *str;
+    size_t key_len, len;
+    enum jsonrec_type type;
+} jsonrec_field;
+typedef struct {
+    jsonrec_field f[JSONREC_MAX];
+    int n;
+    char *dec;
+    size_t dec_cap;
+} jsonrec;
+/* false: not such a record (invalid JSON or just not flat): ask a full parser. */
+bool jsonrec_parse(jsonrec *r, const char *s, size_t n);
+const jsonrec_field *jsonrec_get(const jsonrec *r, const char *key);
+void jsonrec_free(jsonrec *r);
+
 /* text.c */
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
 void text_normalize(vigie_doc *d);
 uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
+/* The same for offsets asked in increasing order (the tokens'): *cursor (0 at first) walks
+ * the change points once instead of a search for each. */
+uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work);
 
 /* segment.c */
 typedef struct { uint32_t start, end; uint16_t flags; } raw_token;

@@ -9,9 +9,9 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     if (d->tokens.v[i].kind != VIGIE_TOK_WORD)
         return NULL;
     const lang_data *L = &d->engine->lang[d->lang];
-    const token_info *t = &d->tinfo.v[i];
-    const uint32_t *slot = strmap_get_hashed(&L->verbforms, t->lower, t->lower_len, t->lower_hash);
-    return slot ? &L->analyses.v[*slot - 1] : NULL;
+    uint32_t v = d->tinfo.v[i].vocab_lower; /* verb forms are keyed by their lower-case form */
+    uint32_t first = v ? L->vocab_v.v[v - 1].verb : 0;
+    return first ? &L->analyses.v[first - 1] : NULL;
 }
 
 void lexicon_tag(vigie_doc *d)

@@ -428,6 +428,15 @@ static void index_noun_trigger(lang_data *L, const char *key, uint32_t pattern)
     VEC_PUSH(L->noun_pattern_lists.v[*list], pattern);
 }
 
+/* Notes a prefix stem's first two bytes (a one-byte stem: any second byte) in noun_stem_pairs. */
+static void mark_stem(lang_data *L, const char *stem, size_t len)
+{
+    unsigned char c0 = (unsigned char)stem[0];
+    for (int c1 = 0; c1 < 256; c1++)
+        if (len == 1 || c1 == (unsigned char)stem[1])
+            L->noun_stem_pairs[c0][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+}
+
 static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char *pat, long lineno,
                           char *err, size_t errlen, const char *path)
 {
@@ -517,7 +526,7 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
     datafile_close(&f);
     /* noun triggers ending in '*' are prefixes: keep them in a list scanned per token */
     for (size_t s = 0; s < L->noun_triggers.cap; s++) {
-        const char *k = L->noun_triggers.keys ? L->noun_triggers.keys[s] : NULL;
+        const char *k = L->noun_triggers.slots[s].key;
         if (k && k[0] && k[strlen(k) - 1] == '*') {
             bool inserted;
             size_t stem = strlen(k) - 1 < 3 ? strlen(k) - 1 : 3;
@@ -527,8 +536,9 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
                 VEC_PUSH(L->noun_stem_lists, empty);
             }
             VEC_PUSH(L->noun_stem_lists.v[*list], (uint32_t)L->noun_prefixes.n);
+            mark_stem(L, k, stem);
             VEC_PUSH(L->noun_prefixes, k);
-            VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.vals[s]);
+            VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.slots[s].val);
         }
     }
     return true;
@@ -565,7 +575,6 @@ void patterns_clear(lang_data *L)
         L->noun_pattern_lists.v[i].n = 0;
 }
 
-/* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
 static bool plain_key(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -574,6 +583,20 @@ static bool plain_key(const char *s, size_t n)
     return true;
 }
 
+/* The id of a lemma that patterns or the grammar need, or NULL. */
+static const uint32_t *lemma_known(const lang_data *L, const char *lemma)
+{
+    size_t n = strlen(lemma);
+    const uint32_t *id = strmap_get(&L->lemmas, lemma, n);
+    if (!id && !plain_key(lemma, n)) { /* a plain lowercase ASCII lemma is its own key */
+        char key[256];
+        size_t k = make_key(lemma, n, key, sizeof key);
+        id = strmap_get(&L->lemmas, key, k);
+    }
+    return id;
+}
+
+/* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
@@ -588,16 +611,15 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     /* Forms of one lemma are consecutive in no order we can rely on; collect then index. */
     VEC(struct fa { const char *form; verb_analysis va; }) all = {0};
     char *line;
+    const char *prev_lemma = ""; /* the file is sorted by form: a lemma's lines mostly follow each other */
+    const uint32_t *id = NULL;
     while ((line = datafile_next(&f))) {
         char *fld[3];
         if (split_fields(line, fld, 3) != 3)
             continue; /* generated file: tolerate a stray line rather than refuse to start */
-        size_t ln = strlen(fld[1]);
-        const uint32_t *id = strmap_get(&L->lemmas, fld[1], ln);
-        if (!id && !plain_key(fld[1], ln)) { /* a plain lowercase ASCII lemma is its own key */
-            char key[256];
-            size_t k = make_key(fld[1], strlen(fld[1]), key, sizeof key);
-            id = strmap_get(&L->lemmas, key, k);
+        if (strcmp(fld[1], prev_lemma)) {
+            id = lemma_known(L, fld[1]);
+            prev_lemma = fld[1];
         }
         if (!id)
             continue;
@@ -620,8 +642,12 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    return load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
-           load_words(e, lang, "elisions.txt", &L->elision, err, errlen) &&
+    bool ok = load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
+              load_words(e, lang, "elisions.txt", &L->elision, err, errlen);
+    for (size_t s = 0; ok && s < L->elision.cap; s++)
+        if (L->elision.slots[s].key && !strchr(L->elision.slots[s].key, '\''))
+            L->elision_bare = true;
+    return ok &&
            load_words(e, lang, "stopwords.txt", &L->stopwords, err, errlen) &&
            load_grammar(e, lang, err, errlen) && load_time(e, lang, err, errlen) &&
            load_agents(e, lang, err, errlen) && load_coref(e, lang, err, errlen) &&

@@ -104,6 +104,108 @@ static int dump_line(json_t *o, FILE *out)
     return rc;
 }
 
+/* ---- JSON lines written directly: timexes and mentions are many, and building jansson
+ * objects for each cost more than finding them. The bytes are jansson's compact form. ---- */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    char local[4096];
+} jline;
+
+static void jl_init(jline *l)
+{
+    l->p = l->local;
+    l->n = 0;
+    l->cap = sizeof l->local;
+}
+
+static void jl_put(jline *l, const char *s, size_t n)
+{
+    if (l->n + n > l->cap) {
+        size_t cap = l->cap;
+        while (l->n + n > cap)
+            cap *= 2;
+        l->p = l->p == l->local ? memcpy(xmalloc(cap), l->local, l->n) : xrealloc(l->p, cap);
+        l->cap = cap;
+    }
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
+
+static void jl_lit(jline *l, const char *s) { jl_put(l, s, strlen(s)); }
+
+/* A JSON string as jansson escapes it: quote, backslash, and control characters only. */
+static void jl_str(jline *l, const char *s, size_t n)
+{
+    jl_put(l, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        jl_put(l, s + run, i - run);
+        run = i + 1;
+        char esc[8];
+        const char *short_esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
+                              : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+        if (!short_esc)
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+        jl_lit(l, short_esc ? short_esc : esc);
+    }
+    jl_put(l, s + run, n - run);
+    jl_put(l, "\"", 1);
+}
+
+/* ,"key": (no comma right after the opening brace) */
+static void jl_key(jline *l, const char *key)
+{
+    if (l->n > 1)
+        jl_put(l, ",", 1);
+    jl_str(l, key, strlen(key));
+    jl_put(l, ":", 1);
+}
+
+static void jl_key_str(jline *l, const char *key, const char *value)
+{
+    jl_key(l, key);
+    if (value)
+        jl_str(l, value, strlen(value));
+    else
+        jl_lit(l, "null");
+}
+
+static void jl_key_int(jline *l, const char *key, long long v)
+{
+    char num[32];
+    jl_key(l, key);
+    jl_put(l, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+}
+
+static void jl_key_span(jline *l, const vigie_doc *d, const char *key, vigie_span s)
+{
+    char num[64];
+    jl_key(l, key);
+    jl_put(l, num, (size_t)snprintf(num, sizeof num, "[%lld,%lld]", (long long)(s.start + d->base),
+                                    (long long)(s.end + d->base)));
+}
+
+static void jl_key_text(jline *l, const vigie_doc *d, const char *key, vigie_span s)
+{
+    jl_key(l, key);
+    jl_str(l, d->orig + s.start, s.end - s.start);
+}
+
+/* Closes the object, writes the line and frees what it took. */
+static int jl_write(jline *l, FILE *out)
+{
+    jl_put(l, "}\n", 2);
+    int rc = fwrite(l->p, 1, l->n, out) == l->n ? 0 : -1;
+    if (l->p != l->local)
+        free(l->p);
+    return rc;
+}
+
 /* TSV fields: TAB, newline, carriage return and backslash are escaped as \t \n \r \\. */
 static void tsv_text(FILE *out, const char *s, size_t n)
 {
@@ -190,13 +292,20 @@ long vigie_write_timexes(const vigie_doc *d, FILE *out)
 {
     for (size_t i = 0; i < d->timex_pub.n; i++) {
         const vigie_timex *t = &d->timex_pub.v[i];
-        json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:s, s:s, s:s}", "doc", d->id, "sentence",
-                              (json_int_t)t->sentence, "span", span_json(d, t->span), "text", text_json(d, t->span),
-                              "type", timex_types[t->type], "value", t->value, "anchor", t->anchor);
-        json_object_set_new(o, "mod", t->mod ? json_string(t->mod) : json_null());
+        jline l;
+        jl_init(&l);
+        jl_put(&l, "{", 1);
+        jl_key_str(&l, "doc", d->id);
+        jl_key_int(&l, "sentence", (long long)t->sentence);
+        jl_key_span(&l, d, "span", t->span);
+        jl_key_text(&l, d, "text", t->span);
+        jl_key_str(&l, "type", timex_types[t->type]);
+        jl_key_str(&l, "value", t->value);
+        jl_key_str(&l, "anchor", t->anchor);
+        jl_key_str(&l, "mod", t->mod);
         if (t->weekday)
-            json_object_set_new(o, "weekday", json_integer(t->weekday));
-        if (dump_line(o, out) < 0)
+            jl_key_int(&l, "weekday", t->weekday);
+        if (jl_write(&l, out) < 0)
             return -1;
     }
     return (long)d->timex_pub.n;
@@ -252,14 +361,20 @@ long vigie_write_mentions(const vigie_doc *d, FILE *out)
     for (size_t i = 0; i < d->mentions.n; i++) {
         const mention_info *mi = &d->mentions.v[i];
         const vigie_mention *m = &mi->pub;
-        json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:s, s:s}", "doc", d->id, "sentence", (json_int_t)m->sentence,
-                              "span", span_json(d, m->span), "text", text_json(d, m->span), "kind",
-                              mi->adjective ? "demonym" : kind_names[m->kind], "code", m->code ? m->code : "");
-        json_object_set_new(o, "export", m->export_code ? json_string(m->export_code) : json_null());
-        json_object_set_new(o, "name", m->name ? json_string(m->name) : json_null());
-        json_object_set_new(o, "role", m->role ? json_string(m->role) : json_null());
-        json_object_set_new(o, "resolved", json_string(m->resolved ? m->resolved : "dictionary"));
-        if (dump_line(o, out) < 0)
+        jline l;
+        jl_init(&l);
+        jl_put(&l, "{", 1);
+        jl_key_str(&l, "doc", d->id);
+        jl_key_int(&l, "sentence", (long long)m->sentence);
+        jl_key_span(&l, d, "span", m->span);
+        jl_key_text(&l, d, "text", m->span);
+        jl_key_str(&l, "kind", mi->adjective ? "demonym" : kind_names[m->kind]);
+        jl_key_str(&l, "code", m->code ? m->code : "");
+        jl_key_str(&l, "export", m->export_code);
+        jl_key_str(&l, "name", m->name);
+        jl_key_str(&l, "role", m->role);
+        jl_key_str(&l, "resolved", m->resolved ? m->resolved : "dictionary");
+        if (jl_write(&l, out) < 0)
             return -1;
     }
     return (long)d->mentions.n;

@@ -39,38 +39,130 @@ static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
     return tok_key(d, i);
 }
 
-static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                      uint32_t *payloads, size_t max, size_t *npayloads)
+/* ---- vocabulary ---- */
+
+/* The entry of word, created empty if need be. */
+static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
 {
-    *npayloads = 0;
+    bool inserted;
+    uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
+    if (inserted) {
+        vocab_entry none = {{0}, 0, 0, 0};
+        VEC_PUSH(L->vocab_v, none);
+    }
+    return &L->vocab_v.v[*idx];
+}
+
+static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
+{
+    t->vocab_slot = (uint8_t)(slot + 1);
+    for (size_t s = 0; s < t->first.cap; s++) {
+        const char *word = t->first.slots[s].key;
+        if (!word)
+            continue;
+        uint32_t len = t->first.slots[s].val;
+        vocab_entry_of(L, word)->first[slot] = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
+    }
+    for (size_t s = 0; s < t->full.cap; s++) {
+        const char *sp = t->full.slots[s].key ? strchr(t->full.slots[s].key, ' ') : NULL;
+        while (sp) { /* the phrase's later words */
+            const char *next = strchr(sp + 1, ' ');
+            size_t n = next ? (size_t)(next - sp - 1) : strlen(sp + 1);
+            char word[512];
+            if (n < sizeof word) {
+                memcpy(word, sp + 1, n);
+                word[n] = 0;
+                vocab_entry_of(L, word)->inner |= (uint8_t)(1u << slot);
+            }
+            sp = next;
+        }
+    }
+}
+
+void vocab_build(lang_data *L)
+{
+    phrase_table *tables[PT_COUNT] = {[PT_GRAMMAR] = &L->grammar, [PT_TIME] = &L->time, [PT_NAMES] = &L->names,
+                                      [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents};
+    for (int k = 0; k < PT_COUNT; k++)
+        vocab_add_table(L, tables[k], k);
+    for (size_t s = 0; s < L->verbforms.cap; s++)
+        if (L->verbforms.slots[s].key)
+            vocab_entry_of(L, L->verbforms.slots[s].key)->verb = L->verbforms.slots[s].val;
+    for (size_t s = 0; s < L->noun_triggers.cap; s++)
+        if (L->noun_triggers.slots[s].key)
+            vocab_entry_of(L, L->noun_triggers.slots[s].key)->noun = L->noun_triggers.slots[s].val + 1;
+}
+
+uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)
+{
+    const uint32_t *idx = strmap_get_hashed(&L->vocab, word, len, hash);
+    return idx ? *idx + 1 : 0;
+}
+
+/* Longest phrase of t that can start at token i: one array read through the token's
+ * vocabulary entry, or a lookup for a table not in the vocabulary. */
+static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    const token_info *ti = &d->tinfo.v[i];
+    if (t->vocab_slot) {
+        const lang_data *L = &d->engine->lang[d->lang];
+        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+        return v ? L->vocab_v.v[v - 1].first[t->vocab_slot - 1] : 0;
+    }
     size_t k0len;
     const char *k0 = key_of(d, i, exact, &k0len);
-    const token_info *ti = &d->tinfo.v[i];
     const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
-    if (!maxlen)
-        return 0;
-    size_t longest = *maxlen;
+    return maxlen ? *maxlen : 0;
+}
+
+/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
+ * holding a space is split differently in the table: it may be). */
+static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, const char *key, size_t kl)
+{
+    if (!t->vocab_slot)
+        return true;
+    const token_info *ti = &d->tinfo.v[i];
+    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+    if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
+        return true;
+    return memchr(key, ' ', kl) != NULL;
+}
+
+/* The space-joined keys of tokens [i, i + longest) are built and hashed once; the key of
+ * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. The building stops
+ * at a token that no phrase of t has after its first word. */
+__attribute__((noinline)) /* its large frame is for the few tokens that start a phrase */
+static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           size_t longest, uint32_t *payloads, size_t max, size_t *npayloads)
+{
     if (i + longest > end)
         longest = end - i;
+    enum { MAX_TOKENS = 512 }; /* more than buf can hold */
+    if (longest > MAX_TOKENS)
+        longest = MAX_TOKENS;
     char buf[512];
-    for (size_t len = longest; len >= 1; len--) {
-        size_t o = 0;
-        bool fits = true;
-        for (size_t k = 0; k < len; k++) {
-            size_t kl;
-            const char *key = key_of(d, i + k, exact, &kl);
-            if (o + kl + 2 >= sizeof buf) {
-                fits = false;
-                break;
-            }
-            if (k)
-                buf[o++] = ' ';
-            memcpy(buf + o, key, kl);
-            o += kl;
+    size_t plen[MAX_TOKENS + 1];
+    uint32_t h[MAX_TOKENS + 1];
+    size_t o = 0, fits = 0;
+    uint64_t run = HASH_START;
+    for (size_t k = 0; k < longest; k++) {
+        size_t kl;
+        const char *key = key_of(d, i + k, exact, &kl);
+        if (o + kl + 2 >= sizeof buf || (k && !may_follow(t, d, i + k, exact, key, kl)))
+            break; /* this prefix and longer ones cannot be in the table */
+        if (k) {
+            buf[o++] = ' ';
+            run = hash_more(run, " ", 1);
         }
-        if (!fits)
-            continue;
-        const uint32_t *head = strmap_get(&t->full, buf, o);
+        memcpy(buf + o, key, kl);
+        run = hash_more(run, key, kl);
+        o += kl;
+        fits = k + 1;
+        plen[fits] = o;
+        h[fits] = hash_end(run);
+    }
+    for (size_t len = fits; len >= 1; len--) {
+        const uint32_t *head = strmap_get_hashed(&t->full, buf, plen[len], h[len]);
         if (!head)
             continue;
         for (uint32_t l = *head; l && *npayloads < max; l = t->links.v[l - 1].next)
@@ -78,6 +170,14 @@ static uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_
         return (uint32_t)len;
     }
     return 0;
+}
+
+static inline uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                             uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    *npayloads = 0;
+    size_t longest = first_len(t, d, i, exact);
+    return longest ? match_from(t, d, i, end, exact, longest, payloads, max, npayloads) : 0;
 }
 
 uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,

@@ -25,19 +25,15 @@ struct vigie_reader {
     size_t base;
     long first_line;
     vigie_date published;
-    json_t *record;  /* current JSON record (strings point into it) */
+    json_t *record;  /* current JSON record when jansson read it (strings point into it) */
+    jsonrec flat;    /* current JSON record when it is flat (strings point into it) */
     char *id;
     char warning[512];
     char peek[64];   /* bytes read to sniff the form, consumed before the stream */
     size_t peek_n, peek_at;
+    char *chunk;     /* getdelim's buffer for JSON Lines */
+    size_t chunk_cap;
 };
-
-static int rd_getc(vigie_reader *r)
-{
-    if (r->peek_at < r->peek_n)
-        return (unsigned char)r->peek[r->peek_at++];
-    return fgetc(r->f);
-}
 
 static const char *basename_of(const char *path)
 {
@@ -235,32 +231,70 @@ static int next_part(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
     return 1;
 }
 
-static const char *opt_string(json_t *o, const char *key)
+/* A top-level string of the current record, or NULL; *other: the key holds something else
+ * than a string or null. */
+static const char *field_string(const vigie_reader *r, const char *key, size_t *len, bool *other)
 {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    const char *s = NULL;
+    *other = false;
+    if (r->record) {
+        json_t *v = json_object_get(r->record, key);
+        if (json_is_string(v)) {
+            s = json_string_value(v);
+            *len = json_string_length(v);
+        }
+        *other = !s && v && !json_is_null(v);
+        return s;
+    }
+    const jsonrec_field *f = jsonrec_get(&r->flat, key);
+    if (f && f->type == JV_STRING) {
+        s = f->str;
+        *len = f->len;
+    }
+    *other = !s && f && f->type != JV_NULL;
+    return s;
 }
 
+static const char *opt_string(const vigie_reader *r, const char *key)
+{
+    size_t len;
+    bool other;
+    return field_string(r, key, &len, &other);
+}
+
+/* Appends n bytes to the line buffer (NUL-terminated). */
+static void line_put(vigie_reader *r, size_t *len, const char *s, size_t n)
+{
+    if (*len + n + 1 > r->cap) {
+        while (*len + n + 1 > r->cap)
+            r->cap *= 2;
+        r->buf = xrealloc(r->buf, r->cap);
+    }
+    memcpy(r->buf + *len, s, n);
+    *len += n;
+    r->buf[*len] = 0;
+}
+
+/* One line without its newline, NUL bytes included; false at the end of the input. The bytes
+ * peeked at come first, then the stream a line at a time (getdelim, not a call per byte). */
 static bool read_line(vigie_reader *r, size_t *len)
 {
-    size_t n = 0;
+    *len = 0;
     if (!r->buf) {
         r->cap = 1 << 16;
         r->buf = xmalloc(r->cap);
     }
-    int c;
-    while ((c = rd_getc(r)) != EOF) {
-        if (n + 2 > r->cap) {
-            r->cap *= 2;
-            r->buf = xrealloc(r->buf, r->cap);
-        }
+    r->buf[0] = 0;
+    while (r->peek_at < r->peek_n) {
+        char c = r->peek[r->peek_at++];
         if (c == '\n')
-            break;
-        r->buf[n++] = (char)c;
+            return true;
+        line_put(r, len, &c, 1);
     }
-    r->buf[n] = 0;
-    *len = n;
-    return c != EOF || n > 0;
+    ssize_t got = getdelim(&r->chunk, &r->chunk_cap, '\n', r->f);
+    if (got > 0)
+        line_put(r, len, r->chunk, (size_t)got - (r->chunk[got - 1] == '\n'));
+    return got > 0 || *len > 0;
 }
 
 static int next_jsonl(vigie_reader *r, vigie_input *in, char *err, size_t errlen)
@@ -278,18 +312,22 @@ static int next_jsonl(vigie_reader *r, vigie_input *in, char *err, size_t errlen
         if (k < len)
             break; /* blank lines are not records */
     }
-    json_error_t je;
-    r->record = json_loadb(r->buf, len, JSON_REJECT_DUPLICATES, &je);
-    if (!r->record) {
-        snprintf(err, errlen, "%s:%ld: invalid JSON at column %d: %s; record skipped", r->path, r->line, je.column, je.text);
-        return -1;
+    if (!jsonrec_parse(&r->flat, r->buf, len)) { /* not a flat record: jansson reads it, or says why not */
+        json_error_t je;
+        r->record = json_loadb(r->buf, len, JSON_REJECT_DUPLICATES, &je);
+        if (!r->record) {
+            snprintf(err, errlen, "%s:%ld: invalid JSON at column %d: %s; record skipped", r->path, r->line, je.column, je.text);
+            return -1;
+        }
     }
-    json_t *text = json_object_get(r->record, "text");
-    if (!json_is_object(r->record) || !json_is_string(text)) {
+    size_t text_len = 0, date_len;
+    bool other, date_other;
+    const char *text = field_string(r, "text", &text_len, &other);
+    if ((r->record && !json_is_object(r->record)) || !text) {
         snprintf(err, errlen, "%s:%ld: record without a \"text\" string; record skipped", r->path, r->line);
         return -1;
     }
-    const char *id = opt_string(r->record, "id");
+    const char *id = opt_string(r, "id");
     if (!id) {
         char buf[64];
         snprintf(buf, sizeof buf, "line-%ld", r->line);
@@ -297,24 +335,23 @@ static int next_jsonl(vigie_reader *r, vigie_input *in, char *err, size_t errlen
         id = r->id;
     }
     in->id = id;
-    in->text = json_string_value(text);
-    in->len = json_string_length(text);
-    in->lang = opt_string(r->record, "lang");
-    in->title = opt_string(r->record, "title");
-    in->url = opt_string(r->record, "url");
-    in->source = opt_string(r->record, "source");
+    in->text = text;
+    in->len = text_len;
+    in->lang = opt_string(r, "lang");
+    in->title = opt_string(r, "title");
+    in->url = opt_string(r, "url");
+    in->source = opt_string(r, "source");
     in->origin = r->path;
     in->line = r->line;
     in->published = r->default_date;
-    json_t *date = json_object_get(r->record, "date");
-    if (json_is_string(date)) {
-        const char *ds = json_string_value(date);
+    const char *ds = field_string(r, "date", &date_len, &date_other);
+    if (ds) {
         if (!vigie_date_parse(ds, strlen(ds), &in->published)) {
             snprintf(err, errlen, "%s:%ld: document '%s': malformed date \"%.40s\" (expected YYYY-MM or YYYY-MM-DD); record skipped",
                      r->path, r->line, id, ds);
             return -1;
         }
-    } else if (date && !json_is_null(date)) {
+    } else if (date_other) {
         snprintf(err, errlen, "%s:%ld: document '%s': \"date\" must be a string; record skipped", r->path, r->line, id);
         return -1;
     }
@@ -343,6 +380,8 @@ void vigie_reader_close(vigie_reader *r)
     if (r->owns && r->f)
         fclose(r->f);
     free(r->buf);
+    free(r->chunk);
+    jsonrec_free(&r->flat);
     free(r->path);
     free(r);
 }

@@ -104,11 +104,20 @@ static size_t scan_number(const char *s, size_t i, size_t end)
 
 enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
 
+/* Could the key of s hold an apostrophe? Only non-ASCII letters can fold into one. */
+static bool may_have_apostrophe(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\'' || (unsigned char)s[i] >= 0x80)
+            return true;
+    return false;
+}
+
 static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
 {
     char key[64];
-    if (n >= sizeof key - 8)
-        return 0;
+    if (n >= sizeof key - 8 || (!L->elision_bare && !may_have_apostrophe(s, n)))
+        return 0; /* most words: no lookup */
     size_t k = make_key(s, n, key, sizeof key);
     const uint32_t *v = strmap_get(&L->elision, key, k);
     return v ? *v : 0;
@@ -365,28 +374,54 @@ static vigie_token_kind kind_of(const char *s, size_t n)
     return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ? VIGIE_TOK_PUNCT : VIGIE_TOK_SYMBOL;
 }
 
+static bool is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* Room for n tokens at once: the arrays are large and would be copied as they grow. */
+static void reserve_tokens(vigie_doc *d, size_t n)
+{
+    if (n <= d->tokens.cap)
+        return;
+    d->tokens.v = xrealloc(d->tokens.v, n * sizeof *d->tokens.v);
+    d->tokens.cap = n;
+    d->tinfo.v = xrealloc(d->tinfo.v, n * sizeof *d->tinfo.v);
+    d->tinfo.cap = n;
+}
+
 void segment_doc(vigie_doc *d)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     raw_tokens raw = {0};
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     char keybuf[256];
+    size_t cursor = 0; /* in the offset map */
+    reserve_tokens(d, raw.n);
     for (size_t k = 0; k < raw.n; k++) {
         raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
         size_t kl = token_key(L, s, n, r->flags, keybuf, sizeof keybuf);
         char lowbuf[256];
-        size_t ll = key_with(L, s, n, r->flags, lowbuf, sizeof lowbuf, true);
+        /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
+        bool ascii = is_ascii(s, n);
+        size_t ll = ascii ? kl : key_with(L, s, n, r->flags, lowbuf, sizeof lowbuf, true);
         vigie_token t;
-        t.span = work_span_to_orig(d, r->start, r->end);
+        t.span.start = text_orig_offset_next(d, &cursor, r->start);
+        t.span.end = text_orig_offset_next(d, &cursor, r->end);
         t.kind = kind_of(s, n);
         t.key = arena_strndup(&d->mem, keybuf, kl);
-        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, NULL, 0, 0, NULL};
-        bool same = ll == kl && !memcmp(lowbuf, keybuf, kl);
+        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, 0, 0, NULL, 0, 0, NULL};
+        bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));
         ti.lower = same ? t.key : arena_strndup(&d->mem, lowbuf, ll);
         ti.key_hash = strmap_hash(keybuf, kl);
         ti.lower_hash = same ? ti.key_hash : strmap_hash(lowbuf, ll);
+        ti.vocab_key = vocab_find(L, keybuf, kl, ti.key_hash);
+        ti.vocab_lower = same ? ti.vocab_key : vocab_find(L, lowbuf, ll, ti.lower_hash);
         if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
             ti.flags |= TF_CAP;
         if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))

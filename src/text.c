@@ -153,6 +153,18 @@ void text_normalize(vigie_doc *d)
     d->work_len = o.n;
 }
 
+/* The original offset given lo, the number of change points at or before work. */
+static uint32_t orig_at(const vigie_doc *d, size_t lo, uint32_t work)
+{
+    int64_t delta = lo ? d->offmap.v[lo - 1].delta : 0;
+    int64_t o = (int64_t)work + delta;
+    if (o < 0)
+        o = 0;
+    if ((uint64_t)o > d->orig_len)
+        o = (int64_t)d->orig_len;
+    return (uint32_t)o;
+}
+
 uint32_t text_orig_offset(const vigie_doc *d, uint32_t work)
 {
     size_t lo = 0, hi = d->offmap.n;
@@ -163,13 +175,16 @@ uint32_t text_orig_offset(const vigie_doc *d, uint32_t work)
         else
             hi = mid;
     }
-    int64_t delta = lo ? d->offmap.v[lo - 1].delta : 0;
-    int64_t o = (int64_t)work + delta;
-    if (o < 0)
-        o = 0;
-    if ((uint64_t)o > d->orig_len)
-        o = (int64_t)d->orig_len;
-    return (uint32_t)o;
+    return orig_at(d, lo, work);
+}
+
+uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work)
+{
+    if (*cursor > 0 && d->offmap.v[*cursor - 1].work > work)
+        return text_orig_offset(d, work); /* not in order after all */
+    while (*cursor < d->offmap.n && d->offmap.v[*cursor].work <= work)
+        ++*cursor;
+    return orig_at(d, *cursor, work);
 }
 
 vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we)

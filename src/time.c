@@ -34,8 +34,9 @@ static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
     return h;
 }
 
-/* The hit at token i: the cached one when it fits before end, else looked up into *buf. */
-static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *buf)
+/* The entries at token i: the cached ones (no copy: the recognisers ask often), or a fresh
+ * lookup into *fresh when the cached phrase runs past `end`. */
+static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *fresh)
 {
     static const time_hit none = {0, 0, 0, {0}};
     if (i >= end)
@@ -43,8 +44,8 @@ static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit
     const time_cache *cache = d->stage_scratch;
     if (cache && i < cache->n && cache->hits[i].len <= end - i)
         return &cache->hits[i];
-    *buf = lex_lookup(d, i, end);
-    return buf;
+    *fresh = lex_lookup(d, i, end);
+    return fresh;
 }
 
 static const time_entry *hit_class(const time_hit *h, enum time_class c)
@@ -72,8 +73,10 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end)
  * capitalised. */
 static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
 {
-    time_hit buf;
-    const time_hit *h = lex_at(d, i, end, &buf);
+    time_hit fresh;
+    const time_hit *h = lex_at(d, i, end, &fresh);
+    if (!(h->classes & (1u << c)))
+        return NULL;
     const time_entry *e = hit_class(h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL; /* "may", "march" are verbs */

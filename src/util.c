@@ -92,11 +92,7 @@ void arena_free(arena *a)
 
 uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = hash_more(HASH_START, s, n);
     return h ^ (h >> 29);
 }
 
@@ -107,18 +103,15 @@ void strmap_init(strmap *m)
 
 void strmap_free(strmap *m)
 {
-    free(m->keys);
-    free(m->hashes);
-    free(m->vals);
+    free(m->slots);
     arena_free(&m->strings);
     memset(m, 0, sizeof *m);
 }
 
-static size_t strmap_slot(const char **keys, const uint32_t *hashes, size_t cap, uint32_t h, const char *key,
-                          size_t len)
+static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len)
 {
     size_t i = h & (cap - 1);
-    while (keys[i] && !(hashes[i] == h && strncmp(keys[i], key, len) == 0 && keys[i][len] == 0))
+    while (slots[i].key && !(slots[i].hash == h && strncmp(slots[i].key, key, len) == 0 && slots[i].key[len] == 0))
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -126,25 +119,17 @@ static size_t strmap_slot(const char **keys, const uint32_t *hashes, size_t cap,
 static void strmap_grow(strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    const char **keys = xcalloc(cap, sizeof *keys);
-    uint32_t *hashes = xcalloc(cap, sizeof *hashes);
-    uint32_t *vals = xcalloc(cap, sizeof *vals);
+    strmap_entry *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t j = m->hashes[i] & (cap - 1);
-        while (keys[j])
+        size_t j = m->slots[i].hash & (cap - 1);
+        while (slots[j].key)
             j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i];
-        hashes[j] = m->hashes[i];
-        vals[j] = m->vals[i];
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->hashes);
-    free(m->vals);
-    m->keys = keys;
-    m->hashes = hashes;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
 }
 
@@ -153,16 +138,17 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
     if ((m->count + 1) * 2 >= m->cap) /* at most half full: short probe runs */
         strmap_grow(m);
     uint32_t h = (uint32_t)hash_bytes(key, len);
-    size_t i = strmap_slot(m->keys, m->hashes, m->cap, h, key, len);
+    size_t i = strmap_slot(m->slots, m->cap, h, key, len);
+    strmap_entry *e = &m->slots[i];
     if (inserted)
-        *inserted = !m->keys[i];
-    if (!m->keys[i]) {
-        m->keys[i] = arena_strndup(&m->strings, key, len);
-        m->hashes[i] = h;
-        m->vals[i] = init;
+        *inserted = !e->key;
+    if (!e->key) {
+        e->key = arena_strndup(&m->strings, key, len);
+        e->hash = h;
+        e->val = init;
         m->count++;
     }
-    return &m->vals[i];
+    return &e->val;
 }
 
 uint32_t strmap_hash(const char *key, size_t len) { return (uint32_t)hash_bytes(key, len); }
@@ -171,8 +157,8 @@ const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, 
 {
     if (!m->cap)
         return NULL;
-    size_t i = strmap_slot(m->keys, m->hashes, m->cap, hash, key, len);
-    return m->keys[i] ? &m->vals[i] : NULL;
+    const strmap_entry *e = &m->slots[strmap_slot(m->slots, m->cap, hash, key, len)];
+    return e->key ? &e->val : NULL;
 }
 
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
@@ -253,10 +239,17 @@ char *datafile_next(datafile *f)
         line[n] = 0;
         f->pos += n + 1;
         f->lineno++;
-        cut_comment(line);
-        /* trim only trailing blanks: leading TABs can be meaningful to no format, but keep
-         * leading spaces away as well */
-        char *t = trim(line);
+        if (memchr(line, '#', n)) { /* no '#', no comment: the large generated files have none */
+            cut_comment(line);
+            n = strlen(line);
+        }
+        /* leading TABs can be meaningful to no format: blanks are trimmed on both sides
+         * (as trim() does, without measuring the line again) */
+        char *t = line, *e = line + n;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        while (e > t && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            *--e = 0;
         if (*t)
             return t;
     }
@@ -307,7 +300,7 @@ int split_variants(char *s, char **vars, int max)
 
 /* ---- keys and UTF-8 ---- */
 
-int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
+int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp)
 {
     utf8proc_ssize_t used = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
     return used > 0 ? (int)used : -1;
@@ -352,6 +345,12 @@ size_t make_lower(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     while (i < n && o + 8 < cap) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
         int32_t cp;
         int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
         if (used < 0) {
@@ -370,7 +369,7 @@ bool is_upper_initial(const char *s, size_t n)
     int32_t cp;
     if (n == 0 || utf8_decode((const uint8_t *)s, n, &cp) < 0)
         return false;
-    return utf8proc_isupper(cp);
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : utf8proc_isupper(cp);
 }
 
 bool is_all_upper(const char *s, size_t n)
@@ -378,6 +377,14 @@ bool is_all_upper(const char *s, size_t n)
     size_t i = 0;
     bool letters = false;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII without the library: most words are */
+            if (c >= 'a' && c <= 'z')
+                return false;
+            letters |= c >= 'A' && c <= 'Z';
+            i++;
+            continue;
+        }
         int32_t cp;
         int used = utf8_decode((const uint8_t *)s + i, n - i, &cp);
         if (used < 0)

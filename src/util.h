@@ -38,9 +38,12 @@ void arena_free(arena *a);
 
 /* Open-addressing hash map from strings to uint32 values; keys are copied into its arena. */
 typedef struct {
-    const char **keys;
-    uint32_t *hashes; /* compared before the keys: most probes end there */
-    uint32_t *vals;
+    const char *key;  /* NULL: a free slot */
+    uint32_t hash;    /* compared before the key: most probes end there */
+    uint32_t val;
+} strmap_entry;       /* key, hash and value side by side: a probe touches one cache line */
+typedef struct {
+    strmap_entry *slots; /* cap slots; iterate over those with a key */
     size_t cap, count;
     arena strings;
 } strmap;
@@ -53,6 +56,18 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 uint32_t strmap_hash(const char *key, size_t len);
 const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash);
 uint64_t hash_bytes(const char *s, size_t n);
+/* hash_bytes in steps, for keys built piece by piece: strmap_hash(s, n) ==
+ * hash_end(hash_more(HASH_START, s, n)), whatever the pieces. */
+#define HASH_START 1469598103934665603ull /* FNV-1a */
+static inline uint64_t hash_more(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+static inline uint32_t hash_end(uint64_t h) { return (uint32_t)(h ^ (h >> 29)); }
 
 /* Reads a whole file into memory (NUL-terminated). Returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len);
@@ -83,7 +98,16 @@ size_t make_key(const char *s, size_t n, char *out, size_t cap);
 size_t make_lower(const char *s, size_t n, char *out, size_t cap);
 
 /* UTF-8 helpers. */
-int utf8_decode(const uint8_t *s, size_t n, int32_t *cp); /* bytes used, or -1 if invalid */
+int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp);
+/* Bytes used by the code point at s, or -1 if invalid. Inline for ASCII: most text is. */
+static inline int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
+{
+    if (n && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    return utf8_decode_multi(s, n, cp);
+}
 bool is_upper_initial(const char *s, size_t n);
 bool is_all_upper(const char *s, size_t n);
 
