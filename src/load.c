@@ -596,7 +596,24 @@ static const uint32_t *lemma_known(const lang_data *L, const char *lemma)
     return id;
 }
 
-/* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large. */
+/* Adds the analyses of one verbforms.tsv line's forms, "form:TAGS form:TAGS ...", to lemma id. */
+static void add_lemma_forms(lang_data *L, uint32_t id, char *forms)
+{
+    for (char *f = strtok_r(forms, " ", &forms); f; f = strtok_r(NULL, " ", &forms)) {
+        char *colon = strrchr(f, ':');
+        if (!colon)
+            continue; /* generated file: tolerate a stray word rather than refuse to start */
+        verb_analysis va;
+        va.lemma = id;
+        snprintf(va.tags, sizeof va.tags, "%s", colon + 1);
+        char key[256];
+        size_t k = make_lower(f, (size_t)(colon - f), key, sizeof key);
+        verbform_add(L, key, k, va);
+    }
+}
+
+/* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large, and a line
+ * per lemma lets the others be skipped unread. */
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
@@ -608,33 +625,16 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     bool ok;
     if (!open_lang_data(e, lang, "verbforms.tsv", &f, path, sizeof path, err, errlen, &ok))
         return ok;
-    /* Forms of one lemma are consecutive in no order we can rely on; collect then index. */
-    VEC(struct fa { const char *form; verb_analysis va; }) all = {0};
     char *line;
-    const char *prev_lemma = ""; /* the file is sorted by form: a lemma's lines mostly follow each other */
-    const uint32_t *id = NULL;
     while ((line = datafile_next(&f))) {
-        char *fld[3];
-        if (split_fields(line, fld, 3) != 3)
-            continue; /* generated file: tolerate a stray line rather than refuse to start */
-        if (strcmp(fld[1], prev_lemma)) {
-            id = lemma_known(L, fld[1]);
-            prev_lemma = fld[1];
-        }
-        if (!id)
+        char *tab = strchr(line, '\t');
+        if (!tab)
             continue;
-        struct fa x;
-        x.form = fld[0];
-        x.va.lemma = *id;
-        snprintf(x.va.tags, sizeof x.va.tags, "%s", fld[2]);
-        VEC_PUSH(all, x);
+        *tab = 0;
+        const uint32_t *id = lemma_known(L, line);
+        if (id)
+            add_lemma_forms(L, *id, tab + 1);
     }
-    for (size_t i = 0; i < all.n; i++) {
-        char key[256];
-        size_t k = make_lower(all.v[i].form, strlen(all.v[i].form), key, sizeof key);
-        verbform_add(L, key, k, all.v[i].va);
-    }
-    VEC_FREE(all);
     datafile_close(&f);
     return true;
 }
