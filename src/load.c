@@ -57,36 +57,79 @@ static bool open_lang_data(const vigie_engine *e, int lang, const char *name, da
     return open_data(e, f, rel, false, pathbuf, cap, err, errlen, ok);
 }
 
-/* ---- CAMEO ---- */
+/* A data file read line by line: each line goes to `parse`, which says what is wrong with a bad
+ * one in `why`; the first bad line fails the load as "FILE:LINE: why". lang < 0: data_dir/rel,
+ * else data_dir/LANG/rel; an absent file is an error only when required. */
+typedef struct {
+    vigie_engine *e;
+    lang_data *L;   /* the file's language, or NULL */
+    void *out;      /* what the parser fills, when it is not in e or L */
+    long lineno;
+    char *why;
+    size_t why_len;
+} line_ctx;
+typedef bool (*line_parser)(line_ctx *c, char *line);
 
-bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen)
+static bool load_lines(vigie_engine *e, int lang, const char *rel, bool required, line_parser parse, void *out,
+                       char *err, size_t errlen)
 {
-    char path[1024];
+    char path[1024], why[256] = "malformed line";
     datafile f;
     bool ok;
-    if (!open_data(e, &f, "cameo.tsv", true, path, sizeof path, err, errlen, &ok))
+    if (lang >= 0 ? !open_lang_data(e, lang, rel, &f, path, sizeof path, err, errlen, &ok)
+                  : !open_data(e, &f, rel, required, path, sizeof path, err, errlen, &ok))
         return ok;
+    line_ctx c = {e, lang >= 0 ? &e->lang[lang] : NULL, out, 0, why, sizeof why};
     char *line;
     while ((line = datafile_next(&f))) {
-        char *fld[4];
-        int n = split_fields(line, fld, 4);
-        char *end;
-        double g = n >= 3 ? strtod(fld[1], &end) : 0;
-        int q = n >= 3 ? atoi(fld[2]) : 0;
-        if (n < 3 || strlen(fld[0]) < 2 || strlen(fld[0]) > 4 || q < 1 || q > 4 || g < -10 || g > 10) {
+        c.lineno = f.lineno;
+        if (!parse(&c, line)) {
             datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected code, goldstein, quad class, name", path, f.lineno);
+            return fail(err, errlen, "%s:%ld: %s", path, f.lineno, why);
         }
-        cameo_code c;
-        snprintf(c.code, sizeof c.code, "%s", fld[0]);
-        c.goldstein = g;
-        c.quad_class = q;
-        c.name = arena_strdup(&e->mem, n > 3 ? fld[3] : "");
-        *strmap_put(&e->cameo_index, c.code, strlen(c.code), (uint32_t)e->cameo.n, NULL) = (uint32_t)e->cameo.n;
-        VEC_PUSH(e->cameo, c);
     }
     datafile_close(&f);
     return true;
+}
+
+/* Indexes every variant ("a | b") of a phrase in table t with payload val. */
+static void add_phrase_variants(lang_data *L, phrase_table *t, char *phrase, uint32_t val)
+{
+    char *vars[64];
+    int nv = split_variants(phrase, vars, 64);
+    for (int v = 0; v < nv; v++) {
+        char key[512];
+        uint32_t ntok = phrase_key(L, vars[v], key, sizeof key);
+        if (ntok)
+            phrase_add(t, key, ntok, val);
+    }
+}
+
+/* ---- CAMEO ---- */
+
+static bool cameo_line(line_ctx *c, char *line)
+{
+    char *fld[4];
+    int n = split_fields(line, fld, 4);
+    char *end;
+    double g = n >= 3 ? strtod(fld[1], &end) : 0;
+    int q = n >= 3 ? atoi(fld[2]) : 0;
+    if (n < 3 || strlen(fld[0]) < 2 || strlen(fld[0]) > 4 || q < 1 || q > 4 || g < -10 || g > 10)
+        return fail(c->why, c->why_len, "expected code, goldstein, quad class, name");
+    vigie_engine *e = c->e;
+    cameo_code cc;
+    snprintf(cc.code, sizeof cc.code, "%s", fld[0]);
+    cc.goldstein = g;
+    cc.quad_class = q;
+    cc.name = arena_strdup(&e->mem, n > 3 ? fld[3] : "");
+    *strmap_put(&e->cameo_index, cc.code, strlen(cc.code), (uint32_t)e->cameo.n, NULL) = (uint32_t)e->cameo.n;
+    VEC_PUSH(e->cameo, cc);
+    return true;
+}
+
+bool engine_load_cameo(vigie_engine *e, char *err, size_t errlen)
+{
+    return load_lines(e, -1, "cameo.tsv", true, cameo_line, NULL, err, errlen);
 }
 
 const cameo_code *cameo_lookup(const vigie_engine *e, const char *code)
@@ -103,34 +146,33 @@ static int cmp_fold(const void *a, const void *b)
     return (x->cp > y->cp) - (x->cp < y->cp);
 }
 
+typedef VEC(fold_rule) fold_rules;
+
+static bool fold_line(line_ctx *c, char *line)
+{
+    char *fld[2];
+    int n = split_fields(line, fld, 2);
+    if (n < 1 || strncmp(fld[0], "U+", 2))
+        return fail(c->why, c->why_len, "expected U+XXXX and a replacement");
+    fold_rule r;
+    r.cp = (int32_t)strtol(fld[0] + 2, NULL, 16);
+    const char *with = n > 1 ? fld[1] : "";
+    if (!strcmp(with, "SPACE"))
+        with = " ";
+    else if (!strcmp(with, "DELETE"))
+        with = "";
+    r.with = arena_strdup(&c->e->mem, with);
+    VEC_PUSH(*(fold_rules *)c->out, r);
+    return true;
+}
+
 bool engine_load_folds(vigie_engine *e, char *err, size_t errlen)
 {
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_data(e, &f, "text/fold.txt", false, path, sizeof path, err, errlen, &ok))
-        return ok;
-    VEC(fold_rule) rules = {0};
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[2];
-        int n = split_fields(line, fld, 2);
-        if (n < 1 || strncmp(fld[0], "U+", 2)) {
-            VEC_FREE(rules);
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected U+XXXX and a replacement", path, f.lineno);
-        }
-        fold_rule r;
-        r.cp = (int32_t)strtol(fld[0] + 2, NULL, 16);
-        const char *with = n > 1 ? fld[1] : "";
-        if (!strcmp(with, "SPACE"))
-            with = " ";
-        else if (!strcmp(with, "DELETE"))
-            with = "";
-        r.with = arena_strdup(&e->mem, with);
-        VEC_PUSH(rules, r);
+    fold_rules rules = {0};
+    if (!load_lines(e, -1, "text/fold.txt", false, fold_line, &rules, err, errlen)) {
+        VEC_FREE(rules);
+        return false;
     }
-    datafile_close(&f);
     qsort(rules.v, rules.n, sizeof *rules.v, cmp_fold);
     e->folds = rules.v;
     e->fold_count = rules.n;
@@ -146,164 +188,114 @@ static void put_key(strmap *m, const char *word, uint32_t val)
     *strmap_put(m, key, k, val, NULL) = val;
 }
 
-static bool load_words(vigie_engine *e, int lang, const char *file, strmap *m, char *err, size_t errlen)
+/* elisions.txt: "d'  de" (an elided form and its word), a bare elided word, "keep WORD" (an
+ * apostrophe inside a word: aujourd'hui) or "suffix WORD". */
+static bool elision_line(line_ctx *c, char *line)
 {
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, file, &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[2];
-        int n = split_fields(line, fld, 2);
-        if (!strcmp(file, "elisions.txt")) {
-            if (n == 2 && !strcmp(fld[0], "keep"))
-                put_key(m, fld[1], 2);
-            else if (n == 2 && !strcmp(fld[0], "suffix"))
-                put_key(m, fld[1], 3);
-            else if (n == 1 && strchr(fld[0], ' ') == NULL)
-                put_key(m, fld[0], 1);
-            else if (n == 2 && strchr(fld[0], '\'')) { /* "d'  de": the elided form and its word */
-                lang_data *L = &e->lang[lang];
-                put_key(m, fld[0], 1);
-                char key[64];
-                size_t k = make_key(fld[0], strlen(fld[0]), key, sizeof key);
-                *strmap_put(&L->elided_as, key, k, 0, NULL) = (uint32_t)L->elided_forms.n;
-                const char *full = arena_strdup(&e->mem, fld[1]);
-                VEC_PUSH(L->elided_forms, full);
-            }
-            else {
-                /* "keep aujourd'hui" written with a space instead of a TAB */
-                char *sp = strchr(fld[0], ' ');
-                if (sp && (!strncmp(fld[0], "keep ", 5) || !strncmp(fld[0], "suffix ", 7))) {
-                    *sp = 0;
-                    put_key(m, trim(sp + 1), !strcmp(fld[0], "keep") ? 2 : 3);
-                } else {
-                    datafile_close(&f);
-                    return fail(err, errlen, "%s:%ld: expected an elision, 'keep WORD' or 'suffix WORD'", path, f.lineno);
-                }
-            }
-        } else if (!strcmp(file, "abbreviations.txt")) {
-            put_key(m, fld[0], n > 1 && !strcmp(fld[1], "end") ? 2 : 1);
-        } else {
-            put_key(m, fld[0], 1);
-        }
+    strmap *m = c->out;
+    char *fld[2];
+    int n = split_fields(line, fld, 2);
+    char *sp = n == 1 ? strchr(fld[0], ' ') : NULL;
+    if (sp && (!strncmp(fld[0], "keep ", 5) || !strncmp(fld[0], "suffix ", 7))) {
+        *sp = 0; /* "keep aujourd'hui" written with a space instead of a TAB */
+        fld[1] = trim(sp + 1);
+        n = 2;
     }
-    datafile_close(&f);
+    if (n == 2 && (!strcmp(fld[0], "keep") || !strcmp(fld[0], "suffix"))) {
+        put_key(m, fld[1], !strcmp(fld[0], "keep") ? 2 : 3);
+    } else if (n == 1 && !sp) {
+        put_key(m, fld[0], 1);
+    } else if (n == 2 && strchr(fld[0], '\'')) {
+        lang_data *L = c->L;
+        put_key(m, fld[0], 1);
+        char key[64];
+        size_t k = make_key(fld[0], strlen(fld[0]), key, sizeof key);
+        *strmap_put(&L->elided_as, key, k, 0, NULL) = (uint32_t)L->elided_forms.n;
+        const char *full = arena_strdup(&c->e->mem, fld[1]);
+        VEC_PUSH(L->elided_forms, full);
+    } else {
+        return fail(c->why, c->why_len, "expected an elision, 'keep WORD' or 'suffix WORD'");
+    }
     return true;
 }
 
-static bool load_grammar(vigie_engine *e, int lang, char *err, size_t errlen)
+/* abbreviations.txt: a word, and "end" when it may also end a sentence. */
+static bool abbreviation_line(line_ctx *c, char *line)
 {
-    lang_data *L = &e->lang[lang];
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "grammar.txt", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[3];
-        int cls = -1;
-        int n = split_fields(line, fld, 3);
-        if (n >= 2)
-            for (int c = 0; c < G_COUNT; c++)
-                if (!strcmp(fld[1], gram_class_names[c]))
-                    cls = c;
-        bool initial = n == 3 && !strcmp(fld[2], "initial");
-        char key[512];
-        uint32_t ntok = cls >= 0 && (n == 2 || initial) ? phrase_key_exact(L, fld[0], key, sizeof key) : 0;
-        if (!ntok) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected a phrase, a known class [, initial]", path, f.lineno);
-        }
-        phrase_add(&L->grammar, key, ntok, (uint32_t)cls | (initial ? GRAM_INITIAL : 0));
-    }
-    datafile_close(&f);
+    char *fld[2];
+    int n = split_fields(line, fld, 2);
+    put_key(c->out, fld[0], n > 1 && !strcmp(fld[1], "end") ? 2 : 1);
     return true;
 }
 
-static bool load_time(vigie_engine *e, int lang, char *err, size_t errlen)
+static bool word_line(line_ctx *c, char *line)
 {
-    lang_data *L = &e->lang[lang];
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "time.txt", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[3];
-        int n = split_fields(line, fld, 3);
-        int cls = -1;
-        if (n >= 2)
-            for (int c = 0; c < TC_COUNT; c++)
-                if (!strcmp(fld[1], time_class_names[c]))
-                    cls = c;
-        if (cls < 0) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected phrase, class, value (unknown class?)", path, f.lineno);
-        }
-        time_entry te = {(enum time_class)cls, 0, NULL};
-        if (n > 2) {
-            char *endp;
-            long v = strtol(fld[2], &endp, 10);
-            if (endp == fld[2]) {
-                te.text = arena_strdup(&e->mem, fld[2]);
-            } else { /* a number, maybe followed by a tag: "-1 NI" */
-                te.num = (int)v;
-                while (*endp == ' ')
-                    endp++;
-                if (*endp)
-                    te.text = arena_strdup(&e->mem, endp);
-            }
-        }
-        char *vars[32];
-        int nv = split_variants(fld[0], vars, 32);
-        for (int v = 0; v < nv; v++) {
-            char key[512];
-            uint32_t ntok = phrase_key(L, vars[v], key, sizeof key);
-            if (ntok)
-                phrase_add(&L->time, key, ntok, (uint32_t)L->time_entries.n);
-        }
-        VEC_PUSH(L->time_entries, te);
-    }
-    datafile_close(&f);
+    char *fld[1];
+    split_fields(line, fld, 1);
+    put_key(c->out, fld[0], 1);
     return true;
 }
 
-static bool load_agents(vigie_engine *e, int lang, char *err, size_t errlen)
+static bool grammar_line(line_ctx *c, char *line)
 {
-    lang_data *L = &e->lang[lang];
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "agents.txt", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[3];
-        int n = split_fields(line, fld, 3);
-        if (n < 2) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected noun, sector [, title]", path, f.lineno);
+    char *fld[3];
+    int cls = -1;
+    int n = split_fields(line, fld, 3);
+    if (n >= 2)
+        for (int k = 0; k < G_COUNT; k++)
+            if (!strcmp(fld[1], gram_class_names[k]))
+                cls = k;
+    bool initial = n == 3 && !strcmp(fld[2], "initial");
+    char key[512];
+    uint32_t ntok = cls >= 0 && (n == 2 || initial) ? phrase_key_exact(c->L, fld[0], key, sizeof key) : 0;
+    if (!ntok)
+        return fail(c->why, c->why_len, "expected a phrase, a known class [, initial]");
+    phrase_add(&c->L->grammar, key, ntok, (uint32_t)cls | (initial ? GRAM_INITIAL : 0));
+    return true;
+}
+
+static bool time_line(line_ctx *c, char *line)
+{
+    char *fld[3];
+    int n = split_fields(line, fld, 3);
+    int cls = -1;
+    if (n >= 2)
+        for (int k = 0; k < TC_COUNT; k++)
+            if (!strcmp(fld[1], time_class_names[k]))
+                cls = k;
+    if (cls < 0)
+        return fail(c->why, c->why_len, "expected phrase, class, value (unknown class?)");
+    time_entry te = {(enum time_class)cls, 0, NULL};
+    if (n > 2) {
+        char *endp;
+        long v = strtol(fld[2], &endp, 10);
+        if (endp == fld[2]) {
+            te.text = arena_strdup(&c->e->mem, fld[2]);
+        } else { /* a number, maybe followed by a tag: "-1 NI" */
+            te.num = (int)v;
+            while (*endp == ' ')
+                endp++;
+            if (*endp)
+                te.text = arena_strdup(&c->e->mem, endp);
         }
-        agent_entry a;
-        a.sector = arena_strdup(&e->mem, strcmp(fld[1], "-") ? fld[1] : "");
-        a.title = n > 2 ? arena_strdup(&e->mem, fld[2]) : NULL;
-        a.before = false;
-        char *vars[64];
-        int nv = split_variants(fld[0], vars, 64);
-        for (int v = 0; v < nv; v++) {
-            char key[512];
-            uint32_t ntok = phrase_key(L, vars[v], key, sizeof key);
-            if (ntok)
-                phrase_add(&L->agents, key, ntok, (uint32_t)L->agents_v.n);
-        }
-        VEC_PUSH(L->agents_v, a);
     }
-    datafile_close(&f);
+    add_phrase_variants(c->L, &c->L->time, fld[0], (uint32_t)c->L->time_entries.n);
+    VEC_PUSH(c->L->time_entries, te);
+    return true;
+}
+
+static bool agent_line(line_ctx *c, char *line)
+{
+    char *fld[3];
+    int n = split_fields(line, fld, 3);
+    if (n < 2)
+        return fail(c->why, c->why_len, "expected noun, sector [, title]");
+    agent_entry a;
+    a.sector = arena_strdup(&c->e->mem, strcmp(fld[1], "-") ? fld[1] : "");
+    a.title = n > 2 ? arena_strdup(&c->e->mem, fld[2]) : NULL;
+    a.before = false;
+    add_phrase_variants(c->L, &c->L->agents, fld[0], (uint32_t)c->L->agents_v.n);
+    VEC_PUSH(c->L->agents_v, a);
     return true;
 }
 
@@ -335,37 +327,18 @@ static bool parse_coref(char **fld, int n, coref_entry *c)
     return true;
 }
 
-static bool load_coref(vigie_engine *e, int lang, char *err, size_t errlen)
+static bool coref_line(line_ctx *c, char *line)
 {
-    lang_data *L = &e->lang[lang];
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "coreference.txt", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[4];
-        int n = split_fields(line, fld, 4);
-        coref_entry c;
-        if (!parse_coref(fld, n, &c)) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected phrase, pronoun|anaphor, m|f|-, person|human|actor|TITLES "
-                                     "or phrase, impersonal|inanimate", path, f.lineno);
-        }
-        if (c.target == CT_TITLE)
-            c.titles = arena_strdup(&e->mem, fld[3]);
-        char *vars[64];
-        int nv = split_variants(fld[0], vars, 64);
-        for (int v = 0; v < nv; v++) {
-            char key[512];
-            uint32_t ntok = phrase_key(L, vars[v], key, sizeof key);
-            if (ntok)
-                phrase_add(&L->coref, key, ntok, (uint32_t)L->coref_v.n);
-        }
-        VEC_PUSH(L->coref_v, c);
-    }
-    datafile_close(&f);
+    char *fld[4];
+    int n = split_fields(line, fld, 4);
+    coref_entry ce;
+    if (!parse_coref(fld, n, &ce))
+        return fail(c->why, c->why_len, "expected phrase, pronoun|anaphor, m|f|-, person|human|actor|TITLES "
+                                        "or phrase, impersonal|inanimate");
+    if (ce.target == CT_TITLE)
+        ce.titles = arena_strdup(&c->e->mem, fld[3]);
+    add_phrase_variants(c->L, &c->L->coref, fld[0], (uint32_t)c->L->coref_v.n);
+    VEC_PUSH(c->L->coref_v, ce);
     return true;
 }
 
@@ -438,7 +411,7 @@ static void mark_stem(lang_data *L, const char *stem, size_t len)
 }
 
 static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char *pat, long lineno,
-                          char *err, size_t errlen, const char *path)
+                          char *why, size_t why_len)
 {
     event_pattern p;
     memset(&p, 0, sizeof p);
@@ -461,7 +434,7 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
         words[0] += words[0][1] == '\'' ? 2 : 4;
     }
     if (i >= nw)
-        return fail(err, errlen, "%s:%ld: empty pattern", path, lineno);
+        return fail(why, why_len, "empty pattern");
     char *trigger = words[i++];
     for (; i < nw; i++) {
         if (!strcmp(words[i], "+T") || !strcmp(words[i], "+S") || !strcmp(words[i], "+T?")) {
@@ -499,31 +472,21 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     return true;
 }
 
+static bool verb_line(line_ctx *c, char *line)
+{
+    char *fld[2];
+    if (split_fields(line, fld, 2) != 2)
+        return fail(c->why, c->why_len, "expected CODE<TAB>pattern");
+    if (!cameo_lookup(c->e, fld[0]))
+        return fail(c->why, c->why_len, "unknown CAMEO code '%s'", fld[0]);
+    return parse_pattern(c->e, c->L, fld[0], fld[1], c->lineno, c->why, c->why_len);
+}
+
 static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "verbs.txt", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *fld[2];
-        if (split_fields(line, fld, 2) != 2) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: expected CODE<TAB>pattern", path, f.lineno);
-        }
-        if (!cameo_lookup(e, fld[0])) {
-            datafile_close(&f);
-            return fail(err, errlen, "%s:%ld: unknown CAMEO code '%s'", path, f.lineno, fld[0]);
-        }
-        if (!parse_pattern(e, L, fld[0], fld[1], f.lineno, err, errlen, path)) {
-            datafile_close(&f);
-            return false;
-        }
-    }
-    datafile_close(&f);
+    if (!load_lines(e, lang, "verbs.txt", false, verb_line, NULL, err, errlen))
+        return false;
     /* noun triggers ending in '*' are prefixes: keep them in a list scanned per token */
     for (size_t s = 0; s < L->noun_triggers.cap; s++) {
         const char *k = L->noun_triggers.slots[s].key;
@@ -612,45 +575,40 @@ static void add_lemma_forms(lang_data *L, uint32_t id, char *forms)
     }
 }
 
-/* Keeps the forms of lemmas that patterns or the grammar need: the lexicon is large, and a line
- * per lemma lets the others be skipped unread. */
+/* verbforms.tsv: "lemma<TAB>form:TAGS ...". Only the lemmas that patterns or the grammar need are
+ * kept (the lexicon is large); a line per lemma lets the others be skipped unread. */
+static bool verbform_line(line_ctx *c, char *line)
+{
+    char *tab = strchr(line, '\t');
+    if (!tab)
+        return true; /* generated file: tolerate a stray line rather than refuse to start */
+    *tab = 0;
+    const uint32_t *id = lemma_known(c->L, line);
+    if (id)
+        add_lemma_forms(c->L, *id, tab + 1);
+    return true;
+}
+
 static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
 {
-    lang_data *L = &e->lang[lang];
     static const char *const always[] = {"avoir", "être", "aller", "devoir", "venir", "be", "have", "do", "go"};
     for (size_t a = 0; a < sizeof always / sizeof *always; a++)
-        lemma_id(L, &e->mem, always[a]);
-    char path[1024];
-    datafile f;
-    bool ok;
-    if (!open_lang_data(e, lang, "verbforms.tsv", &f, path, sizeof path, err, errlen, &ok))
-        return ok;
-    char *line;
-    while ((line = datafile_next(&f))) {
-        char *tab = strchr(line, '\t');
-        if (!tab)
-            continue;
-        *tab = 0;
-        const uint32_t *id = lemma_known(L, line);
-        if (id)
-            add_lemma_forms(L, *id, tab + 1);
-    }
-    datafile_close(&f);
-    return true;
+        lemma_id(&e->lang[lang], &e->mem, always[a]);
+    return load_lines(e, lang, "verbforms.tsv", false, verbform_line, NULL, err, errlen);
 }
 
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
 {
     lang_data *L = &e->lang[lang];
-    bool ok = load_words(e, lang, "abbreviations.txt", &L->abbrev, err, errlen) &&
-              load_words(e, lang, "elisions.txt", &L->elision, err, errlen);
+    bool ok = load_lines(e, lang, "abbreviations.txt", false, abbreviation_line, &L->abbrev, err, errlen) &&
+              load_lines(e, lang, "elisions.txt", false, elision_line, &L->elision, err, errlen);
     for (size_t s = 0; ok && s < L->elision.cap; s++)
         if (L->elision.slots[s].key && !strchr(L->elision.slots[s].key, '\''))
             L->elision_bare = true;
-    return ok &&
-           load_words(e, lang, "stopwords.txt", &L->stopwords, err, errlen) &&
-           load_grammar(e, lang, err, errlen) && load_time(e, lang, err, errlen) &&
-           load_agents(e, lang, err, errlen) && load_coref(e, lang, err, errlen) &&
-           load_verbs(e, lang, err, errlen) &&
-           load_verbforms(e, lang, err, errlen);
+    return ok && load_lines(e, lang, "stopwords.txt", false, word_line, &L->stopwords, err, errlen) &&
+           load_lines(e, lang, "grammar.txt", false, grammar_line, NULL, err, errlen) &&
+           load_lines(e, lang, "time.txt", false, time_line, NULL, err, errlen) &&
+           load_lines(e, lang, "agents.txt", false, agent_line, NULL, err, errlen) &&
+           load_lines(e, lang, "coreference.txt", false, coref_line, NULL, err, errlen) &&
+           load_verbs(e, lang, err, errlen) && load_verbforms(e, lang, err, errlen);
 }
