@@ -532,14 +532,37 @@ static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
     return t;
 }
 
+/* Where an adverb ending at token p starts ("par ailleurs", "en revanche"), or p + 1 when none. */
+static size_t adverb_ending(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    for (size_t q = p + 1; q-- > c->lo && q + 3 > p;)
+        if (gram_is(d, q, c->hi, G_ADVERB) && q + d->tinfo.v[q].gram_len == p + 1)
+            return q;
+    return p + 1;
+}
+
+/* A French adverb in -ment between an auxiliary and its participle ("a catégoriquement nié"). */
+static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    size_t n = tok_key_len(d, p);
+    const char *k = tok_key(d, p);
+    return d->lang == LANG_FR && n > 6 && !strcmp(k + n - 4, "ment") && !(d->tinfo.v[p].flags & TF_CAP) &&
+           p > c->lo && verb_lookup(d, p - 1) && !verb_lookup(d, p) && !inside_mention(d, c, p);
+}
+
 static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     size_t s = marker_before(d, c, trig);
-    while (s > c->lo && s + 4 > trig) {
+    while (s > c->lo && s + 6 > trig) {
         size_t p = s - 1;
         const uint32_t glue_classes = 1u << G_NEG_PRE | 1u << G_NEG_POST | 1u << G_REFLEXIVE | 1u << G_FUTURE |
-                                      1u << G_CONDITIONAL | 1u << G_ADVERB;
-        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL;
+                                      1u << G_CONDITIONAL;
+        size_t adv = adverb_ending(d, c, p);
+        if (adv <= p) {
+            s = adv;
+            continue;
+        }
+        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
         if (!glue)
             break;
         s = p;
