@@ -570,9 +570,45 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
+/* A relative clause ", qui ... ," ending right before the verb group at start: its first token
+ * (the comma), or start when there is none ("Le chef de l'Etat, qui préside l'UE, s'est rendu"). */
+static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
+        return start;
+    for (size_t k = start - 1; k-- > c->lo + 1;) {
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            return start;
+        if (gram_is(d, k, c->hi, G_RELATIVE) && tok_is(d, k - 1, ","))
+            return k - 1;
+    }
+    return start;
+}
+
+/* The antecedent of a subject relative right before the verb group ("le Bélarus, qui a
+ * autorisé"): the actor ending right before the relative pronoun or its comma; else -1. */
+static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo + 1 || !gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return -1;
+    size_t end = start - 1;
+    if (tok_is(d, end - 1, ","))
+        end--;
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t1 == end && is_actor(&d->mentions.v[k]))
+            return head_of(d, c, (int)k) == (int)k || d->mentions.v[head_of(d, c, (int)k)].t1 == end ? (int)k : -1;
+    return -1;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
+    int rel = relative_antecedent(d, c, start);
+    if (rel >= 0) {
+        coord[(*ncoord)++] = rel;
+        return rel;
+    }
+    start = relative_before(d, c, start);
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
         size_t p = start - 1;
