@@ -81,6 +81,18 @@ static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
     return !strcmp(k, ";") || !strcmp(k, ":") || gram_is(d, i, hi, G_CLAUSE);
 }
 
+/* A coordinated verb group opens at i ("et a rompu", "et n'a pas", "et s'est"): the object of the
+ * first verb ends there. */
+static bool coordinated_verb(const vigie_doc *d, size_t i, size_t hi)
+{
+    if (!gram_is(d, i, hi, G_COORD))
+        return false;
+    size_t k = i + 1;
+    while (k < hi && k < i + 3 && (gram_is(d, k, hi, G_NEG_PRE) || gram_is(d, k, hi, G_REFLEXIVE)))
+        k++;
+    return gram_is(d, k, hi, G_AUXILIARY);
+}
+
 /* ---- pattern matching after the trigger ---- */
 
 static bool item_matches(const pat_item *it, const char *key)
@@ -279,7 +291,7 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
         }
         for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if (g > 0 && is_clause_break(d, t, c->hi))
+            if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
             if (it->kind == PI_WORD) {
                 if (item_matches(it, tok_key(d, t))) {
