@@ -116,6 +116,8 @@ typedef struct {
     bool has_source, has_target;
     bool implicit;   /* an optional target slot found no actor: the document supplies it */
     const char *avoid; /* the subject's code: "le soutien des Etats-Unis à l'Ukraine" is no target */
+    arg relobj;      /* the antecedent of an object relative ("le Qatar, qu'ils accusent"): a target */
+    bool has_relobj;
     size_t last;     /* last token used */
     size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
 } match;
@@ -350,6 +352,11 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
             out->target = arg_of(d, c, place);
             out->has_target = true;
             j = d->mentions.v[place].t1;
+            found = true;
+        }
+        if (!found && it->kind == PI_TARGET && out->has_relobj) {
+            out->target = out->relobj;
+            out->has_target = true;
             found = true;
         }
         if (!found && it->optional) {
@@ -625,9 +632,14 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     if (start > c->lo) {
         size_t p = start - 1;
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
-            int a = mention_starting(d, c, p, false); /* resolved by the actor stage, else the last actor */
+            int a = mention_starting(d, c, p, false); /* resolved by the actor stage */
+            if (a < 0 && c->nsubj > 0) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
+                memcpy(coord, c->subj, sizeof c->subj);
+                *ncoord = c->nsubj;
+                return coord[0];
+            }
             if (a < 0)
-                a = antecedent(d, p);
+                a = antecedent(d, p); /* else the last actor */
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
                 return a;
@@ -1065,6 +1077,25 @@ static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int age
     return true;
 }
 
+/* The antecedent of an object relative whose clause holds the verb group at start ("le Qatar,
+ * qu'ils accusent de", "l'Iran, que Washington accuse"): the actor right before que/qu'. */
+static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
+{
+    for (size_t k = start; k-- > c->lo + 1 && k + 6 > start;) {
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi) || (k + 1 < start && verb_lookup(d, k)))
+            return false;
+        if (!gram_is(d, k, c->hi, G_OBJECT_RELATIVE))
+            continue;
+        size_t end = tok_is(d, k - 1, ",") ? k - 1 : k;
+        int m = mention_ending(d, c, end);
+        if (m < 0)
+            return false;
+        *out = arg_of(d, c, m);
+        return true;
+    }
+    return false;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -1094,6 +1125,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             memset(&m, 0, sizeof m);
             m.first = trig;
             m.avoid = avoid;
+            m.has_relobj = !p->petrarch && object_relative(d, c, start, &m.relobj);
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
                 (!best || m.weight > best_m.weight) &&
                 (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {

@@ -13,7 +13,7 @@ const char *const gram_class_names[G_COUNT] = {
     "neg_pre", "neg_post", "relative", "coord", "clause", "reflexive", "locative", "according",
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
     "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
-    "locative_after", "passive", "subject_relative"};
+    "locative_after", "passive", "subject_relative", "object_relative"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
