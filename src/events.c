@@ -1096,30 +1096,94 @@ static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start,
     return false;
 }
 
+/* Does a control pattern of the verb at g (">  décider de", ">  pouvoir") reach up to token end? */
+static bool controls(const vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
+{
+    const verb_analysis *va = verb_lookup(d, g);
+    const lang_data *L = &d->engine->lang[d->lang];
+    bool refl = reflexive_before(d, c, group_start(d, c, g), g);
+    for (const verb_analysis *v = va; v && v->lemma != UINT32_MAX; v++) {
+        const u32vec *pl = &L->lemma_patterns.v[v->lemma];
+        for (size_t k = 0; k < pl->n; k++) {
+            const event_pattern *p = &L->patterns.v[pl->v[k]];
+            match m;
+            memset(&m, 0, sizeof m);
+            if (p->control && p->pronominal == refl && match_items(d, c, p, g + 1, &m) && m.last == end)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
+ * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
+ * subjects. Returns their count (0: no control) and where the governing group starts. */
+static int control_subjects(const vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
+                            size_t *gstart, size_t *clitics)
+{
+    if (!analysis_has_tag(va, 'W'))
+        return 0;
+    size_t end = trig; /* clitics before the infinitive: "d'y envoyer", "de s'en prendre" */
+    while (end > c->lo && end + 2 > trig && gram_is(d, end - 1, c->hi, G_CLITIC))
+        end--;
+    *clitics = end;
+    int n = 0;
+    for (size_t p = end; p-- > c->lo && p + 3 >= end;) {
+        bool purpose = gram_is(d, p, c->hi, G_PURPOSE) && c->nsubj == 0;
+        if ((purpose || gram_is(d, p, c->hi, G_CONTROL)) && p + d->tinfo.v[p].gram_len == end) {
+            *gstart = p;
+            if (c->nsubj > 0) {
+                memcpy(out, c->subj, sizeof c->subj);
+                return c->nsubj;
+            }
+            int s = subject_of(d, c, p, out, &n);
+            return s < 0 ? 0 : n ? n : (out[0] = s, 1);
+        }
+        const verb_analysis *gv = verb_lookup(d, p);
+        if (!gv || !controls(d, c, p, end))
+            continue;
+        size_t st = group_start(d, c, p);
+        if (!finite_use(d, c, gv, st, p))
+            return 0;
+        *gstart = st;
+        int s = subject_of(d, c, st, out, &n);
+        return s < 0 ? 0 : n ? n : (out[0] = s, 1);
+    }
+    return 0;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || follows_noun_marker(d, c, trig) || inside_mention(d, c, trig))
+    if (!va || inside_mention(d, c, trig))
+        return;
+    int ctl[4];
+    size_t ctl_start = trig, clitics = trig;
+    int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
+    if (!nctl && follows_noun_marker(d, c, trig))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
-    size_t start = group_start(d, c, trig);
+    /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
+    size_t start = nctl ? clitics : group_start(d, c, trig);
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
-    if (!finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
+    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
         return;
+    if (!nctl)
+        ctl_start = start;
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
     match best_m;
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
     int pre[4], npre = 0;
-    int pre_s = shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
+    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
             const event_pattern *p = &L->patterns.v[pl->v[k]];
-            if (p->pronominal != refl)
+            if (p->pronominal != refl || p->control)
                 continue;
             match m;
             memset(&m, 0, sizeof m);
@@ -1148,7 +1212,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int agent = passive_agent(d, c, va, start, trig);
     if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, &best_m)))
         return;
-    if (!best_m.has_source && shared) {
+    if (!best_m.has_source && nctl) {
+        ncoord = nctl;
+        memcpy(coord, ctl, sizeof ctl);
+    } else if (!best_m.has_source && shared) {
         ncoord = c->nsubj;
         memcpy(coord, c->subj, sizeof c->subj);
     } else if (!best_m.has_source) {
@@ -1168,7 +1235,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         c->nsubj = ncoord;
         memcpy(c->subj, coord, sizeof c->subj);
     }
-    unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
+    unsigned flags = (negated(d, c, ctl_start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                      (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0) |
                      (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
