@@ -220,7 +220,7 @@ static size_t target_gap(const event_pattern *p, int k)
 {
     if (p->noun)
         return item_gap(p, &p->items[k]);
-    return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 6;
+    return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 10;
 }
 
 /* Coordinated actors after a target that ends at j: "A, B et C", "les ambassadeurs britannique,
