@@ -295,6 +295,10 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
             size_t t = j + g;
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
+            /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies") */
+            if (it->kind == PI_TARGET && g > 0 && !p->noun &&
+                (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP)))
+                break;
             if (it->kind == PI_WORD) {
                 if (item_matches(it, tok_key(d, t))) {
                     word_at = t;
@@ -554,7 +558,7 @@ static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
 /* Where an adverb ending at token p starts ("par ailleurs", "en revanche"), or p + 1 when none. */
 static size_t adverb_ending(const vigie_doc *d, const sent_ctx *c, size_t p)
 {
-    for (size_t q = p + 1; q-- > c->lo && q + 3 > p;)
+    for (size_t q = p >= c->lo + 4 ? p - 4 : c->lo; q <= p; q++) /* the longest first */
         if (gram_is(d, q, c->hi, G_ADVERB) && q + d->tinfo.v[q].gram_len == p + 1)
             return q;
     return p + 1;
@@ -859,9 +863,12 @@ static bool document_target(const vigie_doc *d, const char *src, arg *out)
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < d->events.n; k++) {
             const vigie_event *e = &d->events.v[k].pub;
-            if (same_country(e->source.code, src) || (pass == 0 && e->quad_class != 4))
+            /* an accusation names the maker of the deed: "X accuse Y d'avoir utilisé des armes" */
+            bool accused = pass == 0 && !strncmp(e->code, "112", 3) && e->target.code;
+            const vigie_event_actor *maker = accused ? &e->target : &e->source;
+            if (same_country(maker->code, src) || (pass == 0 && e->quad_class != 4 && !accused))
                 continue;
-            arg a = {-1, e->source.code, e->source.span};
+            arg a = {-1, maker->code, maker->span};
             *out = a;
             return true;
         }
@@ -906,13 +913,22 @@ static bool reflexive_before(const vigie_doc *d, const sent_ctx *c, size_t start
 
 /* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
  * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
+static bool finite_form(const verb_analysis *va)
+{
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (strpbrk(va->tags, "PIJFCS"))
+            return true;
+    return false;
+}
+
 static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
 {
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
         if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
             return true;
-    if (analysis_has_tag(va, 'K') && start < trig)
-        return true; /* "a annexé", "s'est entretenu", "has met" */
+    for (size_t k = start; analysis_has_tag(va, 'K') && k < trig; k++)
+        if (finite_form(verb_lookup(d, k)))
+            return true; /* "a annexé", "s'est entretenu", "has met"; not "d'avoir utilisé" */
     if ((analysis_has_tag(va, 'W') || analysis_has_tag(va, 'G')) && start < trig && d->lang == LANG_EN)
         return true; /* "will meet", "did not accuse", "is meeting" */
     for (size_t k = start; analysis_has_tag(va, 'W') && k < trig; k++)
@@ -1115,6 +1131,17 @@ static bool controls(const vigie_doc *d, const sent_ctx *c, size_t g, size_t end
     return false;
 }
 
+/* Is the verb nearest before token p in its clause a finite one ("s'est réuni dimanche pour")? */
+static bool finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    for (size_t k = p; k-- > c->lo && !tok_is(d, k, ",") && !is_clause_break(d, k, c->hi);) {
+        const verb_analysis *va = verb_lookup(d, k);
+        if (va && !inside_mention(d, c, k) && !(k > c->lo && gram_is(d, k - 1, c->hi, G_DETERMINER)))
+            return finite_use(d, c, va, group_start(d, c, k), k);
+    }
+    return false;
+}
+
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
@@ -1129,7 +1156,7 @@ static int control_subjects(const vigie_doc *d, sent_ctx *c, const verb_analysis
     *clitics = end;
     int n = 0;
     for (size_t p = end; p-- > c->lo && p + 3 >= end;) {
-        bool purpose = gram_is(d, p, c->hi, G_PURPOSE) && c->nsubj == 0;
+        bool purpose = gram_is(d, p, c->hi, G_PURPOSE) && c->nsubj == 0 && finite_before(d, c, p);
         if ((purpose || gram_is(d, p, c->hi, G_CONTROL)) && p + d->tinfo.v[p].gram_len == end) {
             *gstart = p;
             if (c->nsubj > 0) {

@@ -13,7 +13,7 @@ const char *const gram_class_names[G_COUNT] = {
     "neg_pre", "neg_post", "relative", "coord", "clause", "reflexive", "locative", "according",
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
     "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
-    "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose"};
+    "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose", "target_stop"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -515,7 +515,7 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
             datafile_close(&f);
             return fail(err, errlen, "%s:%ld: expected CODE<TAB>pattern", path, f.lineno);
         }
-        if (strcmp(fld[0], ">") && !cameo_lookup(e, fld[0])) {
+        if (strcmp(fld[0], ">") && strcmp(fld[0], "---") && !cameo_lookup(e, fld[0])) {
             datafile_close(&f);
             return fail(err, errlen, "%s:%ld: unknown CAMEO code '%s'", path, f.lineno, fld[0]);
         }
