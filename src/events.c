@@ -631,6 +631,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         coord[(*ncoord)++] = rel;
         return rel;
     }
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return -1; /* "la frappe qui avait détruit": the subject is no actor */
     start = relative_before(d, c, start);
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
