@@ -273,7 +273,71 @@ static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
     return m >= 0 && d->mentions.v[m].place_only ? m : -1;
 }
 
-static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
+/* The country of a place named after a locative in the sentence ("ont défilé au Caire"), or NULL. */
+static const char *place_country(const vigie_doc *d, const sent_ctx *c)
+{
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        size_t t = m->t0;
+        if (t > c->lo && gram_is(d, t - 1, c->hi, G_DETERMINER))
+            t--;
+        if (m->country && is_iso3_like(m->country) && !m->adjective && t > c->lo &&
+            gram_is(d, t - 1, c->hi, G_LOCATIVE))
+            return m->country;
+    }
+    return NULL;
+}
+
+/* The document's main country: the one its mentions up to here name most (ties: the first). */
+static const char *home_country(const vigie_doc *d, size_t upto)
+{
+    const char *best = NULL;
+    int best_n = 0;
+    for (size_t k = 0; k < upto; k++) {
+        const char *x = d->mentions.v[k].country;
+        if (!x || !is_iso3_like(x))
+            continue;
+        int n = 0;
+        for (size_t j = 0; j < upto; j++)
+            n += d->mentions.v[j].country && !strcmp(d->mentions.v[j].country, x);
+        if (n > best_n) {
+            best = x;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
+ * [from, to): an actor of the country where the sentence happens, else of the document's. */
+static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, arg *out)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t i = from; i < to && i < c->hi; i++) {
+        uint32_t payload;
+        size_t n;
+        if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) || (d->tinfo.v[i].flags & TF_CAP))
+            continue;
+        uint32_t len = phrase_match(&L->agents, d, i, c->hi, &payload, 1, &n);
+        const agent_entry *ag = n ? &L->agents_v.v[payload] : NULL;
+        if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
+            continue;
+        const char *country = place_country(d, c);
+        if (!country)
+            country = home_country(d, c->m1);
+        if (!country)
+            return false;
+        char code[16];
+        snprintf(code, sizeof code, "%s%s", country, ag->sector);
+        vigie_span sp = {d->tokens.v[i].span.start, d->tokens.v[i + len - 1].span.end};
+        arg a = {-1, arena_strdup(&d->mem, code), sp};
+        *out = a;
+        return true;
+    }
+    return false;
+}
+
+static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
     size_t word_at = (size_t)-1; /* the token the last word item matched */
@@ -356,6 +420,11 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
             out->target = arg_of(d, c, place);
             out->has_target = true;
             j = d->mentions.v[place].t1;
+            found = true;
+        }
+        if (!found && it->kind == PI_TARGET && !p->noun && bare_agent(d, c, j, j + 6, &out->target) &&
+            !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+            out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
         }
         if (!found && it->kind == PI_TARGET && out->has_relobj) {
@@ -1115,7 +1184,7 @@ static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start,
 }
 
 /* Does a control pattern of the verb at g (">  décider de", ">  pouvoir") reach up to token end? */
-static bool controls(const vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
+static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
 {
     const verb_analysis *va = verb_lookup(d, g);
     const lang_data *L = &d->engine->lang[d->lang];
@@ -1147,7 +1216,7 @@ static bool finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
-static int control_subjects(const vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
+static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
                             size_t *gstart, size_t *clitics)
 {
     if (!analysis_has_tag(va, 'W'))
@@ -1179,6 +1248,19 @@ static int control_subjects(const vigie_doc *d, sent_ctx *c, const verb_analysis
         return s < 0 ? 0 : n ? n : (out[0] = s, 1);
     }
     return 0;
+}
+
+/* A subject that is a role noun with no country ("Les militaires ont coupé", "Des milliers de
+ * manifestants ont défilé au Caire"): in the few words opening the verb's clause. */
+static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
+{
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return false;
+    size_t end = relative_before(d, c, start), a = end;
+    while (a > c->lo && end - a < 8 && !tok_is(d, a - 1, ",") && !is_clause_break(d, a - 1, c->hi) &&
+           !gram_is(d, a - 1, c->hi, G_RELATIVE))
+        a--;
+    return bare_agent(d, c, a, end, out);
 }
 
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
@@ -1249,9 +1331,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         memcpy(coord, c->subj, sizeof c->subj);
     } else if (!best_m.has_source) {
         int s = subject_of(d, c, start, coord, &ncoord);
-        if (s < 0)
+        if (s < 0 && !bare_subject(d, c, start, &best_m.source))
             return;
-        if (ncoord == 0) {
+        best_m.has_source = s < 0;
+        if (s >= 0 && ncoord == 0) {
             coord[0] = s;
             ncoord = 1;
         }
