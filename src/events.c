@@ -322,6 +322,9 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         const agent_entry *ag = n ? &L->agents_v.v[payload] : NULL;
         if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
             continue;
+        size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
+        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")))
+            return false;
         const char *country = place_country(d, c);
         if (!country)
             country = home_country(d, c->m1);
@@ -335,6 +338,14 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         return true;
     }
     return false;
+}
+
+/* A verb pattern of conflict (quad classes 3, 4): its unnamed targets are often domestic
+ * ("ont arrêté plus de 9 000 militaires"); a cooperation's seldom are worth an event. */
+static bool conflict_code(const vigie_doc *d, const event_pattern *p)
+{
+    const cameo_code *cc = p->noun ? NULL : cameo_lookup(d->engine, p->code);
+    return cc && cc->quad_class >= 3;
 }
 
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
@@ -422,7 +433,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             j = d->mentions.v[place].t1;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && !p->noun && bare_agent(d, c, j, j + 6, &out->target) &&
+        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
             !(out->avoid && self_dyad(out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
