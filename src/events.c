@@ -371,7 +371,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
             /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies") */
-            if (it->kind == PI_TARGET && g > 0 && !p->noun &&
+            if (it->kind == PI_TARGET && !p->noun &&
                 (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP)))
                 break;
             if (it->kind == PI_WORD) {
@@ -433,14 +433,14 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             j = d->mentions.v[place].t1;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
-            !(out->avoid && self_dyad(out->avoid, out->target.code))) {
-            out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
-            found = true;
-        }
         if (!found && it->kind == PI_TARGET && out->has_relobj) {
             out->target = out->relobj;
             out->has_target = true;
+            found = true;
+        }
+        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
+            !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+            out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
         }
         if (!found && it->optional) {
@@ -1213,15 +1213,18 @@ static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
     return false;
 }
 
-/* Is the verb nearest before token p in its clause a finite one ("s'est réuni dimanche pour")? */
-static bool finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
+/* Where the group of the verb nearest before token p in its clause starts when it is finite
+ * ("s'est réuni dimanche pour"); else SIZE_MAX. */
+static size_t finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
 {
-    for (size_t k = p; k-- > c->lo && !tok_is(d, k, ",") && !is_clause_break(d, k, c->hi);) {
+    for (size_t k = p; k-- > c->lo && !is_clause_break(d, k, c->hi);) {
         const verb_analysis *va = verb_lookup(d, k);
-        if (va && !inside_mention(d, c, k) && !(k > c->lo && gram_is(d, k - 1, c->hi, G_DETERMINER)))
-            return finite_use(d, c, va, group_start(d, c, k), k);
+        if (va && !inside_mention(d, c, k) && !(k > c->lo && gram_is(d, k - 1, c->hi, G_DETERMINER))) {
+            size_t st = group_start(d, c, k);
+            return finite_use(d, c, va, st, k) ? st : SIZE_MAX;
+        }
     }
-    return false;
+    return SIZE_MAX;
 }
 
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
@@ -1238,14 +1241,18 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     *clitics = end;
     int n = 0;
     for (size_t p = end; p-- > c->lo && p + 3 >= end;) {
-        bool purpose = gram_is(d, p, c->hi, G_PURPOSE) && c->nsubj == 0 && finite_before(d, c, p);
-        if ((purpose || gram_is(d, p, c->hi, G_CONTROL)) && p + d->tinfo.v[p].gram_len == end) {
-            *gstart = p;
-            if (c->nsubj > 0) {
+        bool prep = gram_is(d, p, c->hi, G_PURPOSE) || gram_is(d, p, c->hi, G_CONTROL);
+        if (prep && p + d->tinfo.v[p].gram_len == end) {
+            if (c->nsubj > 0 && gram_is(d, p, c->hi, G_CONTROL)) {
+                *gstart = p;
                 memcpy(out, c->subj, sizeof c->subj);
                 return c->nsubj;
             }
-            int s = subject_of(d, c, p, out, &n);
+            size_t st = c->nsubj > 0 ? SIZE_MAX : finite_before(d, c, p);
+            if (st == SIZE_MAX)
+                return 0; /* a purpose of a coded verb restates it ("se parleront pour discuter") */
+            *gstart = st;
+            int s = subject_of(d, c, st, out, &n);
             return s < 0 ? 0 : n ? n : (out[0] = s, 1);
         }
         const verb_analysis *gv = verb_lookup(d, p);
