@@ -81,6 +81,18 @@ static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
     return !strcmp(k, ";") || !strcmp(k, ":") || gram_is(d, i, hi, G_CLAUSE);
 }
 
+/* A coordinated verb group opens at i ("et a rompu", "et n'a pas", "et s'est"): the object of the
+ * first verb ends there. */
+static bool coordinated_verb(const vigie_doc *d, size_t i, size_t hi)
+{
+    if (!gram_is(d, i, hi, G_COORD))
+        return false;
+    size_t k = i + 1;
+    while (k < hi && k < i + 3 && (gram_is(d, k, hi, G_NEG_PRE) || gram_is(d, k, hi, G_REFLEXIVE)))
+        k++;
+    return gram_is(d, k, hi, G_AUXILIARY);
+}
+
 /* ---- pattern matching after the trigger ---- */
 
 static bool item_matches(const pat_item *it, const char *key)
@@ -104,6 +116,8 @@ typedef struct {
     bool has_source, has_target;
     bool implicit;   /* an optional target slot found no actor: the document supplies it */
     const char *avoid; /* the subject's code: "le soutien des Etats-Unis à l'Ukraine" is no target */
+    arg relobj;      /* the antecedent of an object relative ("le Qatar, qu'ils accusent"): a target */
+    bool has_relobj;
     size_t last;     /* last token used */
     size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
 } match;
@@ -206,7 +220,7 @@ static size_t target_gap(const event_pattern *p, int k)
 {
     if (p->noun)
         return item_gap(p, &p->items[k]);
-    return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 6;
+    return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 10;
 }
 
 /* Coordinated actors after a target that ends at j: "A, B et C", "les ambassadeurs britannique,
@@ -259,7 +273,82 @@ static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
     return m >= 0 && d->mentions.v[m].place_only ? m : -1;
 }
 
-static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
+/* The country of a place named after a locative in the sentence ("ont défilé au Caire"), or NULL. */
+static const char *place_country(const vigie_doc *d, const sent_ctx *c)
+{
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        size_t t = m->t0;
+        if (t > c->lo && gram_is(d, t - 1, c->hi, G_DETERMINER))
+            t--;
+        if (m->country && is_iso3_like(m->country) && !m->adjective && t > c->lo &&
+            gram_is(d, t - 1, c->hi, G_LOCATIVE))
+            return m->country;
+    }
+    return NULL;
+}
+
+/* The document's main country: the one its mentions up to here name most (ties: the first). */
+static const char *home_country(const vigie_doc *d, size_t upto)
+{
+    const char *best = NULL;
+    int best_n = 0;
+    for (size_t k = 0; k < upto; k++) {
+        const char *x = d->mentions.v[k].country;
+        if (!x || !is_iso3_like(x))
+            continue;
+        int n = 0;
+        for (size_t j = 0; j < upto; j++)
+            n += d->mentions.v[j].country && !strcmp(d->mentions.v[j].country, x);
+        if (n > best_n) {
+            best = x;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
+ * [from, to): an actor of the country where the sentence happens, else of the document's. */
+static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, arg *out)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t i = from; i < to && i < c->hi; i++) {
+        uint32_t payload;
+        size_t n;
+        if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) || (d->tinfo.v[i].flags & TF_CAP))
+            continue;
+        uint32_t len = phrase_match(&L->agents, d, i, c->hi, &payload, 1, &n);
+        const agent_entry *ag = n ? &L->agents_v.v[payload] : NULL;
+        if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
+            continue;
+        size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
+        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")))
+            return false;
+        const char *country = place_country(d, c);
+        if (!country)
+            country = home_country(d, c->m1);
+        if (!country)
+            return false;
+        char code[16];
+        snprintf(code, sizeof code, "%s%s", country, ag->sector);
+        vigie_span sp = {d->tokens.v[i].span.start, d->tokens.v[i + len - 1].span.end};
+        arg a = {-1, arena_strdup(&d->mem, code), sp};
+        *out = a;
+        return true;
+    }
+    return false;
+}
+
+/* A verb pattern of conflict (quad classes 3, 4): its unnamed targets are often domestic
+ * ("ont arrêté plus de 9 000 militaires"); a cooperation's seldom are worth an event. */
+static bool conflict_code(const vigie_doc *d, const event_pattern *p)
+{
+    const cameo_code *cc = p->noun ? NULL : cameo_lookup(d->engine, p->code);
+    return cc && cc->quad_class >= 3;
+}
+
+static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
     size_t word_at = (size_t)-1; /* the token the last word item matched */
@@ -279,7 +368,11 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
         }
         for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if (g > 0 && is_clause_break(d, t, c->hi))
+            if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
+                break;
+            /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies") */
+            if (it->kind == PI_TARGET && !p->noun &&
+                (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP)))
                 break;
             if (it->kind == PI_WORD) {
                 if (item_matches(it, tok_key(d, t))) {
@@ -338,6 +431,16 @@ static bool match_items(const vigie_doc *d, const sent_ctx *c, const event_patte
             out->target = arg_of(d, c, place);
             out->has_target = true;
             j = d->mentions.v[place].t1;
+            found = true;
+        }
+        if (!found && it->kind == PI_TARGET && out->has_relobj) {
+            out->target = out->relobj;
+            out->has_target = true;
+            found = true;
+        }
+        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
+            !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+            out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
         }
         if (!found && it->optional) {
@@ -532,14 +635,37 @@ static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
     return t;
 }
 
+/* Where an adverb ending at token p starts ("par ailleurs", "en revanche"), or p + 1 when none. */
+static size_t adverb_ending(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    for (size_t q = p >= c->lo + 4 ? p - 4 : c->lo; q <= p; q++) /* the longest first */
+        if (gram_is(d, q, c->hi, G_ADVERB) && q + d->tinfo.v[q].gram_len == p + 1)
+            return q;
+    return p + 1;
+}
+
+/* A French adverb in -ment between an auxiliary and its participle ("a catégoriquement nié"). */
+static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    size_t n = tok_key_len(d, p);
+    const char *k = tok_key(d, p);
+    return d->lang == LANG_FR && n > 6 && !strcmp(k + n - 4, "ment") && !(d->tinfo.v[p].flags & TF_CAP) &&
+           p > c->lo && verb_lookup(d, p - 1) && !verb_lookup(d, p) && !inside_mention(d, c, p);
+}
+
 static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     size_t s = marker_before(d, c, trig);
-    while (s > c->lo && s + 4 > trig) {
+    while (s > c->lo && s + 6 > trig) {
         size_t p = s - 1;
         const uint32_t glue_classes = 1u << G_NEG_PRE | 1u << G_NEG_POST | 1u << G_REFLEXIVE | 1u << G_FUTURE |
-                                      1u << G_CONDITIONAL | 1u << G_ADVERB;
-        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL;
+                                      1u << G_CONDITIONAL;
+        size_t adv = adverb_ending(d, c, p);
+        if (adv <= p) {
+            s = adv;
+            continue;
+        }
+        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
         if (!glue)
             break;
         s = p;
@@ -547,16 +673,59 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
+/* A relative clause ", qui ... ," ending right before the verb group at start: its first token
+ * (the comma), or start when there is none ("Le chef de l'Etat, qui préside l'UE, s'est rendu"). */
+static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
+        return start;
+    for (size_t k = start - 1; k-- > c->lo + 1;) {
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            return start;
+        if (gram_is(d, k, c->hi, G_RELATIVE) && tok_is(d, k - 1, ","))
+            return k - 1;
+    }
+    return start;
+}
+
+/* The antecedent of a subject relative right before the verb group ("le Bélarus, qui a
+ * autorisé"): the actor ending right before the relative pronoun or its comma; else -1. */
+static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo + 1 || !gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return -1;
+    size_t end = start - 1;
+    if (tok_is(d, end - 1, ","))
+        end--;
+    for (size_t k = c->m0; k < c->m1; k++)
+        if (d->mentions.v[k].t1 == end && is_actor(&d->mentions.v[k]))
+            return head_of(d, c, (int)k) == (int)k || d->mentions.v[head_of(d, c, (int)k)].t1 == end ? (int)k : -1;
+    return -1;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
+    int rel = relative_antecedent(d, c, start);
+    if (rel >= 0) {
+        coord[(*ncoord)++] = rel;
+        return rel;
+    }
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return -1; /* "la frappe qui avait détruit": the subject is no actor */
+    start = relative_before(d, c, start);
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
         size_t p = start - 1;
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
-            int a = mention_starting(d, c, p, false); /* resolved by the actor stage, else the last actor */
+            int a = mention_starting(d, c, p, false); /* resolved by the actor stage */
+            if (a < 0 && c->nsubj > 0) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
+                memcpy(coord, c->subj, sizeof c->subj);
+                *ncoord = c->nsubj;
+                return coord[0];
+            }
             if (a < 0)
-                a = antecedent(d, p);
+                a = antecedent(d, p); /* else the last actor */
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
                 return a;
@@ -776,9 +945,12 @@ static bool document_target(const vigie_doc *d, const char *src, arg *out)
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < d->events.n; k++) {
             const vigie_event *e = &d->events.v[k].pub;
-            if (same_country(e->source.code, src) || (pass == 0 && e->quad_class != 4))
+            /* an accusation names the maker of the deed: "X accuse Y d'avoir utilisé des armes" */
+            bool accused = pass == 0 && !strncmp(e->code, "112", 3) && e->target.code;
+            const vigie_event_actor *maker = accused ? &e->target : &e->source;
+            if (same_country(maker->code, src) || (pass == 0 && e->quad_class != 4 && !accused))
                 continue;
-            arg a = {-1, e->source.code, e->source.span};
+            arg a = {-1, maker->code, maker->span};
             *out = a;
             return true;
         }
@@ -823,13 +995,22 @@ static bool reflexive_before(const vigie_doc *d, const sent_ctx *c, size_t start
 
 /* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
  * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
+static bool finite_form(const verb_analysis *va)
+{
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (strpbrk(va->tags, "PIJFCS"))
+            return true;
+    return false;
+}
+
 static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
 {
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
         if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
             return true;
-    if (analysis_has_tag(va, 'K') && start < trig)
-        return true; /* "a annexé", "s'est entretenu", "has met" */
+    for (size_t k = start; analysis_has_tag(va, 'K') && k < trig; k++)
+        if (finite_form(verb_lookup(d, k)))
+            return true; /* "a annexé", "s'est entretenu", "has met"; not "d'avoir utilisé" */
     if ((analysis_has_tag(va, 'W') || analysis_has_tag(va, 'G')) && start < trig && d->lang == LANG_EN)
         return true; /* "will meet", "did not accuse", "is meeting" */
     for (size_t k = start; analysis_has_tag(va, 'W') && k < trig; k++)
@@ -994,35 +1175,150 @@ static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int age
     return true;
 }
 
+/* The antecedent of an object relative whose clause holds the verb group at start ("le Qatar,
+ * qu'ils accusent de", "l'Iran, que Washington accuse"): the actor right before que/qu'. */
+static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
+{
+    for (size_t k = start; k-- > c->lo + 1 && k + 6 > start;) {
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi) || (k + 1 < start && verb_lookup(d, k)))
+            return false;
+        if (!gram_is(d, k, c->hi, G_OBJECT_RELATIVE))
+            continue;
+        size_t end = tok_is(d, k - 1, ",") ? k - 1 : k;
+        int m = mention_ending(d, c, end);
+        if (m < 0)
+            return false;
+        *out = arg_of(d, c, m);
+        return true;
+    }
+    return false;
+}
+
+/* Does a control pattern of the verb at g (">  décider de", ">  pouvoir") reach up to token end? */
+static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
+{
+    const verb_analysis *va = verb_lookup(d, g);
+    const lang_data *L = &d->engine->lang[d->lang];
+    bool refl = reflexive_before(d, c, group_start(d, c, g), g);
+    for (const verb_analysis *v = va; v && v->lemma != UINT32_MAX; v++) {
+        const u32vec *pl = &L->lemma_patterns.v[v->lemma];
+        for (size_t k = 0; k < pl->n; k++) {
+            const event_pattern *p = &L->patterns.v[pl->v[k]];
+            match m;
+            memset(&m, 0, sizeof m);
+            if (p->control && p->pronominal == refl && match_items(d, c, p, g + 1, &m) && m.last == end)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Where the group of the verb nearest before token p in its clause starts when it is finite
+ * ("s'est réuni dimanche pour"); else SIZE_MAX. */
+static size_t finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    for (size_t k = p; k-- > c->lo && !is_clause_break(d, k, c->hi);) {
+        const verb_analysis *va = verb_lookup(d, k);
+        if (va && !inside_mention(d, c, k) && !(k > c->lo && gram_is(d, k - 1, c->hi, G_DETERMINER))) {
+            size_t st = group_start(d, c, k);
+            return finite_use(d, c, va, st, k) ? st : SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
+ * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
+ * subjects. Returns their count (0: no control) and where the governing group starts. */
+static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
+                            size_t *gstart, size_t *clitics)
+{
+    if (!analysis_has_tag(va, 'W'))
+        return 0;
+    size_t end = trig; /* clitics before the infinitive: "d'y envoyer", "de s'en prendre" */
+    while (end > c->lo && end + 2 > trig && gram_is(d, end - 1, c->hi, G_CLITIC))
+        end--;
+    *clitics = end;
+    int n = 0;
+    for (size_t p = end; p-- > c->lo && p + 3 >= end;) {
+        bool prep = gram_is(d, p, c->hi, G_PURPOSE) || gram_is(d, p, c->hi, G_CONTROL);
+        if (prep && p + d->tinfo.v[p].gram_len == end) {
+            if (c->nsubj > 0 && gram_is(d, p, c->hi, G_CONTROL)) {
+                *gstart = p;
+                memcpy(out, c->subj, sizeof c->subj);
+                return c->nsubj;
+            }
+            size_t st = c->nsubj > 0 ? SIZE_MAX : finite_before(d, c, p);
+            if (st == SIZE_MAX)
+                return 0; /* a purpose of a coded verb restates it ("se parleront pour discuter") */
+            *gstart = st;
+            int s = subject_of(d, c, st, out, &n);
+            return s < 0 ? 0 : n ? n : (out[0] = s, 1);
+        }
+        const verb_analysis *gv = verb_lookup(d, p);
+        if (!gv || !controls(d, c, p, end))
+            continue;
+        size_t st = group_start(d, c, p);
+        if (!finite_use(d, c, gv, st, p))
+            return 0;
+        *gstart = st;
+        int s = subject_of(d, c, st, out, &n);
+        return s < 0 ? 0 : n ? n : (out[0] = s, 1);
+    }
+    return 0;
+}
+
+/* A subject that is a role noun with no country ("Les militaires ont coupé", "Des milliers de
+ * manifestants ont défilé au Caire"): in the few words opening the verb's clause. */
+static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
+{
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return false;
+    size_t end = relative_before(d, c, start), a = end;
+    while (a > c->lo && end - a < 8 && !tok_is(d, a - 1, ",") && !is_clause_break(d, a - 1, c->hi) &&
+           !gram_is(d, a - 1, c->hi, G_RELATIVE))
+        a--;
+    return bare_agent(d, c, a, end, out);
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || follows_noun_marker(d, c, trig) || inside_mention(d, c, trig))
+    if (!va || inside_mention(d, c, trig))
+        return;
+    int ctl[4];
+    size_t ctl_start = trig, clitics = trig;
+    int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
+    if (!nctl && follows_noun_marker(d, c, trig))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
-    size_t start = group_start(d, c, trig);
+    /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
+    size_t start = nctl ? clitics : group_start(d, c, trig);
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
-    if (!finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
+    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
         return;
+    if (!nctl)
+        ctl_start = start;
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
     match best_m;
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
     int pre[4], npre = 0;
-    int pre_s = shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
+    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
             const event_pattern *p = &L->patterns.v[pl->v[k]];
-            if (p->pronominal != refl)
+            if (p->pronominal != refl || p->control)
                 continue;
             match m;
             memset(&m, 0, sizeof m);
             m.first = trig;
             m.avoid = avoid;
+            m.has_relobj = !p->petrarch && object_relative(d, c, start, &m.relobj);
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
                 (!best || m.weight > best_m.weight) &&
                 (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
@@ -1045,14 +1341,18 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int agent = passive_agent(d, c, va, start, trig);
     if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, &best_m)))
         return;
-    if (!best_m.has_source && shared) {
+    if (!best_m.has_source && nctl) {
+        ncoord = nctl;
+        memcpy(coord, ctl, sizeof ctl);
+    } else if (!best_m.has_source && shared) {
         ncoord = c->nsubj;
         memcpy(coord, c->subj, sizeof c->subj);
     } else if (!best_m.has_source) {
         int s = subject_of(d, c, start, coord, &ncoord);
-        if (s < 0)
+        if (s < 0 && !bare_subject(d, c, start, &best_m.source))
             return;
-        if (ncoord == 0) {
+        best_m.has_source = s < 0;
+        if (s >= 0 && ncoord == 0) {
             coord[0] = s;
             ncoord = 1;
         }
@@ -1065,7 +1365,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         c->nsubj = ncoord;
         memcpy(c->subj, coord, sizeof c->subj);
     }
-    unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
+    unsigned flags = (negated(d, c, ctl_start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                      (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0) |
                      (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);

@@ -123,6 +123,7 @@ typedef struct {
     char code2[5];    /* PETRARCH "[A:B]": B is coded from the target back to the source; or "" */
     bool noun, pronominal, reciprocal;
     bool petrarch;    /* from a PETRARCH verb dictionary: TABARI's actor rules (events.c) */
+    bool control;     /* code ">": codes nothing; the infinitive after it is coded with its subject */
     pat_item *items;  /* after the trigger */
     int item_count;
     pat_item *pre;    /* before the trigger, in text order (PETRARCH patterns) */
@@ -141,7 +142,7 @@ enum gram_class {
     G_NEG_PRE, G_NEG_POST, G_RELATIVE, G_COORD, G_CLAUSE, G_REFLEXIVE, G_LOCATIVE, G_ACCORDING,
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
     G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
-    G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_COUNT
+    G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_SUBJECT_RELATIVE, G_OBJECT_RELATIVE, G_CLITIC, G_CONTROL, G_PURPOSE, G_TARGET_STOP, G_COUNT
 };
 extern const char *const gram_class_names[G_COUNT];
 

@@ -13,7 +13,7 @@ const char *const gram_class_names[G_COUNT] = {
     "neg_pre", "neg_post", "relative", "coord", "clause", "reflexive", "locative", "according",
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
     "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
-    "locative_after", "passive"};
+    "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose", "target_stop"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -449,6 +449,7 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     p.items = items.v;
     p.item_count = (int)items.n;
     p.weight = 2 * p.item_count + p.pronominal;
+    p.control = !strcmp(code, ">");
     /* the items live as long as the engine: move them into the arena */
     if (items.n) {
         p.items = arena_alloc(&e->mem, items.n * sizeof *items.v);
@@ -477,7 +478,7 @@ static bool verb_line(line_ctx *c, char *line)
     char *fld[2];
     if (split_fields(line, fld, 2) != 2)
         return fail(c->why, c->why_len, "expected CODE<TAB>pattern");
-    if (!cameo_lookup(c->e, fld[0]))
+    if (strcmp(fld[0], ">") && strcmp(fld[0], "---") && !cameo_lookup(c->e, fld[0]))
         return fail(c->why, c->why_len, "unknown CAMEO code '%s'", fld[0]);
     return parse_pattern(c->e, c->L, fld[0], fld[1], c->lineno, c->why, c->why_len);
 }
