@@ -57,6 +57,10 @@ typedef struct {
      * user's dictionary defines the coding, its codes kept even outside CAMEO) */
     const char *const *petrarch_verbs;
     size_t petrarch_verb_count;
+    /* Documents go no further than the time stage (segmenting, dating): the actor, agent and
+     * coreference dictionaries are not loaded, which halves the start-up; vigie_analyze_upto
+     * then stops at VIGIE_STAGE_TIME whatever it is asked. */
+    bool dates_only;
 } vigie_engine_options;
 vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err, size_t errlen);
 void vigie_engine_close(vigie_engine *engine);

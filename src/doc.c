@@ -61,6 +61,8 @@ vigie_doc *vigie_analyze_upto(const vigie_engine *engine, const vigie_input *in,
         d->lang = LANG_FR;
     else
         d->lang = detect_lang(engine, d->work, d->work_len);
+    if (engine->dates_only && last > VIGIE_STAGE_TIME)
+        last = VIGIE_STAGE_TIME;
     segment_doc(d);
     if (last >= VIGIE_STAGE_TIME)
         time_doc(d);

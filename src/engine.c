@@ -239,7 +239,7 @@ bool engine_load_actors(vigie_engine *e, char *err, size_t errlen)
 
 vigie_engine *vigie_engine_open(const char *data_dir, char *err, size_t errlen)
 {
-    vigie_engine_options opt = {data_dir, NULL, 0, NULL, 0, NULL, NULL, 0};
+    vigie_engine_options opt = {data_dir, NULL, 0, NULL, 0, NULL, NULL, 0, false};
     return vigie_engine_open_with(&opt, err, errlen);
 }
 
@@ -262,9 +262,10 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
     }
     fclose(f);
     bool ok = engine_load_cameo(e, err, errlen) && engine_load_folds(e, err, errlen);
+    e->dates_only = opt->dates_only;
     for (int l = 0; ok && l < LANG_COUNT; l++)
         ok = engine_load_lang(e, l, err, errlen);
-    ok = ok && engine_load_actors(e, err, errlen);
+    ok = ok && (e->dates_only || engine_load_actors(e, err, errlen));
     for (size_t i = 0; ok && i < opt->petrarch_actor_count; i++)
         ok = petrarch_load_actors(e, opt->petrarch_actors[i], opt->warnings, err, errlen);
     for (size_t i = 0; ok && i < opt->petrarch_agent_count; i++)

@@ -192,6 +192,7 @@ typedef struct { int32_t cp; const char *with; } fold_rule;
 
 struct vigie_engine {
     char *data_dir;
+    bool dates_only;         /* no actor knowledge loaded: documents stop at the time stage */
     arena mem;
     lang_data lang[LANG_COUNT];
     VEC(actor_entry) actors;

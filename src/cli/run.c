@@ -133,7 +133,8 @@ int cli_each_doc(const cli_options *opt, const cli_handler *handler)
 {
     char err[1024];
     vigie_engine_options eo = {opt->data_dir, opt->petrarch_actors, opt->petrarch_actor_count, opt->petrarch_agents,
-                               opt->petrarch_agent_count, stderr, opt->petrarch_verbs, opt->petrarch_verb_count};
+                               opt->petrarch_agent_count, stderr, opt->petrarch_verbs, opt->petrarch_verb_count,
+                               stage_for(opt->output) <= VIGIE_STAGE_TIME};
     vigie_engine *engine = vigie_engine_open_with(&eo, err, sizeof err);
     if (!engine) {
         fprintf(stderr, "vigie: %s\n", err);
