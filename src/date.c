@@ -107,13 +107,43 @@ bool vigie_date_parse(const char *s, size_t n, vigie_date *out)
     return true;
 }
 
+/* Writes v in w digits (w <= 4, 0 <= v < 10^w). */
+static char *put_digits(char *o, int v, int w)
+{
+    for (int k = w - 1; k >= 0; k--, v /= 10)
+        o[k] = (char)('0' + v % 10);
+    return o + w;
+}
+
+/* Dates are formatted for every expression found: by hand, printf costs more than finding them. */
 char *vigie_date_format(vigie_date d, char out[16])
 {
-    switch (d.gran) {
-    case VIGIE_GRAN_DAY: snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day); break;
-    case VIGIE_GRAN_MONTH: snprintf(out, 16, "%04d-%02d", d.year, d.month); break;
-    case VIGIE_GRAN_YEAR: snprintf(out, 16, "%04d", d.year); break;
-    default: out[0] = 0;
+    bool plain = d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99;
+    if (!plain && d.gran >= VIGIE_GRAN_YEAR && d.gran <= VIGIE_GRAN_DAY) {
+        switch (d.gran) {
+        case VIGIE_GRAN_DAY: snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day); break;
+        case VIGIE_GRAN_MONTH: snprintf(out, 16, "%04d-%02d", d.year, d.month); break;
+        default: snprintf(out, 16, "%04d", d.year);
+        }
+        return out;
     }
+    char *o = out;
+    switch (d.gran) {
+    case VIGIE_GRAN_DAY:
+    case VIGIE_GRAN_MONTH:
+    case VIGIE_GRAN_YEAR:
+        o = put_digits(o, d.year, 4);
+        if (d.gran == VIGIE_GRAN_YEAR)
+            break;
+        *o++ = '-';
+        o = put_digits(o, d.month, 2);
+        if (d.gran == VIGIE_GRAN_MONTH)
+            break;
+        *o++ = '-';
+        o = put_digits(o, d.day, 2);
+        break;
+    default: break;
+    }
+    *o = 0;
     return out;
 }

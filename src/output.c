@@ -120,50 +120,71 @@ static void jl_init(jline *l)
     l->cap = sizeof l->local;
 }
 
-static void jl_put(jline *l, const char *s, size_t n)
+/* Room for n more bytes. */
+static inline void jl_reserve(jline *l, size_t n)
 {
-    if (l->n + n > l->cap) {
-        size_t cap = l->cap;
-        while (l->n + n > cap)
-            cap *= 2;
-        l->p = l->p == l->local ? memcpy(xmalloc(cap), l->local, l->n) : xrealloc(l->p, cap);
-        l->cap = cap;
-    }
+    if (l->n + n <= l->cap)
+        return;
+    size_t cap = l->cap;
+    while (l->n + n > cap)
+        cap *= 2;
+    l->p = l->p == l->local ? memcpy(xmalloc(cap), l->local, l->n) : xrealloc(l->p, cap);
+    l->cap = cap;
+}
+
+static inline void jl_put(jline *l, const char *s, size_t n)
+{
+    jl_reserve(l, n);
     memcpy(l->p + l->n, s, n);
     l->n += n;
 }
 
 static void jl_lit(jline *l, const char *s) { jl_put(l, s, strlen(s)); }
 
-/* A JSON string as jansson escapes it: quote, backslash, and control characters only. */
+/* A JSON string as jansson escapes it: quote, backslash, and control characters only. Room for
+ * the worst case (every byte a \uXXXX) is made first, so bytes are stored without checks. */
 static void jl_str(jline *l, const char *s, size_t n)
 {
-    jl_put(l, "\"", 1);
-    size_t run = 0;
+    jl_reserve(l, 6 * n + 2);
+    char *o = l->p + l->n;
+    *o++ = '"';
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *o++ = (char)c;
             continue;
-        jl_put(l, s + run, i - run);
-        run = i + 1;
-        char esc[8];
+        }
         const char *short_esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
                               : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
-        if (!short_esc)
-            snprintf(esc, sizeof esc, "\\u%04X", c);
-        jl_lit(l, short_esc ? short_esc : esc);
+        if (short_esc) {
+            memcpy(o, short_esc, 2);
+            o += 2;
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
+        }
     }
-    jl_put(l, s + run, n - run);
-    jl_put(l, "\"", 1);
+    *o++ = '"';
+    l->n = (size_t)(o - l->p);
 }
 
-/* ,"key": (no comma right after the opening brace) */
-static void jl_key(jline *l, const char *key)
+/* ,"key": (no comma right after the opening brace); keys are plain ASCII, written as they are */
+static inline void jl_key(jline *l, const char *key)
 {
+    size_t k = strlen(key);
+    jl_reserve(l, k + 4);
+    char *o = l->p + l->n;
     if (l->n > 1)
-        jl_put(l, ",", 1);
-    jl_str(l, key, strlen(key));
-    jl_put(l, ":", 1);
+        *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, k);
+    o += k;
+    *o++ = '"';
+    *o++ = ':';
+    l->n = (size_t)(o - l->p);
 }
 
 static void jl_key_str(jline *l, const char *key, const char *value)
@@ -175,19 +196,34 @@ static void jl_key_str(jline *l, const char *key, const char *value)
         jl_lit(l, "null");
 }
 
+/* The decimal digits of v (as printf's %lld). */
+static void jl_int(jline *l, long long v)
+{
+    char num[24];
+    size_t k = sizeof num;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        num[--k] = (char)('0' + u % 10);
+    while ((u /= 10));
+    if (v < 0)
+        num[--k] = '-';
+    jl_put(l, num + k, sizeof num - k);
+}
+
 static void jl_key_int(jline *l, const char *key, long long v)
 {
-    char num[32];
     jl_key(l, key);
-    jl_put(l, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+    jl_int(l, v);
 }
 
 static void jl_key_span(jline *l, const vigie_doc *d, const char *key, vigie_span s)
 {
-    char num[64];
     jl_key(l, key);
-    jl_put(l, num, (size_t)snprintf(num, sizeof num, "[%lld,%lld]", (long long)(s.start + d->base),
-                                    (long long)(s.end + d->base)));
+    jl_put(l, "[", 1);
+    jl_int(l, (long long)(s.start + d->base));
+    jl_put(l, ",", 1);
+    jl_int(l, (long long)(s.end + d->base));
+    jl_put(l, "]", 1);
 }
 
 static void jl_key_text(jline *l, const vigie_doc *d, const char *key, vigie_span s)
