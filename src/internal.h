@@ -259,6 +259,16 @@ struct vigie_doc {
     void *stage_scratch; /* a stage's private per-document working memory, while it runs */
 };
 
+/* Can a phrase of t start at token i? The vocabulary answers no for most tokens without a call
+ * to phrase_match (a table outside the vocabulary: maybe). */
+static inline bool phrase_may_start(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    if (!t->vocab_slot)
+        return true;
+    uint32_t v = exact ? d->tinfo.v[i].vocab_lower : d->tinfo.v[i].vocab_key;
+    return v && d->engine->lang[d->lang].vocab_v.v[v - 1].first[t->vocab_slot - 1];
+}
+
 /* ---- stages ---- */
 /* A grammar entry that only counts when written with a capital initial ("A Paris," for "À Paris"). */
 #define GRAM_INITIAL 0x100u

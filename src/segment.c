@@ -104,11 +104,14 @@ static size_t scan_number(const char *s, size_t i, size_t end)
 
 enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
 
-/* Could the key of s hold an apostrophe? Only non-ASCII letters can fold into one. */
+/* Could the key of s hold an apostrophe? Only U+FF07 (fullwidth apostrophe, EF BC 87) folds
+ * into one: no other code point's key (make_key) has it. */
 static bool may_have_apostrophe(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\'' || (unsigned char)s[i] >= 0x80)
+    if (memchr(s, '\'', n))
+        return true;
+    for (const char *p = memchr(s, 0xEF, n); p; p = memchr(p + 1, 0xEF, n - (size_t)(p + 1 - s)))
+        if ((size_t)(p - s) + 2 < n && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x87)
             return true;
     return false;
 }
@@ -272,7 +275,9 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n)
 static bool is_terminal(const vigie_doc *d, size_t i)
 {
     const char *k = tok_key(d, i);
-    return !strcmp(k, ".") || !strcmp(k, "!") || !strcmp(k, "?") || !strcmp(k, "...");
+    if (k[0] == '!' || k[0] == '?')
+        return !k[1];
+    return k[0] == '.' && (!k[1] || (k[1] == '.' && k[2] == '.' && !k[3]));
 }
 
 static bool is_closer(const vigie_doc *d, size_t i)

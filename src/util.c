@@ -109,10 +109,19 @@ void strmap_free(strmap *m)
     memset(m, 0, sizeof *m);
 }
 
+/* Is the stored (NUL-terminated) key k the len bytes of key? Keys are short: compared inline. */
+static inline bool key_equals(const char *k, const char *key, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (k[i] != key[i] || !k[i])
+            return false; /* a shorter k stops here, at its NUL */
+    return k[len] == 0;
+}
+
 static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len)
 {
     size_t i = h & (cap - 1);
-    while (slots[i].key && !(slots[i].hash == h && strncmp(slots[i].key, key, len) == 0 && slots[i].key[len] == 0))
+    while (slots[i].key && !(slots[i].hash == h && key_equals(slots[i].key, key, len)))
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -309,6 +318,56 @@ int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp)
     return used > 0 ? (int)used : -1;
 }
 
+/* Keys of U+00C0..U+017F (the accented Latin letters of French and most of Europe), as
+ * utf8proc's fold below makes them: looked up, not computed, for the many words that have one. */
+static const char latin_keys[0x180 - 0xC0][6] = {
+    "a", "a", "a", "a", "a", "a", "\xc3\xa6", "c",
+    "e", "e", "e", "e", "i", "i", "i", "i",
+    "\xc3\xb0", "n", "o", "o", "o", "o", "o", "\xc3\x97",
+    "\xc3\xb8", "u", "u", "u", "u", "y", "\xc3\xbe", "ss",
+    "a", "a", "a", "a", "a", "a", "\xc3\xa6", "c",
+    "e", "e", "e", "e", "i", "i", "i", "i",
+    "\xc3\xb0", "n", "o", "o", "o", "o", "o", "\xc3\xb7",
+    "\xc3\xb8", "u", "u", "u", "u", "y", "\xc3\xbe", "y",
+    "a", "a", "a", "a", "a", "a", "c", "c",
+    "c", "c", "c", "c", "c", "c", "d", "d",
+    "\xc4\x91", "\xc4\x91", "e", "e", "e", "e", "e", "e",
+    "e", "e", "e", "e", "g", "g", "g", "g",
+    "g", "g", "g", "g", "h", "h", "\xc4\xa7", "\xc4\xa7",
+    "i", "i", "i", "i", "i", "i", "i", "i",
+    "i", "\xc4\xb1", "ij", "ij", "j", "j", "k", "k",
+    "\xc4\xb8", "l", "l", "l", "l", "l", "l", "l\xc2\xb7",
+    "l\xc2\xb7", "\xc5\x82", "\xc5\x82", "n", "n", "n", "n", "n",
+    "n", "\xca\xbcn", "\xc5\x8b", "\xc5\x8b", "o", "o", "o", "o",
+    "o", "o", "\xc5\x93", "\xc5\x93", "r", "r", "r", "r",
+    "r", "r", "s", "s", "s", "s", "s", "s",
+    "s", "s", "t", "t", "t", "t", "\xc5\xa7", "\xc5\xa7",
+    "u", "u", "u", "u", "u", "u", "u", "u",
+    "u", "u", "u", "u", "w", "w", "y", "y",
+    "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+/* The key of one code point: decomposed, case-folded, combining marks dropped ("É" -> "e"). */
+static size_t key_of_cp(int32_t cp, char *out, size_t o, size_t cap)
+{
+    if (cp >= 0xC0 && cp < 0x180 && o + 16 < cap) {
+        size_t k = strlen(latin_keys[cp - 0xC0]);
+        memcpy(out + o, latin_keys[cp - 0xC0], k);
+        return o + k;
+    }
+    utf8proc_int32_t buf[8];
+    int last = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(
+        cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT, &last);
+    if (k < 0 || k > 8) {
+        buf[0] = cp;
+        k = 1;
+    }
+    for (utf8proc_ssize_t j = 0; j < k && o + 4 < cap; j++)
+        o += (size_t)utf8proc_encode_char(buf[j], (utf8proc_uint8_t *)out + o);
+    return o;
+}
+
 size_t make_key(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
@@ -327,18 +386,7 @@ size_t make_key(const char *s, size_t n, char *out, size_t cap)
             continue;
         }
         i += (size_t)used;
-        /* Decompose, case-fold and drop combining marks: "É" -> "e", "ß" -> "ss". */
-        utf8proc_int32_t buf[8];
-        int last = 0;
-        utf8proc_ssize_t k = utf8proc_decompose_char(
-            cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT,
-            &last);
-        if (k < 0 || k > 8) {
-            buf[0] = cp;
-            k = 1;
-        }
-        for (utf8proc_ssize_t j = 0; j < k && o + 4 < cap; j++)
-            o += (size_t)utf8proc_encode_char(buf[j], (utf8proc_uint8_t *)out + o);
+        o = key_of_cp(cp, out, o, cap);
     }
     out[o] = 0;
     return o;
