@@ -124,6 +124,13 @@ static bool string_at(const char **pp, const char *end, char **o, bool *escaped)
     const char *p = *pp;
     *escaped = false;
     while (p < end) {
+        const char *run = p; /* plain ASCII is copied a run at a time */
+        while (p < end && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
+            p++;
+        memcpy(*o, run, (size_t)(p - run));
+        *o += p - run;
+        if (p >= end)
+            break;
         unsigned char c = (unsigned char)*p;
         if (c == '"') {
             *(*o)++ = 0;

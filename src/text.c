@@ -5,16 +5,25 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Does the 8-byte word hold a byte >= 0x80 or a NUL? */
+static inline bool word_stops(uint64_t w)
+{
+    return ((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull) != 0;
+}
+
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line)
 {
-    long line = 1;
     size_t i = 0;
     while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !word_stops(w))) {
+            i += 8; /* eight ASCII bytes, no NUL: most text */
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c == 0)
                 goto bad; /* NUL bytes mean binary data, not text */
-            line += c == '\n';
             i++;
             continue;
         }
@@ -25,9 +34,11 @@ bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line)
         i += (size_t)used;
     }
     return true;
-bad:
+bad: /* lines are counted only to say where */
     *bad_offset = i;
-    *bad_line = line;
+    *bad_line = 1;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + i - p))); p++)
+        ++*bad_line;
     return false;
 }
 
@@ -133,8 +144,15 @@ void text_normalize(vigie_doc *d)
             note_delta(d, o.n, i);
             continue;
         }
-        /* NFC never composes across a grapheme boundary: normalise one cluster at a time */
         size_t end = i + (size_t)used;
+        if (cp < 0x300 && (end == n || (unsigned char)s[end] < 0x80)) {
+            /* U+0080..U+02FF are NFC and end their cluster before ASCII: kept as they are */
+            note_delta(d, o.n, i);
+            out_put(&o, s + i, (size_t)used);
+            i = end;
+            continue;
+        }
+        /* NFC never composes across a grapheme boundary: normalise one cluster at a time */
         int32_t prev = cp, state = 0;
         while (end < n) {
             int32_t next;
