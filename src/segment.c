@@ -106,12 +106,11 @@ enum { EL_PREFIX = 1, EL_KEEP = 2, EL_SUFFIX = 3 };
 
 /* Could the key of s hold an apostrophe? Only U+FF07 (fullwidth apostrophe, EF BC 87) folds
  * into one: no other code point's key (make_key) has it. */
-static bool may_have_apostrophe(const char *s, size_t n)
+static inline bool may_have_apostrophe(const char *s, size_t n)
 {
-    if (memchr(s, '\'', n))
-        return true;
-    for (const char *p = memchr(s, 0xEF, n); p; p = memchr(p + 1, 0xEF, n - (size_t)(p + 1 - s)))
-        if ((size_t)(p - s) + 2 < n && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x87)
+    for (size_t i = 0; i < n; i++) /* words are short: a loop costs less than calls */
+        if (s[i] == '\'' || ((unsigned char)s[i] == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+                             (unsigned char)s[i + 2] == 0x87))
             return true;
     return false;
 }
@@ -131,8 +130,8 @@ static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
 static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags,
                       raw_tokens *out)
 {
-    if (L && memchr(s + i, '\'', j - i) && elision_of(L, s + i, j - i) != EL_KEEP) {
-        const char *ap = memchr(s + i, '\'', j - i);
+    const char *ap = L ? memchr(s + i, '\'', j - i) : NULL;
+    if (ap && elision_of(L, s + i, j - i) != EL_KEEP) {
         size_t pre = (size_t)(ap - s) + 1;
         if (pre < j && elision_of(L, s + i, pre - i) == EL_PREFIX) {
             raw_token t = {(uint32_t)i, (uint32_t)pre, (uint16_t)(flags | TF_ELIDED)};

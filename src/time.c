@@ -424,7 +424,8 @@ static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     int a, b, c;
     char sep1, sep2;
     int consumed = 0;
-    if (sscanf(k, "%4d-%2d-%2d%n", &a, &b, &c, &consumed) == 3 && (size_t)consumed == strlen(k) && strlen(k) == 10) {
+    size_t kl = strlen(k); /* the cheap tests first: sscanf costs more than all the rest */
+    if (kl == 10 && sscanf(k, "%4d-%2d-%2d%n", &a, &b, &c, &consumed) == 3 && (size_t)consumed == kl) {
         if (!date_valid(a, b, c))
             return 0;
         vigie_date v = {a, b, c, VIGIE_GRAN_DAY};
@@ -432,7 +433,8 @@ static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
         t->pub.anchor = "absolute";
         return 1;
     }
-    if (sscanf(k, "%2d%c%2d%c%4d%n", &a, &sep1, &b, &sep2, &c, &consumed) == 5 && (size_t)consumed == strlen(k) &&
+    if ((memchr(k, '/', kl) || memchr(k, '.', kl)) &&
+        sscanf(k, "%2d%c%2d%c%4d%n", &a, &sep1, &b, &sep2, &c, &consumed) == 5 && (size_t)consumed == kl &&
         sep1 == sep2 && (sep1 == '/' || sep1 == '.') && c >= 1000) {
         int day = d->lang == LANG_EN && sep1 == '/' ? b : a, month = d->lang == LANG_EN && sep1 == '/' ? a : b;
         if (!date_valid(c, month, day))
@@ -1266,7 +1268,7 @@ static long duration_days(const char *v)
 {
     char unit = 0;
     long n = 0;
-    if (!v || sscanf(v, "P%ld%c", &n, &unit) != 2)
+    if (!v || v[0] != 'P' || sscanf(v, "P%ld%c", &n, &unit) != 2)
         return 0;
     return unit == 'D' ? n : unit == 'W' ? 7 * n : 0;
 }
