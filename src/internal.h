@@ -308,13 +308,26 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* phrase_match's work once the vocabulary has not ruled token i out. */
+uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *payloads, size_t max, size_t *npayloads);
 /* Longest phrase starting at token i (not beyond `end`); returns its token count (0: none)
- * and fills up to max payloads. t is a table of the document's language. */
-uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
-                      uint32_t *payloads, size_t max, size_t *npayloads);
+ * and fills up to max payloads. t is a table of the document's language. Inline: most tokens
+ * start no phrase, and the vocabulary says so without a call. */
+static inline uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
+                                    uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    *npayloads = 0;
+    return phrase_may_start(t, d, i, false) ? phrase_match_from(t, d, i, end, false, payloads, max, npayloads) : 0;
+}
+
 /* The same on the tokens' accented lower-case forms (tables keyed with phrase_key_exact). */
-uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
-                            uint32_t *payloads, size_t max, size_t *npayloads);
+static inline uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end,
+                                          uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    *npayloads = 0;
+    return phrase_may_start(t, d, i, true) ? phrase_match_from(t, d, i, end, true, payloads, max, npayloads) : 0;
+}
 
 /* jsonrec.c: a JSON Lines record of string (null, true, false) fields, parsed in place of
  * jansson when it is that simple; strings are decoded into dec, NUL-terminated. */

@@ -21,8 +21,8 @@ void lexicon_tag(vigie_doc *d)
         token_info *t = &d->tinfo.v[i];
         t->verb = lookup_form(d, i);
         uint32_t payloads[8];
-        size_t np = 0;
-        uint32_t len = phrase_may_start(g, d, i, true) ? phrase_match_exact(g, d, i, d->tokens.n, payloads, 8, &np) : 0;
+        size_t np;
+        uint32_t len = phrase_match_exact(g, d, i, d->tokens.n, payloads, 8, &np);
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
         t->gram_mask = 0;
         for (size_t k = 0; k < np; k++) {

@@ -172,22 +172,10 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     return 0;
 }
 
-static inline uint32_t match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                             uint32_t *payloads, size_t max, size_t *npayloads)
+uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *payloads, size_t max, size_t *npayloads)
 {
     *npayloads = 0;
     size_t longest = first_len(t, d, i, exact);
     return longest ? match_from(t, d, i, end, exact, longest, payloads, max, npayloads) : 0;
-}
-
-uint32_t phrase_match(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,
-                      size_t max, size_t *npayloads)
-{
-    return match(t, d, i, end, false, payloads, max, npayloads);
-}
-
-uint32_t phrase_match_exact(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, uint32_t *payloads,
-                            size_t max, size_t *npayloads)
-{
-    return match(t, d, i, end, true, payloads, max, npayloads);
 }

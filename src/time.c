@@ -25,8 +25,6 @@ static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
 {
     time_hit h = {0, 0, 0, {0}};
     const lang_data *L = &d->engine->lang[d->lang];
-    if (!phrase_may_start(&L->time, d, i, false))
-        return h;
     uint32_t payloads[8];
     h.len = phrase_match(&L->time, d, i, end, payloads, 8, &h.n);
     for (size_t k = 0; k < h.n; k++) {
