@@ -49,6 +49,7 @@ static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
     return k;
 }
 
+/* Lemma names are stored folded, without accents ("etre"). */
 static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
 {
     const lang_data *L = &d->engine->lang[d->lang];
@@ -72,7 +73,7 @@ static bool plain_word(const vigie_doc *d, const sent_ctx *c, size_t k)
     const verb_analysis *va = verb_lookup(d, k);
     return d->tokens.v[k].kind == VIGIE_TOK_WORD && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask &&
            !inside_mention(d, c, k) && !has_lemma(d, va, "be") && !has_lemma(d, va, "have") &&
-           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "être");
+           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "etre");
 }
 
 static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
@@ -1130,18 +1131,10 @@ static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
 }
 
-/* The agent of a passive ("a été menacé par New Delhi", "was attacked by Russian forces"): the
- * actor after "par"/"by" a few words after the participle; -1 when the verb is not passive, -2
- * when no actor is its agent. */
-static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
-                         size_t trig)
+/* The actor after "par"/"by" within a few words after the participle at trig: its index, -2
+ * when the agent phrase names no actor, -1 when there is no agent phrase. */
+static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
-    bool aux = false;
-    for (size_t k = start; k < trig; k++)
-        aux |= gram_is(d, k, c->hi, G_PASSIVE);
-    if (!aux || !analysis_has_tag(va, 'K'))
-        return -1;
-    int agent = -2; /* passive without an agent ("a été arrêté à Paris"): its maker is unknown */
     for (size_t k = trig + 1; k < c->hi && k <= trig + 6; k++) {
         if (is_clause_break(d, k, c->hi) || tok_is(d, k, ","))
             break;
@@ -1150,19 +1143,54 @@ static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analy
         size_t t = k + 1;
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
-        agent = mention_starting(d, c, t, false);
+        int agent = mention_starting(d, c, t, false);
         if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
             agent = mention_starting(d, c, t + 1, false);
         return agent < 0 ? -2 : agent;
     }
-    return agent;
+    return -1;
+}
+
+/* The agent of a passive ("a été menacé par New Delhi", "n'est pas reconnu par Paris", "was
+ * attacked by Russian forces"): -1 when the verb is not passive, -2 when no actor is its agent.
+ * A form of "être" without "été" is a passive only with an agent ("est allé" is no passive). */
+static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                         size_t trig)
+{
+    bool aux = false, be = false;
+    for (size_t k = start; k < trig; k++) {
+        aux |= gram_is(d, k, c->hi, G_PASSIVE);
+        be |= has_lemma(d, verb_lookup(d, k), "etre") || has_lemma(d, verb_lookup(d, k), "be");
+    }
+    if (!(aux || be) || !analysis_has_tag(va, 'K'))
+        return -1;
+    int agent = agent_after(d, c, trig);
+    if (!aux)
+        return agent >= 0 ? agent : -1;
+    return agent == -1 ? -2 : agent; /* "a été arrêté à Paris": its maker is unknown */
+}
+
+/* A participle with an agent modifying the actor before it ("Ces milices, armées par Khartoum",
+ * "les Rohingyas chassés de leurs terres par l'armée"): the agent, and that actor in *target. */
+static int participle_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig,
+                            int *target)
+{
+    if (!analysis_has_tag(va, 'K') || trig <= c->lo + 1)
+        return -1;
+    *target = mention_ending(d, c, tok_is(d, trig - 1, ",") ? trig - 1 : trig);
+    if (*target >= 0 && in_prep_phrase(d, c, &d->mentions.v[*target]))
+        return -1; /* "une médiation du Qatar, appuyée par": the participle qualifies the noun */
+    int agent = *target >= 0 ? agent_after(d, c, trig) : -1;
+    return agent >= 0 ? agent : -1;
 }
 
 /* A passive turned active: the agent is the source, the subjects the targets. */
-static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, match *m)
+static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
     int coord[4], ncoord = 0;
-    if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
+    if (subject >= 0)
+        ncoord = coordination(d, c, subject, coord, 4);
+    else if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
         return false;
     m->source = arg_of(d, c, agent);
     m->has_source = true;
@@ -1296,7 +1324,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
-    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
+    int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
+    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')) &&
+        (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
         ctl_start = start;
@@ -1338,8 +1368,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    int agent = passive_agent(d, c, va, start, trig);
-    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, &best_m)))
+    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, start, trig);
+    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, ptarget, &best_m)))
         return;
     if (!best_m.has_source && nctl) {
         ncoord = nctl;
