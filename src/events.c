@@ -704,6 +704,30 @@ static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t sta
     return -1;
 }
 
+static bool inside_timex(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    for (size_t k = c->x0; k < c->x1; k++)
+        if (d->timexes.v[k].t0 <= tok && tok < d->timexes.v[k].t1)
+            return true;
+    return false;
+}
+
+/* A noun phrase opening the clause right before the verb group heads its subject (", le Premier
+ * ministre a pris"): a determiner after a comma or at the sentence start, a few words that are no
+ * actor nor date, the verb. An actor further left is then not the subject. */
+static bool noun_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo || !plain_word(d, c, start - 1) || inside_timex(d, c, start - 1))
+        return false;
+    for (size_t k = start - 1; k-- > c->lo && k + 5 > start;) {
+        if (inside_mention(d, c, k) || inside_timex(d, c, k) || d->tokens.v[k].kind != VIGIE_TOK_WORD)
+            return false;
+        if (gram_is(d, k, c->hi, G_DETERMINER))
+            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi);
+    }
+    return false;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -737,6 +761,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > start || !is_actor(m) || (m->adjective && !(m->t1 == start && adjective_subject(d, c, m))))
             continue;
+        if (m->t1 < start && noun_before(d, c, start))
+            return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
         if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
@@ -1031,6 +1057,12 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
         return false;
     size_t p = trig - 1;
     if (gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en")))
+        return true;
+    /* "cette nouvelle attaque", "the latest attack": a determiner, adjectives that precede nouns */
+    size_t q = p;
+    while (q > c->lo && q + 2 > p && gram_is(d, q, c->hi, G_ADJECTIVE_PRE))
+        q--;
+    if (q < p && gram_is(d, q, c->hi, G_DETERMINER))
         return true;
     /* "a brief private visit": an indefinite article, a few adjectives, the noun */
     for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
