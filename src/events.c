@@ -1173,9 +1173,9 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
         if (!gram_is(d, k, c->hi, G_AGENT))
             continue;
         size_t t = k + 1;
-        while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
-            t++;
-        int agent = mention_starting(d, c, t, false);
+        int agent = mention_starting(d, c, t, false); /* "par les gendarmes" may name one actor */
+        while (agent < 0 && t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+            agent = mention_starting(d, c, ++t, false);
         if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
             agent = mention_starting(d, c, t + 1, false);
         return agent < 0 ? -2 : agent;
@@ -1194,11 +1194,11 @@ static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analy
         aux |= gram_is(d, k, c->hi, G_PASSIVE);
         be |= has_lemma(d, verb_lookup(d, k), "etre") || has_lemma(d, verb_lookup(d, k), "be");
     }
-    if (!(aux || be) || !analysis_has_tag(va, 'K'))
-        return -1;
+    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, trig))
+        return -1; /* "s'est entretenu par téléphone" is no passive */
     int agent = agent_after(d, c, trig);
     if (!aux)
-        return agent >= 0 ? agent : -1;
+        return agent; /* "devait être interpellé par les gendarmes": passive even if no actor */
     return agent == -1 ? -2 : agent; /* "a été arrêté à Paris": its maker is unknown */
 }
 
