@@ -132,6 +132,7 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 }
 
 static bool self_dyad(const char *a, const char *b);
+static bool finite_form(const verb_analysis *va);
 
 static bool is_iso3_like(const char *code)
 {
@@ -728,6 +729,33 @@ static bool noun_before(const vigie_doc *d, const sent_ctx *c, size_t start)
     return false;
 }
 
+/* A finite verb form in [from, to) outside actor names: a clause of its own. */
+static bool verb_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k) && !(d->tinfo.v[k].flags & TF_CAP))
+            return true;
+    return false;
+}
+
+/* A verb group whose subject comes after it: right after a quotation ("», a dénoncé X"), or
+ * after a comma with no actor ending a few words before (", déplore la Fédération"; not an
+ * apposition or an incise: "Le Kremlin, mardi, a", "Le président malien, Dioncounda Traoré, a"). */
+static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (d->lang != LANG_FR || start <= c->lo || !(tok_is(d, start - 1, ",") || tok_is(d, start - 1, "\"")))
+        return false;
+    size_t from = start > c->lo + 8 ? start - 8 : c->lo;
+    if (tok_is(d, start - 1, ",") && start > c->lo + 1 && tok_is(d, start - 2, "\""))
+        return true; /* right after a quotation: "», a dénoncé X" */
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (is_actor(m) && m->t1 < start && m->t1 >= from && !verb_between(d, c, m->t1, start - 1))
+            return false;
+    }
+    return true;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -739,6 +767,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
         return -1; /* "la frappe qui avait détruit": the subject is no actor */
     start = relative_before(d, c, start);
+    if (inverted_subject(d, c, start))
+        return -1;
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
         size_t p = start - 1;
