@@ -49,6 +49,7 @@ static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
     return k;
 }
 
+/* Lemma names are stored folded, without accents ("etre"). */
 static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
 {
     const lang_data *L = &d->engine->lang[d->lang];
@@ -72,7 +73,7 @@ static bool plain_word(const vigie_doc *d, const sent_ctx *c, size_t k)
     const verb_analysis *va = verb_lookup(d, k);
     return d->tokens.v[k].kind == VIGIE_TOK_WORD && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask &&
            !inside_mention(d, c, k) && !has_lemma(d, va, "be") && !has_lemma(d, va, "have") &&
-           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "être");
+           !has_lemma(d, va, "avoir") && !has_lemma(d, va, "etre");
 }
 
 static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
@@ -131,6 +132,7 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 }
 
 static bool self_dyad(const char *a, const char *b);
+static bool finite_form(const verb_analysis *va);
 
 static bool is_iso3_like(const char *code)
 {
@@ -703,6 +705,57 @@ static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t sta
     return -1;
 }
 
+static bool inside_timex(const vigie_doc *d, const sent_ctx *c, size_t tok)
+{
+    for (size_t k = c->x0; k < c->x1; k++)
+        if (d->timexes.v[k].t0 <= tok && tok < d->timexes.v[k].t1)
+            return true;
+    return false;
+}
+
+/* A noun phrase opening the clause right before the verb group heads its subject (", le Premier
+ * ministre a pris"): a determiner after a comma or at the sentence start, a few words that are no
+ * actor nor date, the verb. An actor further left is then not the subject. */
+static bool noun_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo || !plain_word(d, c, start - 1) || inside_timex(d, c, start - 1))
+        return false;
+    for (size_t k = start - 1; k-- > c->lo && k + 5 > start;) {
+        if (inside_mention(d, c, k) || inside_timex(d, c, k) || d->tokens.v[k].kind != VIGIE_TOK_WORD)
+            return false;
+        if (gram_is(d, k, c->hi, G_DETERMINER))
+            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi);
+    }
+    return false;
+}
+
+/* A finite verb form in [from, to) outside actor names: a clause of its own. */
+static bool verb_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k) && !(d->tinfo.v[k].flags & TF_CAP))
+            return true;
+    return false;
+}
+
+/* A verb group whose subject comes after it: right after a quotation ("», a dénoncé X"), or
+ * after a comma with no actor ending a few words before (", déplore la Fédération"; not an
+ * apposition or an incise: "Le Kremlin, mardi, a", "Le président malien, Dioncounda Traoré, a"). */
+static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (d->lang != LANG_FR || start <= c->lo || !(tok_is(d, start - 1, ",") || tok_is(d, start - 1, "\"")))
+        return false;
+    size_t from = start > c->lo + 8 ? start - 8 : c->lo;
+    if (tok_is(d, start - 1, ",") && start > c->lo + 1 && tok_is(d, start - 2, "\""))
+        return true; /* right after a quotation: "», a dénoncé X" */
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (is_actor(m) && m->t1 < start && m->t1 >= from && !verb_between(d, c, m->t1, start - 1))
+            return false;
+    }
+    return true;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -714,6 +767,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
         return -1; /* "la frappe qui avait détruit": the subject is no actor */
     start = relative_before(d, c, start);
+    if (inverted_subject(d, c, start))
+        return -1;
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
         size_t p = start - 1;
@@ -736,6 +791,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > start || !is_actor(m) || (m->adjective && !(m->t1 == start && adjective_subject(d, c, m))))
             continue;
+        if (m->t1 < start && noun_before(d, c, start))
+            return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
         if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
@@ -1031,6 +1088,12 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     size_t p = trig - 1;
     if (gram_is(d, p, c->hi, G_DETERMINER) || (gram_is(d, p, c->hi, G_PREP) && !tok_is(d, p, "en")))
         return true;
+    /* "cette nouvelle attaque", "the latest attack": a determiner, adjectives that precede nouns */
+    size_t q = p;
+    while (q > c->lo && q + 2 > p && gram_is(d, q, c->hi, G_ADJECTIVE_PRE))
+        q--;
+    if (q < p && gram_is(d, q, c->hi, G_DETERMINER))
+        return true;
     /* "a brief private visit": an indefinite article, a few adjectives, the noun */
     for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
         if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
@@ -1130,39 +1193,66 @@ static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
 }
 
-/* The agent of a passive ("a été menacé par New Delhi", "was attacked by Russian forces"): the
- * actor after "par"/"by" a few words after the participle; -1 when the verb is not passive, -2
- * when no actor is its agent. */
-static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
-                         size_t trig)
+/* The actor after "par"/"by" within a few words after the participle at trig: its index, -2
+ * when the agent phrase names no actor, -1 when there is no agent phrase. */
+static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
-    bool aux = false;
-    for (size_t k = start; k < trig; k++)
-        aux |= gram_is(d, k, c->hi, G_PASSIVE);
-    if (!aux || !analysis_has_tag(va, 'K'))
-        return -1;
-    int agent = -2; /* passive without an agent ("a été arrêté à Paris"): its maker is unknown */
     for (size_t k = trig + 1; k < c->hi && k <= trig + 6; k++) {
         if (is_clause_break(d, k, c->hi) || tok_is(d, k, ","))
             break;
         if (!gram_is(d, k, c->hi, G_AGENT))
             continue;
         size_t t = k + 1;
-        while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
-            t++;
-        agent = mention_starting(d, c, t, false);
+        int agent = mention_starting(d, c, t, false); /* "par les gendarmes" may name one actor */
+        while (agent < 0 && t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+            agent = mention_starting(d, c, ++t, false);
         if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
             agent = mention_starting(d, c, t + 1, false);
         return agent < 0 ? -2 : agent;
     }
-    return agent;
+    return -1;
+}
+
+/* The agent of a passive ("a été menacé par New Delhi", "n'est pas reconnu par Paris", "was
+ * attacked by Russian forces"): -1 when the verb is not passive, -2 when no actor is its agent.
+ * A form of "être" without "été" is a passive only with an agent ("est allé" is no passive). */
+static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                         size_t trig)
+{
+    bool aux = false, be = false;
+    for (size_t k = start; k < trig; k++) {
+        aux |= gram_is(d, k, c->hi, G_PASSIVE);
+        be |= has_lemma(d, verb_lookup(d, k), "etre") || has_lemma(d, verb_lookup(d, k), "be");
+    }
+    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, trig))
+        return -1; /* "s'est entretenu par téléphone" is no passive */
+    int agent = agent_after(d, c, trig);
+    if (!aux)
+        return agent; /* "devait être interpellé par les gendarmes": passive even if no actor */
+    return agent == -1 ? -2 : agent; /* "a été arrêté à Paris": its maker is unknown */
+}
+
+/* A participle with an agent modifying the actor before it ("Ces milices, armées par Khartoum",
+ * "les Rohingyas chassés de leurs terres par l'armée"): the agent, and that actor in *target. */
+static int participle_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig,
+                            int *target)
+{
+    if (!analysis_has_tag(va, 'K') || trig <= c->lo + 1)
+        return -1;
+    *target = mention_ending(d, c, tok_is(d, trig - 1, ",") ? trig - 1 : trig);
+    if (*target >= 0 && in_prep_phrase(d, c, &d->mentions.v[*target]))
+        return -1; /* "une médiation du Qatar, appuyée par": the participle qualifies the noun */
+    int agent = *target >= 0 ? agent_after(d, c, trig) : -1;
+    return agent >= 0 ? agent : -1;
 }
 
 /* A passive turned active: the agent is the source, the subjects the targets. */
-static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, match *m)
+static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
     int coord[4], ncoord = 0;
-    if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
+    if (subject >= 0)
+        ncoord = coordination(d, c, subject, coord, 4);
+    else if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
         return false;
     m->source = arg_of(d, c, agent);
     m->has_source = true;
@@ -1296,7 +1386,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
-    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')))
+    int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
+    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')) &&
+        (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
         ctl_start = start;
@@ -1338,8 +1430,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    int agent = passive_agent(d, c, va, start, trig);
-    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, &best_m)))
+    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, start, trig);
+    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, ptarget, &best_m)))
         return;
     if (!best_m.has_source && nctl) {
         ncoord = nctl;
