@@ -107,6 +107,7 @@ static bool item_matches(const pat_item *it, const char *key)
     return false;
 }
 
+#define REPORTING_REACH 6 /* words from a comma to the verb of a reporting clause */
 #define MAX_TARGETS 8
 
 typedef struct {
@@ -350,6 +351,21 @@ static bool conflict_code(const vigie_doc *d, const event_pattern *p)
     return cc && cc->quad_class >= 3;
 }
 
+/* Does the comma at t open a reporting clause (", Ukrainian officials said", ", a indiqué
+ * l'Elysée")? Its speaker is who reports the event, not its target. */
+static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (!tok_is(d, t, ","))
+        return false;
+    for (size_t k = t + 1; k < c->hi && k <= t + REPORTING_REACH; k++) {
+        if (is_clause_break(d, k, c->hi) || tok_is(d, k, ","))
+            return false;
+        if (gram_is(d, k, c->hi, G_REPORTING))
+            return true;
+    }
+    return false;
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -372,9 +388,11 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             size_t t = j + g;
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
-            /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies") */
+            /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies"),
+             * nor in a reporting clause */
             if (it->kind == PI_TARGET && !p->noun &&
-                (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP)))
+                (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP) ||
+                 reporting_clause(d, c, t)))
                 break;
             if (it->kind == PI_WORD) {
                 if (item_matches(it, tok_key(d, t))) {

@@ -56,7 +56,7 @@ typedef struct {
     uint32_t vocab_key, vocab_lower; /* vocabulary entries of key and lower + 1 (0: none) */
     const char *lower;   /* lower-cased with its accents: function words need them ("à" is not "a") */
     uint32_t sentence;
-    uint32_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
+    uint64_t gram_mask;  /* classes (1 << enum gram_class) of grammar phrases starting here */
     const verb_analysis *verb; /* analyses of the verb form, or NULL */
 } token_info;
 
@@ -143,7 +143,7 @@ enum gram_class {
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
     G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
     G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_SUBJECT_RELATIVE, G_OBJECT_RELATIVE, G_CLITIC, G_CONTROL, G_PURPOSE, G_TARGET_STOP,
-    G_ADJECTIVE_PRE, G_COUNT /* at most 32: gram_mask is 32 bits */
+    G_ADJECTIVE_PRE, G_REPORTING, G_COUNT /* at most 64: gram_mask is 64 bits */
 };
 extern const char *const gram_class_names[G_COUNT];
 

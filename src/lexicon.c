@@ -29,7 +29,7 @@ void lexicon_tag(vigie_doc *d)
             uint32_t cls = payloads[k] & ~GRAM_INITIAL;
             if ((payloads[k] & GRAM_INITIAL) && !(t->flags & TF_CAP))
                 continue;
-            t->gram_mask |= 1u << cls;
+            t->gram_mask |= (uint64_t)1 << cls;
         }
     }
 }
@@ -49,7 +49,7 @@ bool analysis_has_tag(const verb_analysis *va, char tag)
 
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
 {
-    return i < end && (d->tinfo.v[i].gram_mask & (1u << cls));
+    return i < end && (d->tinfo.v[i].gram_mask & ((uint64_t)1 << cls));
 }
 
 static bool lemma_is(const vigie_doc *d, const verb_analysis *va, const char *lemma)
