@@ -670,25 +670,33 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     return j - i;
 }
 
+/* The entry of class c at token *j, if any, and *j moved past it. */
+static const time_entry *take_class(const vigie_doc *d, size_t *j, size_t end, enum time_class c)
+{
+    uint32_t len;
+    const time_entry *e = lex_class(d, *j, end, c, &len);
+    if (e)
+        *j += len;
+    return e;
+}
+
+/* The part of the day an expression names itself ("tonight"), else the one that follows it. */
+static const char *daypart_after(const vigie_doc *d, size_t *j, size_t end, const char *own)
+{
+    const time_entry *dp = own ? NULL : take_class(d, j, end, TC_DAYPART);
+    return dp ? dp->text : own;
+}
+
 /* [part] hier, demain, aujourd'hui, yesterday, tonight [daypart]. */
 static size_t rec_relday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
-    uint32_t len;
     size_t j = i;
-    const time_entry *part = lex_class(d, j, end, TC_PART, &len);
-    if (part)
-        j += len;
-    const time_entry *r = lex_class(d, j, end, TC_RELDAY, &len);
+    const time_entry *part = take_class(d, &j, end, TC_PART);
+    const time_entry *r = take_class(d, &j, end, TC_RELDAY);
     if (!r)
         return 0;
-    j += len;
-    const char *daypart = r->text;
-    const time_entry *dp = daypart ? NULL : lex_class(d, j, end, TC_DAYPART, &len);
-    if (dp) {
-        daypart = dp->text;
-        j += len;
-    }
+    const char *daypart = daypart_after(d, &j, end, r->text);
     if (part && !daypart)
         return 0; /* "late yesterday" is rare; "tard hier" no expression */
     resolve_offset(d, t, r->num, "published day");
@@ -729,23 +737,14 @@ static void resolve_story_offset(vigie_doc *d, timex_info *t, long days)
 static size_t rec_anaphor(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
-    uint32_t len;
     size_t j = i;
-    const time_entry *part = lex_class(d, j, end, TC_PART, &len);
-    if (part)
-        j += len;
-    const time_entry *a = lex_class(d, j, end, TC_ANAPHOR, &len);
+    const time_entry *part = take_class(d, &j, end, TC_PART);
+    const time_entry *a = take_class(d, &j, end, TC_ANAPHOR);
     if (!a)
         return 0;
-    j += len;
     if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") || (tagged(a, "CLOSE") && !phrase_ends(d, j, end)))
         return 0; /* its own anchor follows: "la veille du sommet", "the day after the vote" */
-    const char *daypart = tagged(a, "CLOSE") ? NULL : a->text;
-    const time_entry *dp = daypart ? NULL : lex_class(d, j, end, TC_DAYPART, &len);
-    if (dp) {
-        daypart = dp->text;
-        j += len;
-    }
+    const char *daypart = daypart_after(d, &j, end, tagged(a, "CLOSE") ? NULL : a->text);
     resolve_story_offset(d, t, a->num);
     add_daypart(d, t, daypart);
     if (part)
