@@ -152,6 +152,10 @@ typedef enum {
     VIGIE_ACTOR_METONYM, VIGIE_ACTOR_ROLE, VIGIE_ACTOR_COREFERENCE, VIGIE_ACTOR_PLACE
 } vigie_actor_kind;
 
+/* The names written in outputs and the store: "DATE"... and "person", "country"... */
+const char *vigie_timex_type_name(vigie_timex_type type);
+const char *vigie_actor_kind_name(vigie_actor_kind kind);
+
 typedef struct {
     vigie_span span;
     size_t sentence;

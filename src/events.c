@@ -49,16 +49,6 @@ static int head_of(const vigie_doc *d, const sent_ctx *c, int k)
     return k;
 }
 
-/* Lemma names are stored folded, without accents ("etre"). */
-static bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
-{
-    const lang_data *L = &d->engine->lang[d->lang];
-    for (; va && va->lemma != UINT32_MAX; va++)
-        if (!strcmp(L->lemma_names.v[va->lemma], lemma))
-            return true;
-    return false;
-}
-
 static bool inside_mention(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
     for (size_t k = c->m0; k < c->m1; k++)

@@ -378,6 +378,9 @@ const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);
 /* Does a grammar phrase of class cls start at token i? */
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
+/* Is one of the analyses of a verb form that lemma? Lemma names are stored folded, without
+ * accents ("etre"). */
+bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma);
 /* Tense around token i within [lo, hi): 'F' future, 'C' conditional, 'P' past, 'N' present, 0. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi);
 size_t sentence_end(const vigie_doc *d, size_t sentence);

@@ -52,7 +52,7 @@ bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
     return i < end && (d->tinfo.v[i].gram_mask & ((uint64_t)1 << cls));
 }
 
-static bool lemma_is(const vigie_doc *d, const verb_analysis *va, const char *lemma)
+bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     for (; va && va->lemma != UINT32_MAX; va++)
@@ -85,7 +85,7 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 return 'C';
             if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'I'))
                 return 'P';
-            bool aux = lemma_is(d, va, "avoir") || lemma_is(d, va, "etre") || lemma_is(d, va, "have");
+            bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
             if (aux && k + 1 < hi) {
                 const verb_analysis *next = verb_lookup(d, k + 1);
                 if (!next && k + 2 < hi)
@@ -93,7 +93,7 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 if (next && analysis_has_tag(next, 'K'))
                     return 'P';
             }
-            if (lemma_is(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
+            if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
                 return 'F';
             if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)
                 return 'P';

@@ -322,7 +322,11 @@ long vigie_write_events(const vigie_doc *d, FILE *out, vigie_out_format format)
     return ferror(out) ? -1 : (long)n;
 }
 
-static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
+const char *vigie_timex_type_name(vigie_timex_type type)
+{
+    static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+    return names[type];
+}
 
 long vigie_write_timexes(const vigie_doc *d, FILE *out)
 {
@@ -335,7 +339,7 @@ long vigie_write_timexes(const vigie_doc *d, FILE *out)
         jl_key_int(&l, "sentence", (long long)t->sentence);
         jl_key_span(&l, d, "span", t->span);
         jl_key_text(&l, d, "text", t->span);
-        jl_key_str(&l, "type", timex_types[t->type]);
+        jl_key_str(&l, "type", vigie_timex_type_name(t->type));
         jl_key_str(&l, "value", t->value);
         jl_key_str(&l, "anchor", t->anchor);
         jl_key_str(&l, "mod", t->mod);
@@ -374,7 +378,7 @@ long vigie_write_timeml(const vigie_doc *d, FILE *out)
     for (size_t i = 0; i < d->timex_pub.n; i++) {
         const vigie_timex *t = &d->timex_pub.v[i];
         xml_text(out, d->orig + at, t->span.start - at);
-        fprintf(out, "<TIMEX3 tid=\"t%zu\" type=\"%s\" value=\"", i + 1, timex_types[t->type]);
+        fprintf(out, "<TIMEX3 tid=\"t%zu\" type=\"%s\" value=\"", i + 1, vigie_timex_type_name(t->type));
         xml_text(out, t->value, strlen(t->value));
         fputc('"', out);
         if (t->mod)
@@ -389,8 +393,12 @@ long vigie_write_timeml(const vigie_doc *d, FILE *out)
     return ferror(out) ? -1 : (long)d->timex_pub.n;
 }
 
-static const char *const kind_names[] = {"person", "country", "organisation", "group",
-                                         "metonym", "role", "coreference", "place"};
+const char *vigie_actor_kind_name(vigie_actor_kind kind)
+{
+    static const char *const names[] = {"person", "country", "organisation", "group",
+                                        "metonym", "role", "coreference", "place"};
+    return names[kind];
+}
 
 long vigie_write_mentions(const vigie_doc *d, FILE *out)
 {
@@ -404,7 +412,7 @@ long vigie_write_mentions(const vigie_doc *d, FILE *out)
         jl_key_int(&l, "sentence", (long long)m->sentence);
         jl_key_span(&l, d, "span", m->span);
         jl_key_text(&l, d, "text", m->span);
-        jl_key_str(&l, "kind", mi->adjective ? "demonym" : kind_names[m->kind]);
+        jl_key_str(&l, "kind", mi->adjective ? "demonym" : vigie_actor_kind_name(m->kind));
         jl_key_str(&l, "code", m->code ? m->code : "");
         jl_key_str(&l, "export", m->export_code);
         jl_key_str(&l, "name", m->name);

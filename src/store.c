@@ -423,10 +423,6 @@ static void bind_located(sqlite3_stmt *st, int i, sqlite3_int64 sentence, vigie_
     bind_text(st, i + 3, text + span.start, span.end - span.start);
 }
 
-static const char *const mention_kinds[] = {"person", "country", "organisation", "group", "metonym", "role",
-                                            "coreference", "place"};
-static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
-
 static bool put_mentions(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row, sqlite3_int64 sent0,
                          char *err, size_t errlen)
 {
@@ -438,7 +434,7 @@ static bool put_mentions(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row
         sqlite3_bind_int64(st, 1, row);
         bind_located(st, 2, sent0 + (sqlite3_int64)m[i].sentence, m[i].span, text, base);
         bind_str(st, 6, m[i].code);
-        bind_str(st, 7, mention_kinds[m[i].kind]);
+        bind_str(st, 7, vigie_actor_kind_name(m[i].kind));
         bind_str(st, 8, m[i].name);
         bind_str(st, 9, m[i].role);
         bind_str(st, 10, m[i].resolved);
@@ -458,7 +454,7 @@ static bool put_timexes(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row,
         sqlite3_stmt *st = stmt(s, ST_INSERT_TIMEX);
         sqlite3_bind_int64(st, 1, row);
         bind_located(st, 2, sent0 + (sqlite3_int64)t[i].sentence, t[i].span, text, base);
-        bind_str(st, 6, timex_types[t[i].type]);
+        bind_str(st, 6, vigie_timex_type_name(t[i].type));
         bind_str(st, 7, t[i].value);
         bind_str(st, 8, t[i].mod);
         bind_str(st, 9, t[i].anchor);

@@ -131,15 +131,8 @@ static int number_value(const vigie_doc *d, size_t i, int max_digits)
 {
     if (i >= d->tokens.n || d->tokens.v[i].kind != VIGIE_TOK_NUMBER)
         return -1;
-    const char *k = tok_key(d, i);
-    int v = 0, n = 0;
-    while (k[n] >= '0' && k[n] <= '9') {
-        if (n >= max_digits)
-            return -1;
-        v = v * 10 + (k[n] - '0');
-        n++;
-    }
-    return n ? v : -1;
+    const char *rest;
+    return lead_digits(tok_key(d, i), max_digits, &rest);
 }
 
 /* A compound number word the lexicon does not list: "quarante-deux", "soixante-dix-sept",
