@@ -274,8 +274,10 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
         patterns_clear(&e->lang[LANG_EN]);
     for (size_t i = 0; ok && i < opt->petrarch_verb_count; i++)
         ok = petrarch_load_verbs(e, opt->petrarch_verbs[i], opt->warnings, err, errlen);
-    for (int l = 0; ok && l < LANG_COUNT; l++)
+    for (int l = 0; ok && l < LANG_COUNT; l++) {
         vocab_build(&e->lang[l]);
+        patterns_sign(&e->lang[l]);
+    }
     if (!ok) {
         vigie_engine_close(e);
         return NULL;

@@ -14,6 +14,7 @@ typedef struct {
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
     int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
+    word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -85,6 +86,36 @@ static bool coordinated_verb(const vigie_doc *d, size_t i, size_t hi)
 }
 
 /* ---- pattern matching after the trigger ---- */
+
+/* The words a pattern cannot match without: its one-key word items (prefixes and choices may
+ * match several keys, so they add nothing) up to a source slot, which a pair ("the two
+ * leaders") fills together with all that follows (match_items). */
+static void sign_items(const pat_item *items, int n, word_sig *need)
+{
+    for (int k = 0; k < n && items[k].kind != PI_SOURCE; k++) {
+        const char *w = items[k].alts ? items[k].alts[0] : NULL;
+        size_t len = w ? strlen(w) : 0;
+        if (items[k].kind == PI_WORD && items[k].alt_count == 1 && len && w[len - 1] != '*')
+            sig_add(need, strmap_hash(w, len));
+    }
+}
+
+void patterns_sign(lang_data *L)
+{
+    for (size_t i = 0; i < L->patterns.n; i++) {
+        event_pattern *p = &L->patterns.v[i];
+        memset(&p->needs, 0, sizeof p->needs);
+        sign_items(p->items, p->item_count, &p->needs);
+        sign_items(p->pre, p->pre_count, &p->needs);
+    }
+}
+
+static void sign_sentence(const vigie_doc *d, sent_ctx *c)
+{
+    memset(&c->words, 0, sizeof c->words);
+    for (size_t i = c->lo; i < c->hi; i++)
+        sig_add(&c->words, d->tinfo.v[i].key_hash);
+}
 
 static bool item_matches(const pat_item *it, const char *key)
 {
@@ -1412,7 +1443,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
             const event_pattern *p = &L->patterns.v[pl->v[k]];
-            if (p->pronominal != refl || p->control)
+            if (p->pronominal != refl || p->control || !sig_covers(&c->words, &p->needs))
                 continue;
             match m;
             memset(&m, 0, sizeof m);
@@ -1522,6 +1553,8 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     memset(&best_m, 0, sizeof best_m);
     for (size_t k = 0; k < pl->n; k++) {
         const event_pattern *p = &L->patterns.v[pl->v[k]];
+        if (!sig_covers(&c->words, &p->needs))
+            continue;
         match m;
         memset(&m, 0, sizeof m);
         if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
@@ -1563,7 +1596,8 @@ void events_doc(vigie_doc *d)
     strmap_init(&seen);
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}};
+        sign_sentence(d, &c);
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
         while (c.x1 < d->timexes.n && d->timexes.v[c.x1].pub.sentence == s)

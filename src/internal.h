@@ -108,6 +108,21 @@ typedef struct {
     const char *text;  /* mod, unit, vague value, daypart; or a tag after the number ("-1 NI") */
 } time_entry;
 
+/* A sentence's word signature: one bit per key hash, so that a pattern needing a word the
+ * sentence lacks is skipped without matching (a cheap, exact "no": bits only say "maybe"). */
+#define SIG_WORDS 4
+typedef struct {
+    uint64_t bits[SIG_WORDS];
+} word_sig;
+static inline void sig_add(word_sig *s, uint32_t hash) { s->bits[(hash >> 6) % SIG_WORDS] |= 1ull << (hash & 63); }
+static inline bool sig_covers(const word_sig *s, const word_sig *need)
+{
+    uint64_t miss = 0;
+    for (int w = 0; w < SIG_WORDS; w++)
+        miss |= need->bits[w] & ~s->bits[w];
+    return !miss;
+}
+
 /* Verb-pattern items. */
 enum pat_item_kind { PI_WORD, PI_TARGET, PI_SOURCE };
 typedef struct {
@@ -130,6 +145,7 @@ typedef struct {
     int pre_count;
     int weight;       /* specificity: longer patterns win */
     long line;
+    word_sig needs;   /* the words its one-word items require, as sentence-signature bits */
 } event_pattern;
 
 struct verb_analysis {
@@ -304,6 +320,7 @@ bool petrarch_load_verbs(vigie_engine *e, const char *path, FILE *warn, char *er
 /* phrase.c */
 /* Indexes the language's phrase tables in its vocabulary (once, after every table is loaded). */
 void vocab_build(lang_data *L);
+void patterns_sign(lang_data *L); /* events.c: each pattern's needed words */
 /* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. */
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash);
 void phrase_init(phrase_table *t);
