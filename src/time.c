@@ -1324,12 +1324,43 @@ static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, s
 
 typedef size_t (*recogniser)(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
 
+/* What a token must be for a recogniser to start on it: bits 1 << time_class of its lexicon
+ * entries, or a number, or a hyphenated word. A recogniser whose start the token is not is not
+ * called: most starts are numbers and "un", "une", which only a few recognisers take. */
+#define START_NUMBER (1u << TC_COUNT)
+#define START_HYPHEN (1u << (TC_COUNT + 1))
+#define C(c) (1u << TC_##c)
+typedef struct {
+    recogniser run;
+    uint32_t starts;
+} recogniser_entry;
+
 /* Tried in this order at each token; the first that matches wins. */
-static const recogniser recognisers[] = {
-    rec_numeric, rec_clock, rec_decade, rec_day_month, rec_daypart_of, rec_weekday, rec_month_day,
-    rec_hyphen_part, rec_yearpart, rec_every, rec_calendar, rec_month_year, rec_anaphor, rec_relday,
-    rec_duration, rec_vague,
+static const recogniser_entry recognisers[] = {
+    {rec_numeric, START_NUMBER},
+    {rec_clock, C(HOUR) | START_NUMBER},
+    {rec_decade, C(DECADE) | START_NUMBER},
+    {rec_day_month, C(ORDINAL) | START_NUMBER},
+    {rec_daypart_of, C(DAYPART)},
+    {rec_weekday, C(DIRECTION) | C(WEEKDAY)},
+    {rec_month_day, C(MONTH)},
+    {rec_hyphen_part, START_HYPHEN},
+    {rec_yearpart, C(DET) | C(ORDINAL)},
+    {rec_every, C(EVERY)},
+    {rec_calendar, C(PART) | C(DET) | C(DIRECTION) | C(UNIT) | C(SEASON)},
+    {rec_month_year, C(PART) | C(DIRECTION) | C(MONTH) | START_NUMBER},
+    {rec_anaphor, C(PART) | C(ANAPHOR)},
+    {rec_relday, C(PART) | C(RELDAY)},
+    {rec_duration, C(AGO) | C(APPROX) | C(NUMBER) | START_NUMBER | START_HYPHEN},
+    {rec_vague, C(VAGUE)},
 };
+#undef C
+
+static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i)
+{
+    return cache->hits[i].classes | (d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? START_NUMBER : 0) |
+           (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0);
+}
 
 void time_doc(vigie_doc *d)
 {
@@ -1347,9 +1378,12 @@ void time_doc(vigie_doc *d)
             }
             timex_info t;
             size_t len = 0;
+            uint32_t kind = start_kind(d, &cache, i);
             for (size_t r = 0; !len && r < sizeof recognisers / sizeof *recognisers; r++) {
+                if (!(recognisers[r].starts & kind))
+                    continue;
                 t = new_timex(i);
-                len = recognisers[r](d, i, end, lo, &t);
+                len = recognisers[r].run(d, i, end, lo, &t);
             }
             if (len == (size_t)-1) { /* impossible date: skip the day token */
                 i++;
