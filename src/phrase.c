@@ -128,9 +128,40 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
     return memchr(key, ' ', kl) != NULL;
 }
 
-/* The space-joined keys of tokens [i, i + longest) are built and hashed once; the key of
- * the first len tokens is then a prefix: plen[len] bytes, hash h[len]. The building stops
- * at a token that no phrase of t has after its first word. */
+/* The entries listed under one full key: returns 1 if there are any. */
+static uint32_t entries_of(const phrase_table *t, const char *key, size_t len, uint32_t hash, uint32_t *payloads,
+                           size_t max, size_t *npayloads)
+{
+    const uint32_t *head = strmap_get_hashed(&t->full, key, len, hash);
+    if (!head)
+        return 0;
+    for (uint32_t l = *head; l && *npayloads < max; l = t->links.v[l - 1].next)
+        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
+    return 1;
+}
+
+/* How many tokens from i could make one phrase of t: up to a token no phrase has after its
+ * first word, within `longest` and the key buffer. */
+static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, size_t longest,
+                           size_t cap)
+{
+    size_t total, kl;
+    key_of(d, i, exact, &total);
+    if (total + 2 >= cap)
+        return 0;
+    size_t fits = 1;
+    for (; fits < longest; fits++) {
+        const char *key = key_of(d, i + fits, exact, &kl);
+        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact, key, kl))
+            break;
+        total += 1 + kl;
+    }
+    return fits;
+}
+
+/* The space-joined keys of tokens [i, i + fits) are built and hashed once; the key of the
+ * first len tokens is then a prefix: plen[len] bytes, hash h[len]. A lone word needs neither:
+ * its key and hash are the token's. */
 __attribute__((noinline)) /* its large frame is for the few tokens that start a phrase */
 static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            size_t longest, uint32_t *payloads, size_t max, size_t *npayloads)
@@ -141,15 +172,20 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     if (longest > MAX_TOKENS)
         longest = MAX_TOKENS;
     char buf[512];
+    size_t fits = phrase_reach(t, d, i, exact, longest, sizeof buf);
+    if (fits <= 1) {
+        size_t kl;
+        const char *key = key_of(d, i, exact, &kl);
+        uint32_t hash = exact ? d->tinfo.v[i].lower_hash : d->tinfo.v[i].key_hash;
+        return fits ? entries_of(t, key, kl, hash, payloads, max, npayloads) : 0;
+    }
     size_t plen[MAX_TOKENS + 1];
     uint32_t h[MAX_TOKENS + 1];
-    size_t o = 0, fits = 0;
+    size_t o = 0;
     uint64_t run = HASH_START;
-    for (size_t k = 0; k < longest; k++) {
+    for (size_t k = 0; k < fits; k++) {
         size_t kl;
         const char *key = key_of(d, i + k, exact, &kl);
-        if (o + kl + 2 >= sizeof buf || (k && !may_follow(t, d, i + k, exact, key, kl)))
-            break; /* this prefix and longer ones cannot be in the table */
         if (k) {
             buf[o++] = ' ';
             run = hash_more(run, " ", 1);
@@ -157,18 +193,12 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
         memcpy(buf + o, key, kl);
         run = hash_more(run, key, kl);
         o += kl;
-        fits = k + 1;
-        plen[fits] = o;
-        h[fits] = hash_end(run);
+        plen[k + 1] = o;
+        h[k + 1] = hash_end(run);
     }
-    for (size_t len = fits; len >= 1; len--) {
-        const uint32_t *head = strmap_get_hashed(&t->full, buf, plen[len], h[len]);
-        if (!head)
-            continue;
-        for (uint32_t l = *head; l && *npayloads < max; l = t->links.v[l - 1].next)
-            payloads[(*npayloads)++] = t->links.v[l - 1].payload;
-        return (uint32_t)len;
-    }
+    for (size_t len = fits; len >= 1; len--)
+        if (entries_of(t, buf, plen[len], h[len], payloads, max, npayloads))
+            return (uint32_t)len;
     return 0;
 }
 
