@@ -570,7 +570,7 @@ static void add_lemma_forms(lang_data *L, uint32_t id, char *forms)
             continue; /* generated file: tolerate a stray word rather than refuse to start */
         verb_analysis va;
         va.lemma = id;
-        snprintf(va.tags, sizeof va.tags, "%s", colon + 1);
+        copy_bounded(va.tags, sizeof va.tags, colon + 1);
         char key[256];
         size_t k = make_lower(f, (size_t)(colon - f), key, sizeof key);
         verbform_add(L, key, k, va);

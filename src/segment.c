@@ -164,7 +164,7 @@ static size_t key_with(const lang_data *L, const char *s, size_t n, uint16_t fla
     if (L && (flags & TF_ELIDED)) {
         const uint32_t *full = strmap_get(&L->elided_as, out, k);
         if (full)
-            k = (size_t)snprintf(out, cap, "%s", L->elided_forms.v[*full]);
+            k = copy_bounded(out, cap, L->elided_forms.v[*full]);
     }
     return k;
 }

@@ -89,6 +89,16 @@ void arena_free(arena *a)
     a->head = NULL;
 }
 
+size_t copy_bounded(char *out, size_t cap, const char *src)
+{
+    if (!cap)
+        return 0;
+    size_t n = strnlen(src, cap - 1);
+    memcpy(out, src, n);
+    out[n] = 0;
+    return n;
+}
+
 /* ---- strmap ---- */
 
 uint64_t hash_bytes(const char *s, size_t n)

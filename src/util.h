@@ -13,6 +13,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);
+/* Copies src into out (cap bytes), cut short if need be, always terminated; returns the length
+ * copied. snprintf("%s") without its cost: keys and tags are copied per token and per form. */
+size_t copy_bounded(char *out, size_t cap, const char *src);
 
 /* Growable array of T: struct { T *v; size_t n, cap; }. */
 #define VEC(T) struct { T *v; size_t n, cap; }
