@@ -121,6 +121,8 @@ static bool item_matches(const pat_item *it, const char *key)
 {
     for (int a = 0; a < it->alt_count; a++) {
         const char *alt = it->alts[a];
+        if (alt[0] != key[0] && !(alt[0] == '*' && !alt[1]))
+            continue; /* the first letter rules most out */
         size_t n = strlen(alt);
         if (n && alt[n - 1] == '*' ? !strncmp(alt, key, n - 1) : !strcmp(alt, key))
             return true;

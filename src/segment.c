@@ -10,6 +10,11 @@ const char *const lang_codes[LANG_COUNT] = {"fr", "en"};
 
 /* ---- character classes ---- */
 
+static inline bool is_ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static bool is_word_cp(int32_t cp)
 {
     if (cp < 0x80)
@@ -44,6 +49,10 @@ static size_t scan_word(const char *s, size_t i, size_t end)
     int len;
     bool dotted = false;
     while (i < end) {
+        if (is_ascii_alnum(s[i])) { /* most letters: no decoding */
+            i++;
+            continue;
+        }
         int32_t cp = cp_at(s, i, end, &len);
         if (is_word_cp(cp)) {
             i += (size_t)len;

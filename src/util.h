@@ -102,12 +102,17 @@ size_t make_lower(const char *s, size_t n, char *out, size_t cap);
 
 /* UTF-8 helpers. */
 int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp);
-/* Bytes used by the code point at s, or -1 if invalid. Inline for ASCII: most text is. */
+/* Bytes used by the code point at s, or -1 if invalid. Inline for ASCII, most text, and for
+ * two-byte sequences, the accented letters of European languages. */
 static inline int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
 {
     if (n && s[0] < 0x80) {
         *cp = s[0];
         return 1;
+    }
+    if (n >= 2 && s[0] >= 0xC2 && s[0] <= 0xDF && (s[1] & 0xC0) == 0x80) {
+        *cp = (int32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
     }
     return utf8_decode_multi(s, n, cp);
 }
