@@ -367,17 +367,18 @@ static void split_sentences(vigie_doc *d)
         }
         if (d->tokens.v[i].kind == VIGIE_TOK_QUOTE && !strcmp(tok_key(d, i), "\""))
             in_quote = quote_open_after(d, i, in_quote);
-        if (!is_terminal(d, i) || (in_quote && !glued_break(d, i, i + 1)))
+        if (!is_terminal(d, i))
             continue;
         size_t j = i + 1;
+        bool open = in_quote; /* after the closers: the loop reads them again when no break is made */
         while (j < n && (is_terminal(d, j) || (is_closer(d, j) && !(d->tinfo.v[j].flags & TF_SPACE_BEFORE)))) {
             if (!strcmp(tok_key(d, j), "\""))
-                in_quote = quote_open_after(d, j, in_quote);
+                open = quote_open_after(d, j, open);
             j++;
         }
-        if (j < n && starts_lower(d, j))
-            continue;
-        if (!period_ends(d, i, j))
+        /* inside a quotation only its end ('populism was "spreading." Italian') or a glued capital
+         * ends the sentence */
+        if ((open && !glued_break(d, i, j)) || (j < n && starts_lower(d, j)) || !period_ends(d, i, j))
             continue;
         push_sentence(d, first, j);
         first = j;
