@@ -1089,8 +1089,32 @@ static bool finite_form(const verb_analysis *va)
     return false;
 }
 
+/* An English base form right after a named person, with no auxiliary ("Macron, resign!", "should
+ * Macron resign?"): a slogan or a question, for a person's own present takes -s. Not after a
+ * coordination ("Biden and Macron meet"), nor for a form that is also a past ("Macron cut"). */
+static bool person_base_form(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                             size_t trig)
+{
+    if (d->lang != LANG_EN || start != trig || trig <= c->lo + 1 || !analysis_has_tag(va, 'W') ||
+        analysis_has_tag(va, 'J'))
+        return false;
+    int m = mention_ending(d, c, tok_is(d, trig - 1, ",") ? trig - 1 : trig);
+    if (m < 0 || d->mentions.v[m].pub.kind != VIGIE_ACTOR_PERSON)
+        return false;
+    /* "German chancellor Angela Merkel and French president Emmanuel Macron greet": titles between */
+    for (size_t k = d->mentions.v[m].t0; k-- > c->lo && k + 4 >= d->mentions.v[m].t0;) {
+        if (gram_is(d, k, c->hi, G_COORD))
+            return false;
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            break;
+    }
+    return true;
+}
+
 static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
 {
+    if (person_base_form(d, c, va, start, trig))
+        return false;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
         if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
             return true;
