@@ -731,13 +731,34 @@ static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t star
     return start;
 }
 
-/* The antecedent of a subject relative right before the verb group ("le Bélarus, qui a
+/* The subject relative pronoun opening the clause of the verb group at start: right before it, or
+ * before an incise between commas ("l'Aquarius qui, après les avoir débarqués à Malte, pourra");
+ * 0 when none (a relative pronoun never opens a sentence). */
+static size_t subject_relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    if (start <= c->lo + 1)
+        return 0;
+    if (gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+        return start - 1;
+    if (!tok_is(d, start - 1, ","))
+        return 0;
+    for (size_t k = start - 1; k-- > c->lo + 1 && k + 12 > start;) {
+        if (is_clause_break(d, k, c->hi))
+            return 0;
+        if (tok_is(d, k, ","))
+            return gram_is(d, k - 1, c->hi, G_SUBJECT_RELATIVE) ? k - 1 : 0;
+    }
+    return 0;
+}
+
+/* The antecedent of a subject relative opening the verb group's clause ("le Bélarus, qui a
  * autorisé"): the actor ending right before the relative pronoun or its comma; else -1. */
 static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
-    if (start <= c->lo + 1 || !gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+    size_t q = subject_relative_before(d, c, start);
+    if (!q)
         return -1;
-    size_t end = start - 1;
+    size_t end = q;
     if (tok_is(d, end - 1, ","))
         end--;
     for (size_t k = c->m0; k < c->m1; k++)
@@ -805,7 +826,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         coord[(*ncoord)++] = rel;
         return rel;
     }
-    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+    if (subject_relative_before(d, c, start))
         return -1; /* "la frappe qui avait détruit": the subject is no actor */
     start = relative_before(d, c, start);
     if (inverted_subject(d, c, start))
@@ -1101,8 +1122,32 @@ static bool finite_form(const verb_analysis *va)
     return false;
 }
 
+/* An English base form right after a named person, with no auxiliary ("Macron, resign!", "should
+ * Macron resign?"): a slogan or a question, for a person's own present takes -s. Not after a
+ * coordination ("Biden and Macron meet"), nor for a form that is also a past ("Macron cut"). */
+static bool person_base_form(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                             size_t trig)
+{
+    if (d->lang != LANG_EN || start != trig || trig <= c->lo + 1 || !analysis_has_tag(va, 'W') ||
+        analysis_has_tag(va, 'J'))
+        return false;
+    int m = mention_ending(d, c, tok_is(d, trig - 1, ",") ? trig - 1 : trig);
+    if (m < 0 || d->mentions.v[m].pub.kind != VIGIE_ACTOR_PERSON)
+        return false;
+    /* "German chancellor Angela Merkel and French president Emmanuel Macron greet": titles between */
+    for (size_t k = d->mentions.v[m].t0; k-- > c->lo && k + 4 >= d->mentions.v[m].t0;) {
+        if (gram_is(d, k, c->hi, G_COORD))
+            return false;
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            break;
+    }
+    return true;
+}
+
 static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
 {
+    if (person_base_form(d, c, va, start, trig))
+        return false;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
         if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
             return true;
@@ -1403,7 +1448,7 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
  * manifestants ont défilé au Caire"): in the few words opening the verb's clause. */
 static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
 {
-    if (start > c->lo && gram_is(d, start - 1, c->hi, G_SUBJECT_RELATIVE))
+    if (subject_relative_before(d, c, start))
         return false;
     size_t end = relative_before(d, c, start), a = end;
     while (a > c->lo && end - a < 8 && !tok_is(d, a - 1, ",") && !is_clause_break(d, a - 1, c->hi) &&

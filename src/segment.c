@@ -339,6 +339,30 @@ static bool starts_lower(const vigie_doc *d, size_t i)
     return utf8proc_islower(cp);
 }
 
+/* Is a quotation open after the quote mark at token i? Guillemets and curly quotes say which way
+ * they face (the working text folds them all to '"'); a straight quote toggles. Facing marks keep
+ * one unbalanced mark (scraped text that lost an opener) from gluing a whole paragraph into one
+ * sentence. */
+static bool quote_open_after(const vigie_doc *d, size_t i, bool open)
+{
+    const unsigned char *o = (const unsigned char *)d->orig + d->tokens.v[i].span.start;
+    size_t n = d->tokens.v[i].span.end - d->tokens.v[i].span.start;
+    if (n == 2 && o[0] == 0xC2 && (o[1] == 0xAB || o[1] == 0xBB))
+        return o[1] == 0xAB; /* « » */
+    if (n == 3 && o[0] == 0xE2 && o[1] == 0x80 && o[2] >= 0x9C && o[2] <= 0x9E)
+        return o[2] != 0x9D; /* “ „ open, ” closes */
+    return !open;
+}
+
+/* A period glued to a capitalised word ("Paris.Quelques", "said.The"): scraped text that lost a
+ * paragraph break. It ends the sentence even inside a quotation, whose marks were likely lost too. */
+static bool glued_break(const vigie_doc *d, size_t i, size_t next)
+{
+    return next == i + 1 && next < d->tokens.n && d->tinfo.v[i].end == d->tinfo.v[next].start &&
+           (d->tinfo.v[next].flags & TF_CAP) && i > 0 && d->tinfo.v[i - 1].end == d->tinfo.v[i].start &&
+           d->tinfo.v[i - 1].end - d->tinfo.v[i - 1].start > 1 && !strcmp(tok_key(d, i), ".");
+}
+
 static void split_sentences(vigie_doc *d)
 {
     size_t n = d->tokens.n, first = 0;
@@ -351,18 +375,19 @@ static void split_sentences(vigie_doc *d)
             in_quote = false;
         }
         if (d->tokens.v[i].kind == VIGIE_TOK_QUOTE && !strcmp(tok_key(d, i), "\""))
-            in_quote = !in_quote;
-        if (!is_terminal(d, i) || in_quote)
+            in_quote = quote_open_after(d, i, in_quote);
+        if (!is_terminal(d, i))
             continue;
         size_t j = i + 1;
+        bool open = in_quote; /* after the closers: the loop reads them again when no break is made */
         while (j < n && (is_terminal(d, j) || (is_closer(d, j) && !(d->tinfo.v[j].flags & TF_SPACE_BEFORE)))) {
             if (!strcmp(tok_key(d, j), "\""))
-                in_quote = !in_quote;
+                open = quote_open_after(d, j, open);
             j++;
         }
-        if (j < n && starts_lower(d, j))
-            continue;
-        if (!period_ends(d, i, j))
+        /* inside a quotation only its end ('populism was "spreading." Italian') or a glued capital
+         * ends the sentence */
+        if ((open && !glued_break(d, i, j)) || (j < n && starts_lower(d, j)) || !period_ends(d, i, j))
             continue;
         push_sentence(d, first, j);
         first = j;
