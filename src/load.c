@@ -225,15 +225,16 @@ static bool abbreviation_line(line_ctx *c, char *line)
 {
     char *fld[2];
     int n = split_fields(line, fld, 2);
-    put_key(c->out, fld[0], n > 1 && !strcmp(fld[1], "end") ? 2 : 1);
+    if (n > 0)
+        put_key(c->out, fld[0], n > 1 && !strcmp(fld[1], "end") ? 2 : 1);
     return true;
 }
 
 static bool word_line(line_ctx *c, char *line)
 {
     char *fld[1];
-    split_fields(line, fld, 1);
-    put_key(c->out, fld[0], 1);
+    if (split_fields(line, fld, 1) > 0)
+        put_key(c->out, fld[0], 1);
     return true;
 }
 

@@ -160,8 +160,11 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
             return;
         }
     }
-    if (L && elision_of(L, s + i, j - i) == EL_PREFIX)
-        flags |= TF_ELIDED; /* "d'" standing alone */
+    /* "d'" standing alone; without an ASCII apostrophe only a fullwidth one (EF BC 87) or a
+     * language's bare elisions can make one, and most words have neither */
+    bool may_elide = ap || (L && (L->elision_bare || memchr(s + i, 0xEF, j - i)));
+    if (may_elide && elision_of(L, s + i, j - i) == EL_PREFIX)
+        flags |= TF_ELIDED;
     raw_token t = {(uint32_t)i, (uint32_t)j, flags};
     VEC_PUSH(*out, t);
 }

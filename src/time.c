@@ -1058,7 +1058,7 @@ static int clock_hour(const vigie_doc *d, size_t i, size_t end, int *minutes, co
     const char *word = own ? rest : i + 1 < end ? tok_key(d, i + 1) : "";
     size_t alpha = strcspn(word, "0123456789");
     uint32_t len = 1;
-    char bare[16]; /* "p.m." is read as "pm" */
+    char bare[16] = ""; /* "p.m." is read as "pm" */
     size_t nb = 0;
     for (size_t k = 0; k < alpha && nb + 1 < sizeof bare; k++)
         if (word[k] != '.')
