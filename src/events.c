@@ -123,6 +123,7 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 }
 
 static bool self_dyad(const char *a, const char *b);
+static bool same_country(const char *a, const char *b);
 static bool finite_form(const verb_analysis *va);
 
 static bool is_iso3_like(const char *code)
@@ -356,6 +357,24 @@ static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
     return false;
 }
 
+enum { CS_NONE = -1, CS_SELF = -2 };
+
+/* The subject opening a que-clause at t ("a exigé que Téhéran ouvre"): its mention; CS_SELF for a
+ * pronoun or a compatriot of the source ("a promis que les Etats-Unis défendraient", "qu'il
+ * répondrait"), after which the slot looks on; CS_NONE for a subject that is no actor ("qu'une
+ * intervention au Niger serait"), whose complements are no addressee. *end: after the subject. */
+static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const char *avoid, size_t *end)
+{
+    while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+        t++;
+    *end = t + 1;
+    int m = mention_starting(d, c, t, false);
+    if (m < 0)
+        return t < c->hi && gram_is(d, t, c->hi, G_PRONOUN) ? CS_SELF : CS_NONE;
+    *end = d->mentions.v[head_of(d, c, m)].t1;
+    return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -365,6 +384,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         bool found = false;
         size_t max_gap = it->kind == PI_TARGET ? target_gap(p, k) : item_gap(p, it);
         int place = -1;
+        bool scan = true;
         /* the target may start with the pattern's last word: "convoquer ambassadeur* +T" on
          * "a convoqué l'ambassadeur birman" */
         int m0 = it->kind == PI_TARGET && word_at + 1 == j ? mention_starting(d, c, word_at, false) : -1;
@@ -374,7 +394,22 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             j = more_targets(d, c, d->mentions.v[head_of(d, c, m0)].t1, out);
             continue;
         }
-        for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
+        /* a final target right after "que": the clause's subject is whom a demand or a promise
+         * is about */
+        if (it->kind == PI_TARGET && !p->noun && k == p->item_count - 1 && word_at + 1 == j &&
+            gram_is(d, word_at, c->hi, G_OBJECT_RELATIVE)) {
+            size_t end;
+            int s = clause_subject(d, c, j, out->avoid, &end);
+            if (s >= 0) {
+                out->target = arg_of(d, c, s);
+                out->has_target = true;
+                j = more_targets(d, c, end, out);
+                continue;
+            }
+            scan = s == CS_SELF; /* else the document may supply it */
+            j = scan ? end : j;
+        }
+        for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
@@ -523,6 +558,24 @@ static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_
     return p > c->lo && gram_is(d, p - 1, c->hi, G_PREP);
 }
 
+/* The role in apposition before person k, which opens its noun phrase: "le ministre iranien (des
+ * Affaires étrangères) Zarif"; or -1. Only plain words lie between them. */
+static int apposed_role(const vigie_doc *d, const sent_ctx *c, int k)
+{
+    const mention_info *m = &d->mentions.v[k];
+    if (m->pub.kind != VIGIE_ACTOR_PERSON)
+        return -1;
+    for (size_t e = m->t0; e > c->lo && e + 5 > m->t0; e--) {
+        int r = mention_ending(d, c, e);
+        if (r >= 0)
+            return head_of(d, c, r) == k || (d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE &&
+                                             same_country(d->mentions.v[r].pub.code, m->pub.code)) ? r : -1;
+        if (d->tokens.v[e - 1].kind != VIGIE_TOK_WORD || gram_is(d, e - 1, c->hi, G_COORD) || inside_mention(d, c, e - 1))
+            return -1;
+    }
+    return -1;
+}
+
 /* Coordinated actors ending at mention k ("Joe Biden et Vladimir Poutine"): returns count. */
 static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
 {
@@ -530,6 +583,9 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
     out[n++] = k;
     while (n < max) {
         const mention_info *m = &d->mentions.v[out[n - 1]];
+        int role = apposed_role(d, c, out[n - 1]);
+        if (role >= 0)
+            m = &d->mentions.v[role];
         if (m->t0 == 0)
             break;
         size_t t = m->t0 - 1; /* the coordinator just before this mention */
