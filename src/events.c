@@ -357,6 +357,14 @@ static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
     return false;
 }
 
+static bool actor_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (mention_starting(d, c, k, false) >= 0)
+            return true;
+    return false;
+}
+
 enum { CS_NONE = -1, CS_SELF = -2 };
 
 /* The subject opening a que-clause at t ("a exigé que Téhéran ouvre"): its mention; CS_SELF for a
@@ -420,6 +428,10 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                  reporting_clause(d, c, t)))
                 break;
             if (it->kind == PI_WORD) {
+                /* "a averti Donald Trump qu'ils": an object before que is the target, not the clause */
+                if (item_matches(it, tok_key(d, t)) && gram_is(d, t, c->hi, G_OBJECT_RELATIVE) &&
+                    actor_between(d, c, j, t))
+                    break;
                 if (item_matches(it, tok_key(d, t))) {
                     word_at = t;
                     j = t + 1;
@@ -483,7 +495,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->has_target = true;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
+        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
             !(out->avoid && self_dyad(out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;

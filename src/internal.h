@@ -89,12 +89,12 @@ typedef struct {
 
 /* data/LANG/coreference.txt: words that refer back to an actor named before. */
 enum coref_class { CR_PRONOUN, CR_ANAPHOR, CR_IMPERSONAL, CR_INANIMATE };
-enum coref_target { CT_PERSON, CT_HUMAN, CT_ACTOR, CT_TITLE };
+enum coref_target { CT_PERSON, CT_HUMAN, CT_ACTOR, CT_TITLE, CT_ORGANISATION };
 typedef struct {
     enum coref_class cls;
     enum coref_target target;
     char gender;        /* 'm', 'f' or 0 (either) */
-    const char *titles; /* CT_TITLE: "head_of_state|*_minister" */
+    const char *titles; /* CT_TITLE: "head_of_state|*_minister"; CT_ORGANISATION: codes ("*REB|IMG*") or NULL */
 } coref_entry;
 
 enum time_class {
