@@ -217,6 +217,22 @@ static size_t target_gap(const event_pattern *p, int k)
     return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 10;
 }
 
+/* A head noun whose complement names the actor ("le chef du Mossad", "le directeur de la CIA"):
+ * the complement's mention, or -1. */
+static int head_complement(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (t + 1 >= c->hi || !plain_word(d, c, t) || !gram_is(d, t + 1, c->hi, G_PREP))
+        return -1;
+    for (size_t k = t + 1; k < c->hi && k < t + 4; k++) {
+        int m = mention_starting(d, c, k, false);
+        if (m >= 0)
+            return m;
+        if (!gram_is(d, k, c->hi, G_PREP) && !gram_is(d, k, c->hi, G_DETERMINER))
+            return -1;
+    }
+    return -1;
+}
+
 /* Coordinated actors after a target that ends at j: "A, B et C", "les ambassadeurs britannique,
  * français et allemand". A list joined only by commas is an apposition ("Lavrov, le ministre
  * russe"), not a coordination: it counts only when closed by a coordinator. Returns the end. */
@@ -227,6 +243,8 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
         bool coord = gram_is(d, j, c->hi, G_COORD);
         if (!coord && !tok_is(d, j, ","))
             break;
+        if (!coord && j + 2 < c->hi && gram_is(d, j + 1, c->hi, G_COORD) && gram_is(d, j + 2, c->hi, G_PREP))
+            coord = true, j++; /* "avec X, William Burns, et avec Y"; not ", et Joe Biden a annoncé" */
         size_t t = j + 1;
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
@@ -235,6 +253,8 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
         int m = mention_starting(d, c, t, false);
+        if (m < 0 && coord)
+            m = head_complement(d, c, t);
         if (m < 0)
             break;
         out->more[out->nmore++] = arg_of(d, c, m);
