@@ -1467,6 +1467,15 @@ static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out
     return bare_agent(d, c, a, end, out);
 }
 
+static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out);
+
+/* Does a noun pattern at t name both its parties ("un cessez-le-feu entre Israël et l'Iran")? */
+static bool noun_dyad(vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    match m;
+    return noun_match(d, c, t, &m) && m.has_source && m.has_target;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -1547,6 +1556,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     }
     if (best->reciprocal && !best_m.has_target && ncoord < 2)
         return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
+    if (!best_m.has_target && !best_m.implicit && best_m.last > trig + 1 && noun_dyad(d, c, best_m.last - 1))
+        return; /* "a annoncé un cessez-le-feu entre Israël et l'Iran": the noun names the parties */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
     if (agent < 0 && !best_m.has_source) {
@@ -1598,25 +1609,30 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     return NULL;
 }
 
-/* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
-static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+/* The best noun pattern triggered at token trig, its match in *out; or NULL. */
+static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out)
 {
-    const u32vec *pl = trig < c->used_to ? NULL : noun_patterns(d, trig);
-    if (!pl)
-        return;
+    const u32vec *pl = noun_patterns(d, trig);
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
-    match best_m;
-    memset(&best_m, 0, sizeof best_m);
-    for (size_t k = 0; k < pl->n; k++) {
+    memset(out, 0, sizeof *out);
+    for (size_t k = 0; pl && k < pl->n; k++) {
         const event_pattern *p = &L->patterns.v[pl->v[k]];
         match m;
         memset(&m, 0, sizeof m);
-        if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
+        if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > out->weight)) {
             best = p;
-            best_m = m;
+            *out = m;
         }
     }
+    return best;
+}
+
+/* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
+static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    match best_m;
+    const event_pattern *best = trig < c->used_to ? NULL : noun_match(d, c, trig, &best_m);
     if (!best || (!best_m.has_target && !best_m.has_source))
         return;
     for (size_t k = trig >= c->lo + 3 ? trig - 3 : c->lo; k < trig; k++)
