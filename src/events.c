@@ -268,13 +268,22 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
     return j;
 }
 
-/* Only determiners between the pattern's last word and t ("annexer la Crimée")? */
+static bool inside_timex(const vigie_doc *d, const sent_ctx *c, size_t tok);
+
+/* Only a date and determiners between the pattern's last word and t ("annexer la Crimée"), or a noun
+ * with its preposition ("bombardé la ville de Gori", "frappé dimanche les sites de Fordo")? */
 static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_t t)
 {
-    for (size_t k = from; k < t; k++)
-        if (!gram_is(d, k, c->hi, G_DETERMINER))
-            return false;
-    return true;
+    size_t k = from;
+    while (k < t && inside_timex(d, c, k)) /* "frappé dimanche les sites de Fordo" */
+        k++;
+    size_t det = k;
+    while (k < t && gram_is(d, k, c->hi, G_DETERMINER))
+        k++;
+    if (k < t && k > det && plain_word(d, c, k) && k + 1 < t && gram_is(d, k + 1, c->hi, G_PREP))
+        for (k += 2; k < t && gram_is(d, k, c->hi, G_DETERMINER);)
+            k++;
+    return k == t;
 }
 
 /* A place after a locative ("a rappelé son ambassadrice à Damas", "frappé des cibles dans la bande
