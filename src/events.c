@@ -271,7 +271,7 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
 static bool inside_timex(const vigie_doc *d, const sent_ctx *c, size_t tok);
 
 /* Only a date and determiners between the pattern's last word and t ("annexer la Crimée"), or a noun
- * with its preposition ("bombardé la ville de Gori", "frappé dimanche les sites de Fordo")? */
+ * of places with its preposition ("bombardé la ville de Gori", "frappé dimanche les sites de Fordo")? */
 static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_t t)
 {
     size_t k = from;
@@ -280,7 +280,7 @@ static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_
     size_t det = k;
     while (k < t && gram_is(d, k, c->hi, G_DETERMINER))
         k++;
-    if (k < t && k > det && plain_word(d, c, k) && k + 1 < t && gram_is(d, k + 1, c->hi, G_PREP))
+    if (k < t && k > det && gram_is(d, k, c->hi, G_PLACE_HEAD) && k + 1 < t && gram_is(d, k + 1, c->hi, G_PREP))
         for (k += 2; k < t && gram_is(d, k, c->hi, G_DETERMINER);)
             k++;
     return k == t;
