@@ -373,7 +373,24 @@ static bool title_fits(const char *titles, const char *title)
     return false;
 }
 
-static bool antecedent_fits(const coref_entry *c, const mention_info *m)
+/* Does an actor code fit "*REB|IMG*" ('*' first: any prefix; last: any suffix)? */
+static bool code_fits(const char *codes, const char *code)
+{
+    size_t cn = strlen(code);
+    for (const char *p = codes; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        bool lead = p[0] == '*', trail = !lead && n > 1 && p[n - 1] == '*';
+        size_t core = n - lead - trail;
+        if (core <= cn && (lead ? !memcmp(p + 1, code + cn - core, core)
+                                : trail ? !memcmp(p, code, core) : core == cn && !memcmp(p, code, core)))
+            return true;
+        p += bar ? n + 1 : n;
+    }
+    return false;
+}
+
+static bool antecedent_fits(const vigie_doc *d, const coref_entry *c, const mention_info *m)
 {
     if (m->place_only || m->adjective || !m->pub.code)
         return false;
@@ -384,6 +401,9 @@ static bool antecedent_fits(const coref_entry *c, const mention_info *m)
     case CT_HUMAN: return m->person != NULL || m->pub.kind == VIGIE_ACTOR_ROLE;
     case CT_ACTOR: return true;
     case CT_TITLE: return m->title && title_fits(c->titles, m->title);
+    case CT_ORGANISATION:
+        return m->actor >= 0 && d->engine->actors.v[m->actor].kind == VIGIE_ACTOR_ORGANISATION &&
+               (!c->titles || code_fits(c->titles, m->pub.code));
     }
     return false;
 }
@@ -403,13 +423,13 @@ static bool passive_agent(const vigie_doc *d, size_t k)
 /* Can mention k be an antecedent at all? Not a place or an adjective, not a name inside a role ("le
  * porte-parole du Kremlin"), not the object of a relative after a comma ("le chef du gouvernement
  * israélien, qu'il a appelé « Bibi », Emmanuel Macron"), not the agent of a passive in an earlier
- * sentence ("Il était reçu par Shimon Peres. Il..."). */
-static bool eligible(const vigie_doc *d, size_t k, size_t object_end, size_t sentence)
+ * sentence ("Il était reçu par Shimon Peres. Il..."); nested_ok admits names inside a role. */
+static bool eligible(const vigie_doc *d, size_t k, size_t object_end, size_t sentence, bool nested_ok)
 {
     const mention_info *m = &d->mentions.v[k];
     if (m->place_only || m->adjective || !m->pub.code || m->t1 == object_end)
         return false;
-    if (k > 0 && d->mentions.v[k - 1].t0 <= m->t0 && m->t1 <= d->mentions.v[k - 1].t1)
+    if (!nested_ok && k > 0 && d->mentions.v[k - 1].t0 <= m->t0 && m->t1 <= d->mentions.v[k - 1].t1)
         return false;
     return m->pub.sentence == sentence || !passive_agent(d, k);
 }
@@ -432,10 +452,11 @@ static const mention_info *find_antecedent(const vigie_doc *d, const coref_entry
             a--;
         const mention_info *pick = NULL, *first = NULL;
         for (size_t k = b; k-- > a;) {
-            if (!eligible(d, k, object_end, sentence))
+            /* an organisation inside a role stays one ("les dirigeants de la Cédéao") */
+            if (!eligible(d, k, object_end, sentence, c->target == CT_ORGANISATION))
                 continue;
             first = &d->mentions.v[k];
-            if (antecedent_fits(c, first) && (!pick || (s != sentence && c->target != CT_ACTOR)))
+            if (antecedent_fits(d, c, first) && (!pick || (s != sentence && c->target != CT_ACTOR)))
                 pick = first; /* the closest, or before this sentence the first */
         }
         if (first && c->target == CT_PERSON && !first->person && (s != sentence || !pick))
@@ -519,6 +540,11 @@ static size_t match_coref(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
         return 0; /* a name follows: "He Lifeng", "le ministre Lavrov" */
     if (c->cls == CR_PRONOUN ? !pronoun_is_subject(d, i, t, lo, end) : !anaphor_is_bare(d, t, end))
         return 0;
+    for (size_t k = i + 1; k <= t && k < end; k++) {
+        uint32_t nlen;
+        if (name_at(d, k, end, &nlen) >= 0)
+            return 0; /* the words start a name: "la Cour pénale internationale" */
+    }
     const mention_info *a = find_antecedent(d, c, i, lo, s);
     if (!a)
         return 0;

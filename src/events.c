@@ -156,6 +156,7 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 }
 
 static bool self_dyad(const char *a, const char *b);
+static bool same_country(const char *a, const char *b);
 static bool finite_form(const verb_analysis *va);
 
 static bool is_iso3_like(const char *code)
@@ -249,6 +250,22 @@ static size_t target_gap(const event_pattern *p, int k)
     return k > 0 && p->items[k - 1].kind == PI_WORD ? 12 : 10;
 }
 
+/* A head noun whose complement names the actor ("le chef du Mossad", "le directeur de la CIA"):
+ * the complement's mention, or -1. */
+static int head_complement(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (t + 1 >= c->hi || !plain_word(d, c, t) || !gram_is(d, t + 1, c->hi, G_PREP))
+        return -1;
+    for (size_t k = t + 1; k < c->hi && k < t + 4; k++) {
+        int m = mention_starting(d, c, k, false);
+        if (m >= 0)
+            return m;
+        if (!gram_is(d, k, c->hi, G_PREP) && !gram_is(d, k, c->hi, G_DETERMINER))
+            return -1;
+    }
+    return -1;
+}
+
 /* Coordinated actors after a target that ends at j: "A, B et C", "les ambassadeurs britannique,
  * français et allemand". A list joined only by commas is an apposition ("Lavrov, le ministre
  * russe"), not a coordination: it counts only when closed by a coordinator. Returns the end. */
@@ -259,6 +276,8 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
         bool coord = gram_is(d, j, c->hi, G_COORD);
         if (!coord && !tok_is(d, j, ","))
             break;
+        if (!coord && j + 2 < c->hi && gram_is(d, j + 1, c->hi, G_COORD) && gram_is(d, j + 2, c->hi, G_PREP))
+            coord = true, j++; /* "avec X, William Burns, et avec Y"; not ", et Joe Biden a annoncé" */
         size_t t = j + 1;
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
@@ -267,6 +286,8 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
         int m = mention_starting(d, c, t, false);
+        if (m < 0 && coord)
+            m = head_complement(d, c, t);
         if (m < 0)
             break;
         out->more[out->nmore++] = arg_of(d, c, m);
@@ -280,13 +301,22 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
     return j;
 }
 
-/* Only determiners between the pattern's last word and t ("annexer la Crimée")? */
+static bool inside_timex(const vigie_doc *d, const sent_ctx *c, size_t tok);
+
+/* Only a date and determiners between the pattern's last word and t ("annexer la Crimée"), or a noun
+ * of places with its preposition ("bombardé la ville de Gori", "frappé dimanche les sites de Fordo")? */
 static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_t t)
 {
-    for (size_t k = from; k < t; k++)
-        if (!gram_is(d, k, c->hi, G_DETERMINER))
-            return false;
-    return true;
+    size_t k = from;
+    while (k < t && inside_timex(d, c, k)) /* "frappé dimanche les sites de Fordo" */
+        k++;
+    size_t det = k;
+    while (k < t && gram_is(d, k, c->hi, G_DETERMINER))
+        k++;
+    if (k < t && k > det && gram_is(d, k, c->hi, G_PLACE_HEAD) && k + 1 < t && gram_is(d, k + 1, c->hi, G_PREP))
+        for (k += 2; k < t && gram_is(d, k, c->hi, G_DETERMINER);)
+            k++;
+    return k == t;
 }
 
 /* A place after a locative ("a rappelé son ambassadrice à Damas", "frappé des cibles dans la bande
@@ -389,6 +419,32 @@ static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
     return false;
 }
 
+static bool actor_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (mention_starting(d, c, k, false) >= 0)
+            return true;
+    return false;
+}
+
+enum { CS_NONE = -1, CS_SELF = -2 };
+
+/* The subject opening a que-clause at t ("a exigé que Téhéran ouvre"): its mention; CS_SELF for a
+ * pronoun or a compatriot of the source ("a promis que les Etats-Unis défendraient", "qu'il
+ * répondrait"), after which the slot looks on; CS_NONE for a subject that is no actor ("qu'une
+ * intervention au Niger serait"), whose complements are no addressee. *end: after the subject. */
+static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const char *avoid, size_t *end)
+{
+    while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
+        t++;
+    *end = t + 1;
+    int m = mention_starting(d, c, t, false);
+    if (m < 0)
+        return t < c->hi && gram_is(d, t, c->hi, G_PRONOUN) ? CS_SELF : CS_NONE;
+    *end = d->mentions.v[head_of(d, c, m)].t1;
+    return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -398,6 +454,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         bool found = false;
         size_t max_gap = it->kind == PI_TARGET ? target_gap(p, k) : item_gap(p, it);
         int place = -1;
+        bool scan = true;
         /* the target may start with the pattern's last word: "convoquer ambassadeur* +T" on
          * "a convoqué l'ambassadeur birman" */
         int m0 = it->kind == PI_TARGET && word_at + 1 == j ? mention_starting(d, c, word_at, false) : -1;
@@ -407,7 +464,22 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             j = more_targets(d, c, d->mentions.v[head_of(d, c, m0)].t1, out);
             continue;
         }
-        for (size_t g = 0; g <= max_gap && j + g < c->hi; g++) {
+        /* a final target right after "que": the clause's subject is whom a demand or a promise
+         * is about */
+        if (it->kind == PI_TARGET && !p->noun && k == p->item_count - 1 && word_at + 1 == j &&
+            gram_is(d, word_at, c->hi, G_OBJECT_RELATIVE)) {
+            size_t end;
+            int s = clause_subject(d, c, j, out->avoid, &end);
+            if (s >= 0) {
+                out->target = arg_of(d, c, s);
+                out->has_target = true;
+                j = more_targets(d, c, end, out);
+                continue;
+            }
+            scan = s == CS_SELF; /* else the document may supply it */
+            j = scan ? end : j;
+        }
+        for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
                 break;
@@ -418,6 +490,10 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                  reporting_clause(d, c, t)))
                 break;
             if (it->kind == PI_WORD) {
+                /* "a averti Donald Trump qu'ils": an object before que is the target, not the clause */
+                if (item_matches(it, tok_key(d, t)) && gram_is(d, t, c->hi, G_OBJECT_RELATIVE) &&
+                    actor_between(d, c, j, t))
+                    break;
                 if (item_matches(it, tok_key(d, t))) {
                     word_at = t;
                     j = t + 1;
@@ -481,7 +557,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->has_target = true;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
+        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
             !(out->avoid && self_dyad(out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
@@ -556,6 +632,24 @@ static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_
     return p > c->lo && gram_is(d, p - 1, c->hi, G_PREP);
 }
 
+/* The role in apposition before person k, which opens its noun phrase: "le ministre iranien (des
+ * Affaires étrangères) Zarif"; or -1. Only plain words lie between them. */
+static int apposed_role(const vigie_doc *d, const sent_ctx *c, int k)
+{
+    const mention_info *m = &d->mentions.v[k];
+    if (m->pub.kind != VIGIE_ACTOR_PERSON)
+        return -1;
+    for (size_t e = m->t0; e > c->lo && e + 5 > m->t0; e--) {
+        int r = mention_ending(d, c, e);
+        if (r >= 0)
+            return head_of(d, c, r) == k || (d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE &&
+                                             same_country(d->mentions.v[r].pub.code, m->pub.code)) ? r : -1;
+        if (d->tokens.v[e - 1].kind != VIGIE_TOK_WORD || gram_is(d, e - 1, c->hi, G_COORD) || inside_mention(d, c, e - 1))
+            return -1;
+    }
+    return -1;
+}
+
 /* Coordinated actors ending at mention k ("Joe Biden et Vladimir Poutine"): returns count. */
 static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
 {
@@ -563,6 +657,9 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
     out[n++] = k;
     while (n < max) {
         const mention_info *m = &d->mentions.v[out[n - 1]];
+        int role = apposed_role(d, c, out[n - 1]);
+        if (role >= 0)
+            m = &d->mentions.v[role];
         if (m->t0 == 0)
             break;
         size_t t = m->t0 - 1; /* the coordinator just before this mention */
@@ -1457,6 +1554,15 @@ static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out
     return bare_agent(d, c, a, end, out);
 }
 
+static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out);
+
+/* Does a noun pattern at t name both its parties ("un cessez-le-feu entre Israël et l'Iran")? */
+static bool noun_dyad(vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    match m;
+    return noun_match(d, c, t, &m) && m.has_source && m.has_target;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -1537,6 +1643,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     }
     if (best->reciprocal && !best_m.has_target && ncoord < 2)
         return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
+    if (!best_m.has_target && !best_m.implicit && best_m.last > trig + 1 && noun_dyad(d, c, best_m.last - 1))
+        return; /* "a annoncé un cessez-le-feu entre Israël et l'Iran": the noun names the parties */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
     if (agent < 0 && !best_m.has_source) {
@@ -1588,27 +1696,32 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     return NULL;
 }
 
-/* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
-static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+/* The best noun pattern triggered at token trig, its match in *out; or NULL. */
+static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out)
 {
-    const u32vec *pl = trig < c->used_to ? NULL : noun_patterns(d, trig);
-    if (!pl)
-        return;
+    const u32vec *pl = noun_patterns(d, trig);
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
-    match best_m;
-    memset(&best_m, 0, sizeof best_m);
-    for (size_t k = 0; k < pl->n; k++) {
+    memset(out, 0, sizeof *out);
+    for (size_t k = 0; pl && k < pl->n; k++) {
         const event_pattern *p = &L->patterns.v[pl->v[k]];
         if (!sig_covers(&c->words, &p->needs))
             continue;
         match m;
         memset(&m, 0, sizeof m);
-        if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > best_m.weight)) {
+        if (match_items(d, c, p, trig + 1, &m) && (!best || m.weight > out->weight)) {
             best = p;
-            best_m = m;
+            *out = m;
         }
     }
+    return best;
+}
+
+/* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
+static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    match best_m;
+    const event_pattern *best = trig < c->used_to ? NULL : noun_match(d, c, trig, &best_m);
     if (!best || (!best_m.has_target && !best_m.has_source))
         return;
     for (size_t k = trig >= c->lo + 3 ? trig - 3 : c->lo; k < trig; k++)

@@ -89,12 +89,12 @@ typedef struct {
 
 /* data/LANG/coreference.txt: words that refer back to an actor named before. */
 enum coref_class { CR_PRONOUN, CR_ANAPHOR, CR_IMPERSONAL, CR_INANIMATE };
-enum coref_target { CT_PERSON, CT_HUMAN, CT_ACTOR, CT_TITLE };
+enum coref_target { CT_PERSON, CT_HUMAN, CT_ACTOR, CT_TITLE, CT_ORGANISATION };
 typedef struct {
     enum coref_class cls;
     enum coref_target target;
     char gender;        /* 'm', 'f' or 0 (either) */
-    const char *titles; /* CT_TITLE: "head_of_state|*_minister" */
+    const char *titles; /* CT_TITLE: "head_of_state|*_minister"; CT_ORGANISATION: codes ("*REB|IMG*") or NULL */
 } coref_entry;
 
 enum time_class {
@@ -159,7 +159,7 @@ enum gram_class {
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
     G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
     G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_SUBJECT_RELATIVE, G_OBJECT_RELATIVE, G_CLITIC, G_CONTROL, G_PURPOSE, G_TARGET_STOP,
-    G_ADJECTIVE_PRE, G_REPORTING, G_COUNT /* at most 64: gram_mask is 64 bits */
+    G_ADJECTIVE_PRE, G_REPORTING, G_PLACE_HEAD, G_COUNT /* at most 64: gram_mask is 64 bits */
 };
 extern const char *const gram_class_names[G_COUNT];
 

@@ -14,7 +14,7 @@ const char *const gram_class_names[G_COUNT] = {
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
     "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
     "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose", "target_stop",
-    "adjective_pre", "reporting"};
+    "adjective_pre", "reporting", "place_head"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -326,6 +326,8 @@ static bool parse_coref(char **fld, int n, coref_entry *c)
     for (int k = 0; k < 3; k++)
         if (!strcmp(fld[3], targets[k]))
             c->target = (enum coref_target)k;
+    if (!strncmp(fld[3], "organisation", 12) && (!fld[3][12] || fld[3][12] == ':'))
+        c->target = CT_ORGANISATION;
     return true;
 }
 
@@ -335,10 +337,12 @@ static bool coref_line(line_ctx *c, char *line)
     int n = split_fields(line, fld, 4);
     coref_entry ce;
     if (!parse_coref(fld, n, &ce))
-        return fail(c->why, c->why_len, "expected phrase, pronoun|anaphor, m|f|-, person|human|actor|TITLES "
+        return fail(c->why, c->why_len, "expected phrase, pronoun|anaphor, m|f|-, person|human|actor|organisation[:CODES]|TITLES "
                                         "or phrase, impersonal|inanimate");
     if (ce.target == CT_TITLE)
         ce.titles = arena_strdup(&c->e->mem, fld[3]);
+    if (ce.target == CT_ORGANISATION && fld[3][12])
+        ce.titles = arena_strdup(&c->e->mem, fld[3] + 13); /* "organisation:*REB|IMG*": its codes */
     add_phrase_variants(c->L, &c->L->coref, fld[0], (uint32_t)c->L->coref_v.n);
     VEC_PUSH(c->L->coref_v, ce);
     return true;
