@@ -1696,10 +1696,12 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     return NULL;
 }
 
-/* The best noun pattern triggered at token trig, its match in *out; or NULL. */
+/* The best noun pattern triggered at token trig, its match in *out (set only then); or NULL. */
 static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out)
 {
     const u32vec *pl = noun_patterns(d, trig);
+    if (!pl)
+        return NULL; /* most words: no match to clear */
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
     memset(out, 0, sizeof *out);
