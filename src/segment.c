@@ -434,6 +434,22 @@ static void reserve_tokens(vigie_doc *d, size_t n)
     d->tinfo.cap = n;
 }
 
+/* The tokens' vocabulary entries, in a loop of their own: the table is larger than the cache,
+ * and lookups a few tokens ahead are fetched while the current one is compared. */
+static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
+{
+    enum { AHEAD = 8 };
+    size_t n = d->tokens.n;
+    for (size_t k = 0; k < n; k++) {
+        if (k + AHEAD < n)
+            strmap_prefetch(&L->vocab, d->tinfo.v[k + AHEAD].key_hash);
+        token_info *ti = &d->tinfo.v[k];
+        ti->vocab_key = vocab_find(L, d->tokens.v[k].key, ti->key_len, ti->key_hash);
+        ti->vocab_lower = ti->lower == d->tokens.v[k].key ? ti->vocab_key
+                                                          : vocab_find(L, ti->lower, ti->lower_len, ti->lower_hash);
+    }
+}
+
 void segment_doc(vigie_doc *d)
 {
     const lang_data *L = &d->engine->lang[d->lang];
@@ -461,8 +477,6 @@ void segment_doc(vigie_doc *d)
         ti.lower = same ? t.key : arena_strndup(&d->mem, lowbuf, ll);
         ti.key_hash = strmap_hash(keybuf, kl);
         ti.lower_hash = same ? ti.key_hash : strmap_hash(lowbuf, ll);
-        ti.vocab_key = vocab_find(L, keybuf, kl, ti.key_hash);
-        ti.vocab_lower = same ? ti.vocab_key : vocab_find(L, lowbuf, ll, ti.lower_hash);
         if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
             ti.flags |= TF_CAP;
         if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))
@@ -471,6 +485,7 @@ void segment_doc(vigie_doc *d)
         VEC_PUSH(d->tinfo, ti);
     }
     VEC_FREE(raw);
+    find_in_vocabulary(d, L);
     lexicon_tag(d);
     split_sentences(d);
 }

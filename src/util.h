@@ -58,6 +58,12 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 /* The same with the key's hash already computed (strmap_hash): tokens are looked up in many maps. */
 uint32_t strmap_hash(const char *key, size_t len);
 const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash);
+/* Starts fetching the slot a later lookup of hash will probe first. */
+static inline void strmap_prefetch(const strmap *m, uint32_t hash)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[hash & (m->cap - 1)]);
+}
 uint64_t hash_bytes(const char *s, size_t n);
 /* hash_bytes in steps, for keys built piece by piece: strmap_hash(s, n) ==
  * hash_end(hash_more(HASH_START, s, n)), whatever the pieces. */
