@@ -618,23 +618,30 @@ static bool setting_mention(const vigie_doc *d, const mention_info *m)
                                    (m->place_only || (m->actor >= 0 && d->engine->actors.v[m->actor].capital)));
 }
 
-/* The country the document's places name most (ties: the first), or NULL. */
+/* The country the document's places name most (ties: the first named), or NULL: one pass, counts
+ * kept for the first few countries (a story has few settings). */
 static const char *main_scene(const vigie_doc *d)
 {
-    const char *best = NULL;
-    int best_n = 0;
+    enum { MAX_SETTINGS = 16 };
+    const char *country[MAX_SETTINGS];
+    int count[MAX_SETTINGS], n = 0, best = -1;
     for (size_t k = 0; k < d->mentions.n; k++) {
-        if (!setting_mention(d, &d->mentions.v[k]))
+        const mention_info *m = &d->mentions.v[k];
+        if (!setting_mention(d, m))
             continue;
-        int n = 0;
-        for (size_t j = k; j < d->mentions.n; j++)
-            n += setting_mention(d, &d->mentions.v[j]) && !strcmp(d->mentions.v[j].country, d->mentions.v[k].country);
-        if (n > best_n) {
-            best = d->mentions.v[k].country;
-            best_n = n;
+        int j = 0;
+        while (j < n && strcmp(country[j], m->country))
+            j++;
+        if (j == n) {
+            if (n == MAX_SETTINGS)
+                continue;
+            country[n] = m->country;
+            count[n++] = 0;
         }
+        if (++count[j] > (best >= 0 ? count[best] : 0) || (best >= 0 && count[j] == count[best] && j < best))
+            best = j;
     }
-    return best;
+    return best >= 0 ? country[best] : NULL;
 }
 
 /* The country where a sentence with mentions [m0, m1) happens: a place it names, else the one the
