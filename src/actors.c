@@ -627,6 +627,121 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
     return match_coref(d, i, lo, end, s);
 }
 
+/* Does mention m say where the story happens: a place or a country after a locative ("à Liège", "en
+ * Belgique", "in Paris")? A state acting ("la France a condamné") or a name holding a place ("The New
+ * York Times") is no scene. */
+static bool scene_mention(const vigie_doc *d, const mention_info *m)
+{
+    return m->country && strlen(m->country) == 3 && !m->adjective &&
+           (m->place_only || m->pub.kind == VIGIE_ACTOR_COUNTRY) && after_locative(d, m->t0);
+}
+
+/* A mention that names a place, wherever it stands: a place, a capital, a country after a locative
+ * ("central Paris" counts for a story's setting, though not as its sentence's scene). */
+static bool setting_mention(const vigie_doc *d, const mention_info *m)
+{
+    return scene_mention(d, m) || (m->country && strlen(m->country) == 3 &&
+                                   (m->place_only || (m->actor >= 0 && d->engine->actors.v[m->actor].capital)));
+}
+
+/* The country the document's places name most (ties: the first named), or NULL: one pass, counts
+ * kept for the first few countries (a story has few settings). */
+static const char *main_scene(const vigie_doc *d)
+{
+    enum { MAX_SETTINGS = 16 };
+    const char *country[MAX_SETTINGS];
+    int count[MAX_SETTINGS], n = 0, best = -1;
+    for (size_t k = 0; k < d->mentions.n; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (!setting_mention(d, m))
+            continue;
+        int j = 0;
+        while (j < n && strcmp(country[j], m->country))
+            j++;
+        if (j == n) {
+            if (n == MAX_SETTINGS)
+                continue;
+            country[n] = m->country;
+            count[n++] = 0;
+        }
+        if (++count[j] > (best >= 0 ? count[best] : 0) || (best >= 0 && count[j] == count[best] && j < best))
+            best = j;
+    }
+    return best >= 0 ? country[best] : NULL;
+}
+
+/* The country where a sentence with mentions [m0, m1) happens: a place it names, else the one the
+ * document's places name most (a story's aside, "Macron, at the G20 in Buenos Aires", does not move
+ * it); NULL when it names none. Police, protesters and local groups belong there, not to the country
+ * the document names most (a Belgian story of "gilets jaunes" in Liège). */
+const char *scene_country(const vigie_doc *d, size_t m0, size_t m1)
+{
+    for (size_t k = m0; k < m1; k++)
+        if (scene_mention(d, &d->mentions.v[k]))
+            return d->mentions.v[k].country;
+    for (size_t k = m0; k < m1; k++) /* "took to the streets of Paris" */
+        if (setting_mention(d, &d->mentions.v[k]))
+            return d->mentions.v[k].country;
+    return main_scene(d);
+}
+
+/* Does a mention of [m0, m1) other than k name the country of code ("French authorities" beside the
+ * gilets jaunes, whose code says France)? Then the group is at home wherever the scene is. */
+static bool sentence_names(const vigie_doc *d, size_t m0, size_t m1, size_t k, const char *code)
+{
+    for (size_t j = m0; j < m1; j++)
+        if (j != k && d->mentions.v[j].country && code && !strncmp(d->mentions.v[j].country, code, 3))
+            return true;
+    return false;
+}
+
+/* A demonym right next to mention k ("les gilets jaunes néerlandais", "French 'yellow vests'"), a
+ * quote aside: its country, or NULL. */
+static const char *demonym_beside(const vigie_doc *d, size_t k)
+{
+    const mention_info *m = &d->mentions.v[k];
+    for (int side = -1; side <= 1; side += 2) {
+        if ((side < 0 && k == 0) || (side > 0 && k + 1 >= d->mentions.n))
+            continue;
+        const mention_info *o = &d->mentions.v[k + side];
+        size_t gap = side < 0 ? m->t0 - o->t1 : o->t0 - m->t1;
+        size_t at = side < 0 ? o->t1 : m->t1;
+        if (o->pub.sentence == m->pub.sentence && o->adjective && o->country &&
+            (gap == 0 || (gap == 1 && d->tokens.v[at].kind != VIGIE_TOK_WORD)))
+            return o->country;
+    }
+    return NULL;
+}
+
+/* Groups bound to the scene (data/actors "scene = SECTOR") take its country, unless a demonym says
+ * theirs: done once the whole document's places are known. */
+static void place_scene_groups(vigie_doc *d)
+{
+    size_t m0 = 0;
+    for (size_t k = 0; k < d->mentions.n; k++) {
+        mention_info *m = &d->mentions.v[k];
+        if (k > 0 && m->pub.sentence != d->mentions.v[k - 1].pub.sentence)
+            m0 = k;
+        const char *sector = m->actor >= 0 ? d->engine->actors.v[m->actor].scene : NULL;
+        if (!sector || m->pub.kind == VIGIE_ACTOR_PERSON)
+            continue;
+        size_t m1 = k;
+        while (m1 < d->mentions.n && d->mentions.v[m1].pub.sentence == m->pub.sentence)
+            m1++;
+        const char *country = demonym_beside(d, k);
+        if (!country && sentence_names(d, m0, m1, k, d->engine->actors.v[m->actor].code))
+            continue;
+        if (!country)
+            country = scene_country(d, m0, m1);
+        if (!country)
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, "%s%s", country, sector);
+        m->pub.code = m->pub.export_code = arena_strdup(&d->mem, code);
+        m->country = country;
+    }
+}
+
 void actors_doc(vigie_doc *d)
 {
     actor_ctx ctx;
@@ -652,4 +767,5 @@ void actors_doc(vigie_doc *d)
         }
     }
     strmap_free(&ctx.surnames);
+    place_scene_groups(d);
 }

@@ -174,6 +174,8 @@ static bool load_actor_file(vigie_engine *e, const char *path, char *err, size_t
             a->code = arena_strdup(&e->mem, value);
         } else if (!strcmp(key, "export")) {
             a->export_code = arena_strdup(&e->mem, value);
+        } else if (!strcmp(key, "scene")) {
+            a->scene = arena_strdup(&e->mem, value);
         } else if (!strcmp(key, "country")) {
             a->country = arena_strdup(&e->mem, value);
         } else if (!strcmp(key, "any") || !strcmp(key, "fr") || !strcmp(key, "en")) {

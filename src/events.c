@@ -381,7 +381,7 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
         if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")))
             return false;
-        const char *country = place_country(d, c);
+        const char *country = ag->scene ? scene_country(d, c->m0, c->m1) : place_country(d, c);
         if (!country)
             country = home_country(d, c->m1);
         if (!country)

@@ -79,12 +79,15 @@ typedef struct {
     size_t role_count;
     bool user;          /* from a dictionary the user brought (PETRARCH): wins over data/ */
     char gender;        /* persons: 'm', 'f' or 0 (unknown): for pronoun coreference */
+    const char *scene;  /* a group of no country of its own (gilets jaunes): its sector, the country is
+                         * the scene's (scene_country); code is kept when the text names no place */
 } actor_entry;
 
 typedef struct {
     const char *sector; /* "GOV", "MIL", "" (country only), "COUNTERPART" */
     const char *title;  /* NULL or "head_of_state"... */
     bool before;        /* the sector comes before the actor's code (PETRARCH "NGO~") */
+    bool scene;         /* bound to where the story happens (police, protesters): scene_country */
 } agent_entry;
 
 /* data/LANG/coreference.txt: words that refer back to an actor named before. */
@@ -406,6 +409,7 @@ size_t sentence_end(const vigie_doc *d, size_t sentence);
 void time_doc(vigie_doc *d);
 /* actors.c */
 void actors_doc(vigie_doc *d);
+const char *scene_country(const vigie_doc *d, size_t m0, size_t m1);
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);
 /* events.c */
 void events_doc(vigie_doc *d);

@@ -288,12 +288,15 @@ static bool time_line(line_ctx *c, char *line)
 
 static bool agent_line(line_ctx *c, char *line)
 {
-    char *fld[3];
-    int n = split_fields(line, fld, 3);
+    char *fld[4];
+    int n = split_fields(line, fld, 4);
     if (n < 2)
-        return fail(c->why, c->why_len, "expected noun, sector [, title]");
+        return fail(c->why, c->why_len, "expected noun, sector [, title] [, scene]");
     agent_entry a;
     a.sector = arena_strdup(&c->e->mem, strcmp(fld[1], "-") ? fld[1] : "");
+    a.scene = !strcmp(fld[n - 1], "scene") && n > 2;
+    if (a.scene)
+        n--;
     a.title = n > 2 ? arena_strdup(&c->e->mem, fld[2]) : NULL;
     a.before = false;
     add_phrase_variants(c->L, &c->L->agents, fld[0], (uint32_t)c->L->agents_v.n);

@@ -351,7 +351,7 @@ static bool parse_agent(vigie_engine *e, char *line, const subst_sets *sets, con
         plural = trim(brace + 1);
     }
     lang_data *L = &e->lang[LANG_EN];
-    agent_entry a = {arena_strdup(&e->mem, before ? code : code + 1), NULL, before};
+    agent_entry a = {arena_strdup(&e->mem, before ? code : code + 1), NULL, before, false};
     char *phrase = trim(line);
     if (!*phrase)
         return fail(err, errlen, "%s:%ld: a code without a phrase", path, lineno);
