@@ -118,6 +118,16 @@ static bool escape(const char **p, const char *end, char **o)
     return true;
 }
 
+/* Bytes a string copies as they are: printable ASCII but the quote (0x22) and the backslash (0x5C). */
+#define ROW_1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char plain_byte[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20-0x2F: not '"' */
+    ROW_1, ROW_1,                                           /* 0x30-0x4F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,          /* 0x50-0x5F: not '\\' */
+    ROW_1, ROW_1,                                           /* 0x60-0x7F */
+};
+#undef ROW_1
+
 /* A string from just after its opening quote; decoded into *o (NUL-terminated). */
 static bool string_at(const char **pp, const char *end, char **o, bool *escaped)
 {
@@ -125,7 +135,7 @@ static bool string_at(const char **pp, const char *end, char **o, bool *escaped)
     *escaped = false;
     while (p < end) {
         const char *run = p; /* plain ASCII is copied a run at a time */
-        while (p < end && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
+        while (p < end && plain_byte[(unsigned char)*p])
             p++;
         memcpy(*o, run, (size_t)(p - run));
         *o += p - run;
