@@ -194,6 +194,7 @@ typedef struct {
     strmap noun_prefix_stems;  /* first 3 bytes of a prefix -> index into noun_stem_lists */
     uint8_t noun_stem_pairs[256][32]; /* bit set of the first two bytes of stems (any second
                                        * byte for a one-byte stem): most words have no stem */
+    uint8_t noun_stem_lens; /* 1 << the stem lengths (1..3) prefixes have: no lookup for the others */
     VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
     strmap vocab;        /* word (key or lower-case form) -> index into vocab_v */
