@@ -966,6 +966,19 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
 
 /* ---- modality ---- */
 
+/* A negative word in the subject before the verb group ("Aucun pays n'a", "Ni Paris ni Berlin n'ont"). */
+static bool negative_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    for (size_t k = start; k-- > c->lo && k + 12 > start;) {
+        bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
+        if (verb || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+            return false;
+        if (gram_is(d, k, c->hi, G_NEG_POST))
+            return true;
+    }
+    return false;
+}
+
 static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
 {
     bool pre = false, post = false;
@@ -975,7 +988,7 @@ static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
     }
     if (start > c->lo && gram_is(d, start - 1, c->hi, G_NEG_PRE))
         pre = true;
-    return d->lang == LANG_FR ? pre && post : pre;
+    return d->lang == LANG_FR ? pre && (post || negative_subject(d, c, start)) : pre;
 }
 
 /* Does a grammar phrase starting before token i run over it ("même si" over "si")? */
