@@ -966,6 +966,19 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
 
 /* ---- modality ---- */
 
+/* A negative word in the subject before the verb group ("Aucun pays n'a", "Ni Paris ni Berlin n'ont"). */
+static bool negative_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    for (size_t k = start; k-- > c->lo && k + 12 > start;) {
+        bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
+        if (verb || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+            return false;
+        if (gram_is(d, k, c->hi, G_NEG_POST))
+            return true;
+    }
+    return false;
+}
+
 static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
 {
     bool pre = false, post = false;
@@ -975,13 +988,99 @@ static bool negated(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
     }
     if (start > c->lo && gram_is(d, start - 1, c->hi, G_NEG_PRE))
         pre = true;
-    return d->lang == LANG_FR ? pre && post : pre;
+    return d->lang == LANG_FR ? pre && (post || negative_subject(d, c, start)) : pre;
+}
+
+/* Does a grammar phrase starting before token i run over it ("même si" over "si")? */
+static bool phrase_over(const vigie_doc *d, const sent_ctx *c, size_t i)
+{
+    for (size_t j = i; j-- > c->lo && j + 3 >= i;)
+        if (j + d->tinfo.v[j].gram_len > i)
+            return true;
+    return false;
+}
+
+/* The class of a mood phrase ("pour que", "si", "avant que") ending right at token k and not inside
+ * a longer phrase ("même si"), or G_COUNT when none. */
+static enum gram_class mood_ending(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    static const enum gram_class moods[] = {G_IRREALIS, G_CONDITION, G_REALIS};
+    for (size_t i = k + 1; i-- > c->lo && i + 3 >= k;) {
+        if (i + d->tinfo.v[i].gram_len != k + 1 || phrase_over(d, c, i))
+            continue;
+        for (size_t m = 0; m < sizeof moods / sizeof *moods; m++)
+            if (gram_is(d, i, c->hi, moods[m]))
+                return moods[m];
+    }
+    return G_COUNT;
+}
+
+/* A compound past with an indicative auxiliary ("a envahi"; not the subjunctive "ait envahi"). */
+static bool indicative_past(const vigie_doc *d, size_t start, size_t trig)
+{
+    if (!analysis_has_tag(verb_lookup(d, trig), 'K'))
+        return false;
+    for (size_t k = start; k < trig; k++) {
+        const verb_analysis *va = verb_lookup(d, k);
+        if ((has_lemma(d, va, "avoir") || has_lemma(d, va, "etre")) && analysis_has_tag(va, 'P'))
+            return true;
+    }
+    return false;
+}
+
+/* The mood phrase opening the clause of the verb group at start (G_IRREALIS, G_CONDITION,
+ * G_REALIS), or G_COUNT when none. */
+static enum gram_class clause_mood(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    for (size_t k = start; k-- > c->lo && k + 12 > start;) {
+        enum gram_class m = mood_ending(d, c, k);
+        if (m != G_COUNT)
+            return m;
+        bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
+        if (verb || tok_is(d, k, ",") || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+            break;
+    }
+    return G_COUNT;
+}
+
+/* A future or conditional form in the sentence outside [start, trig] (the main clause of a condition). */
+static bool future_elsewhere(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
+{
+    for (size_t k = c->lo; k < c->hi; k++) {
+        const verb_analysis *va = verb_lookup(d, k);
+        if ((k < start || k > trig) && (analysis_has_tag(va, 'F') || analysis_has_tag(va, 'C')))
+            return true;
+    }
+    return false;
+}
+
+/* A form that is only a subjunctive ("prenne", "soutienne", "ait"): the verb group states a wish. */
+static bool subjunctive_group(const vigie_doc *d, size_t start, size_t trig)
+{
+    for (size_t k = start; k <= trig; k++) {
+        const verb_analysis *va = verb_lookup(d, k);
+        bool subj = va != NULL;
+        for (; va && va->lemma != UINT32_MAX; va++)
+            subj &= strspn(va->tags, "ST") == strlen(va->tags);
+        if (subj)
+            return true;
+    }
+    return false;
 }
 
 static bool planned(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
 {
     char tense = tense_near(d, trig, start, trig + 1);
     if (tense == 'F' || tense == 'C')
+        return true;
+    enum gram_class mood = clause_mood(d, c, start);
+    if (mood == G_IRREALIS || mood == G_CONDITION) {
+        if (indicative_past(d, start, trig))
+            return false;
+        if (mood == G_IRREALIS || tense != 'N' || future_elsewhere(d, c, start, trig))
+            return true;
+    }
+    if (mood != G_REALIS && subjunctive_group(d, start, trig))
         return true;
     for (size_t k = start; k <= trig && k < c->hi; k++) {
         if (gram_is(d, k, c->hi, G_FUTURE) || gram_is(d, k, c->hi, G_CONDITIONAL) || gram_is(d, k, c->hi, G_PLANNED) ||
