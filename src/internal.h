@@ -23,7 +23,7 @@ typedef struct {
 } phrase_table;
 
 /* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
-enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COUNT };
+enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COREF, PT_COUNT };
 
 /* What the dictionaries say of one word, gathered at load time: a token looks its word up
  * once instead of once per table, and most words are in no table at all. */

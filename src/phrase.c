@@ -82,7 +82,7 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
 void vocab_build(lang_data *L)
 {
     phrase_table *tables[PT_COUNT] = {[PT_GRAMMAR] = &L->grammar, [PT_TIME] = &L->time, [PT_NAMES] = &L->names,
-                                      [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents};
+                                      [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents, [PT_COREF] = &L->coref};
     for (int k = 0; k < PT_COUNT; k++)
         vocab_add_table(L, tables[k], k);
     for (size_t s = 0; s < L->verbforms.cap; s++)
