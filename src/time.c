@@ -21,15 +21,16 @@ typedef struct {
     size_t n;
 } time_cache;
 
-static time_hit lex_lookup(const vigie_doc *d, size_t i, size_t end)
+/* Fills *h (its entries up to h->n only: most tokens have none, and the array is not cleared). */
+static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
 {
-    time_hit h = {0, 0, 0, {0}};
     const lang_data *L = &d->engine->lang[d->lang];
     uint32_t payloads[8];
-    h.len = phrase_match(&L->time, d, i, end, payloads, 8, &h.n);
-    for (size_t k = 0; k < h.n; k++) {
-        h.e[k] = &L->time_entries.v[payloads[k]];
-        h.classes |= 1u << h.e[k]->cls;
+    h->classes = 0;
+    h->len = phrase_match(&L->time, d, i, end, payloads, 8, &h->n);
+    for (size_t k = 0; k < h->n; k++) {
+        h->e[k] = &L->time_entries.v[payloads[k]];
+        h->classes |= 1u << h->e[k]->cls;
     }
     return h;
 }
@@ -44,8 +45,7 @@ static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit
     const time_cache *cache = d->stage_scratch;
     if (cache && i < cache->n && cache->hits[i].len <= end - i)
         return &cache->hits[i];
-    *fresh = lex_lookup(d, i, end);
-    return fresh;
+    return lex_lookup(d, i, end, fresh);
 }
 
 static const time_entry *hit_class(const time_hit *h, enum time_class c)
@@ -1367,7 +1367,7 @@ void time_doc(vigie_doc *d)
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
     for (size_t s = 0; s < d->sentences.n; s++)
         for (size_t i = d->sentences.v[s].first_token; i < sentence_end(d, s); i++)
-            cache.hits[i] = lex_lookup(d, i, sentence_end(d, s));
+            lex_lookup(d, i, sentence_end(d, s), &cache.hits[i]);
     d->stage_scratch = &cache;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
