@@ -1429,6 +1429,18 @@ static int participle_agent(const vigie_doc *d, const sent_ctx *c, const verb_an
     return agent >= 0 ? agent : -1;
 }
 
+/* Does the agent marker follow the participle at trig, past adverbs at most ("accused by", "attacked
+ * again by")? A past form right before "by" is then a participle: "Russia, accused by Kyiv of". */
+static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (!analysis_has_tag(va, 'K'))
+        return false;
+    size_t k = trig + 1;
+    while (k < c->hi && k <= trig + 2 && gram_is(d, k, c->hi, G_ADVERB))
+        k++;
+    return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
+}
+
 /* A passive turned active: the agent is the source, the subjects the targets. */
 static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
@@ -1579,7 +1591,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
-    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')) &&
+    bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
+    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !(shared && analysis_has_tag(va, 'K')) &&
         (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
