@@ -1284,6 +1284,30 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     return false;
 }
 
+static const u32vec *noun_patterns(const vigie_doc *d, size_t i);
+
+/* An English -s form that is also an event noun, after a plural group or role ("gilets jaunes
+ * protests": a plural subject takes no -s) or after a determiner or preposition and one or two
+ * modifiers ("the street protests", "from domestic street protests"): a plural noun. */
+static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    size_t len = tok_key_len(d, trig);
+    if (d->lang != LANG_EN || trig <= c->lo + 1 || !analysis_has_tag(va, 'P') || tok_key(d, trig)[len - 1] != 's' ||
+        !noun_patterns(d, trig))
+        return false;
+    int m = mention_ending(d, c, trig);
+    if (m >= 0) {
+        const mention_info *mi = &d->mentions.v[m];
+        size_t n = tok_key_len(d, trig - 1);
+        return (mi->pub.kind == VIGIE_ACTOR_GROUP || mi->pub.kind == VIGIE_ACTOR_ROLE) &&
+               tok_key(d, trig - 1)[n - 1] == 's';
+    }
+    size_t p = trig - 1;
+    while (p > c->lo && p + 2 >= trig && plain_word(d, c, p) && !verb_lookup(d, p))
+        p--;
+    return p + 1 < trig && (gram_is(d, p, c->hi, G_DETERMINER) || gram_is(d, p, c->hi, G_PREP));
+}
+
 /* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is
  * a past participle after a form of "be"; or -1. */
 static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
@@ -1583,7 +1607,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
-    if (!nctl && follows_noun_marker(d, c, trig))
+    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig)))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
     size_t start = nctl ? clitics : group_start(d, c, trig);
