@@ -1383,6 +1383,30 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     return false;
 }
 
+static const u32vec *noun_patterns(const vigie_doc *d, size_t i);
+
+/* An English -s form that is also an event noun, after a plural group or role ("gilets jaunes
+ * protests": a plural subject takes no -s) or after a determiner or preposition and one or two
+ * modifiers ("the street protests", "from domestic street protests"): a plural noun. */
+static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    size_t len = tok_key_len(d, trig);
+    if (d->lang != LANG_EN || trig <= c->lo + 1 || !analysis_has_tag(va, 'P') || tok_key(d, trig)[len - 1] != 's' ||
+        !noun_patterns(d, trig))
+        return false;
+    int m = mention_ending(d, c, trig);
+    if (m >= 0) {
+        const mention_info *mi = &d->mentions.v[m];
+        size_t n = tok_key_len(d, trig - 1);
+        return (mi->pub.kind == VIGIE_ACTOR_GROUP || mi->pub.kind == VIGIE_ACTOR_ROLE) &&
+               tok_key(d, trig - 1)[n - 1] == 's';
+    }
+    size_t p = trig - 1;
+    while (p > c->lo && p + 2 >= trig && plain_word(d, c, p) && !verb_lookup(d, p))
+        p--;
+    return p + 1 < trig && (gram_is(d, p, c->hi, G_DETERMINER) || gram_is(d, p, c->hi, G_PREP));
+}
+
 /* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is
  * a past participle after a form of "be"; or -1. */
 static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
@@ -1528,6 +1552,18 @@ static int participle_agent(const vigie_doc *d, const sent_ctx *c, const verb_an
     return agent >= 0 ? agent : -1;
 }
 
+/* Does the agent marker follow the participle at trig, past adverbs at most ("accused by", "attacked
+ * again by")? A past form right before "by" is then a participle: "Russia, accused by Kyiv of". */
+static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (!analysis_has_tag(va, 'K'))
+        return false;
+    size_t k = trig + 1;
+    while (k < c->hi && k <= trig + 2 && gram_is(d, k, c->hi, G_ADVERB))
+        k++;
+    return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
+}
+
 /* A passive turned active: the agent is the source, the subjects the targets. */
 static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
@@ -1670,7 +1706,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
-    if (!nctl && follows_noun_marker(d, c, trig))
+    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig)))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
     size_t start = nctl ? clitics : group_start(d, c, trig);
@@ -1678,7 +1714,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
-    if (!nctl && !finite_use(d, c, va, start, trig) && !(shared && analysis_has_tag(va, 'K')) &&
+    bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
+    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !(shared && analysis_has_tag(va, 'K')) &&
         (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
