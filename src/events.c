@@ -87,11 +87,23 @@ static bool coordinated_verb(const vigie_doc *d, size_t i, size_t hi)
 
 /* ---- pattern matching after the trigger ---- */
 
+/* The first bytes an item's alternatives can start with ("*" alone: any). */
+static void note_firsts(pat_item *it)
+{
+    it->firsts = 0;
+    for (int a = 0; a < it->alt_count; a++) {
+        const char *alt = it->alts[a];
+        it->firsts |= alt[0] == '*' && !alt[1] ? UINT64_MAX : 1ull << ((unsigned char)alt[0] & 63);
+    }
+}
+
 /* The words a pattern cannot match without: its one-key word items (prefixes and choices may
  * match several keys, so they add nothing) up to a source slot, which a pair ("the two
- * leaders") fills together with all that follows (match_items). */
-static void sign_items(const pat_item *items, int n, word_sig *need)
+ * leaders") fills together with all that follows (match_items). Each item's first bytes too. */
+static void sign_items(pat_item *items, int n, word_sig *need)
 {
+    for (int k = 0; k < n; k++)
+        note_firsts(&items[k]);
     for (int k = 0; k < n && items[k].kind != PI_SOURCE; k++) {
         const char *w = items[k].alts ? items[k].alts[0] : NULL;
         size_t len = w ? strlen(w) : 0;
@@ -119,6 +131,8 @@ static void sign_sentence(const vigie_doc *d, sent_ctx *c)
 
 static bool item_matches(const pat_item *it, const char *key)
 {
+    if (!(it->firsts & (1ull << ((unsigned char)key[0] & 63))))
+        return false;
     for (int a = 0; a < it->alt_count; a++) {
         const char *alt = it->alts[a];
         if (alt[0] != key[0] && !(alt[0] == '*' && !alt[1]))

@@ -134,6 +134,7 @@ typedef struct {
     int alt_count;
     bool adjacent;     /* right next to the previous item (or the trigger), no gap */
     bool optional;     /* "+T?": without an actor here, the target comes from the document */
+    uint64_t firsts;   /* bit (byte & 63) of each alternative's first byte: most keys are ruled out at once */
 } pat_item;
 typedef VEC(pat_item) pat_items;
 typedef struct {

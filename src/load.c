@@ -383,14 +383,14 @@ static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items 
                                  sizeof key - 1);
             if (star && t + 1 == toks.n)
                 key[k++] = '*', key[k] = 0;
-            pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1, false, false};
+            pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1, false, false, 0};
             it.alts[0] = arena_strndup(&e->mem, key, k);
             VEC_PUSH(*items, it);
         }
         VEC_FREE(toks);
         return;
     }
-    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv, false, false};
+    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv, false, false, 0};
     for (int v = 0; v < nv; v++) {
         char key[256];
         size_t k = make_key(vars[v], strlen(vars[v]), key, sizeof key);
@@ -447,7 +447,7 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     char *trigger = words[i++];
     for (; i < nw; i++) {
         if (!strcmp(words[i], "+T") || !strcmp(words[i], "+S") || !strcmp(words[i], "+T?")) {
-            pat_item it = {words[i][1] == 'T' ? PI_TARGET : PI_SOURCE, NULL, 0, false, words[i][2] == '?'};
+            pat_item it = {words[i][1] == 'T' ? PI_TARGET : PI_SOURCE, NULL, 0, false, words[i][2] == '?', 0};
             VEC_PUSH(items, it);
         } else if (!strcmp(words[i], "~")) {
             p.reciprocal = true;

@@ -319,7 +319,7 @@ static void push_word(vreader *r, pat_items *items, const char *word, bool adjac
                              sizeof key);
         /* the tokens of one word touch each other */
         bool touch = before ? t + 1 < toks.n : t > 0;
-        pat_item it = {PI_WORD, arena_alloc(&r->e->mem, sizeof(char *)), 1, touch || adjacent, false};
+        pat_item it = {PI_WORD, arena_alloc(&r->e->mem, sizeof(char *)), 1, touch || adjacent, false, 0};
         it.alts[0] = arena_strndup(&r->e->mem, key, k);
         VEC_PUSH(*items, it);
     }
@@ -340,7 +340,7 @@ static void push_items(vreader *r, pat_items *items, const pseq *s, int from, in
             continue;
         }
         if (!strcmp(t, "$") || !strcmp(t, "+") || !strcmp(t, "%")) {
-            pat_item it = {t[0] == '$' ? PI_SOURCE : PI_TARGET, NULL, 0, adjacent, false};
+            pat_item it = {t[0] == '$' ? PI_SOURCE : PI_TARGET, NULL, 0, adjacent, false, 0};
             VEC_PUSH(*items, it);
         } else {
             push_word(r, items, t, adjacent, before);
