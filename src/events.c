@@ -6,6 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* How often each country is named by the mentions [0, counted), kept as sentences go: the
+ * document's home country so far, without recounting (a long document has many mentions). */
+typedef struct {
+    VEC(struct country_count { const char *code; uint32_t n; }) v; /* in order of first mention */
+    size_t counted;
+    int best; /* index in v, or -1 */
+} country_tally;
+
 typedef struct {
     size_t lo, hi;   /* the sentence's tokens */
     size_t sentence;
@@ -15,6 +23,7 @@ typedef struct {
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
     int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
     word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
+    country_tally *home; /* the countries the document has named up to this sentence */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -359,23 +368,30 @@ static const char *place_country(const vigie_doc *d, const sent_ctx *c)
 }
 
 /* The document's main country: the one its mentions up to here name most (ties: the first). */
-static const char *home_country(const vigie_doc *d, size_t upto)
+static void tally_country(country_tally *t, const char *code)
 {
-    const char *best = NULL;
-    int best_n = 0;
-    for (size_t k = 0; k < upto; k++) {
-        const char *x = d->mentions.v[k].country;
-        if (!x || !is_iso3_like(x))
-            continue;
-        int n = 0;
-        for (size_t j = 0; j < upto; j++)
-            n += d->mentions.v[j].country && !strcmp(d->mentions.v[j].country, x);
-        if (n > best_n) {
-            best = x;
-            best_n = n;
-        }
+    size_t j = 0;
+    while (j < t->v.n && strcmp(t->v.v[j].code, code))
+        j++;
+    if (j == t->v.n) {
+        struct country_count none = {code, 0};
+        VEC_PUSH(t->v, none);
     }
-    return best;
+    t->v.v[j].n++;
+    /* the most named; of equals, the first named */
+    if (t->best < 0 || t->v.v[j].n > t->v.v[t->best].n || (t->v.v[j].n == t->v.v[t->best].n && (int)j < t->best))
+        t->best = (int)j;
+}
+
+/* The country the mentions [0, upto) name most (the first named of equals), or NULL. */
+static const char *home_country(const vigie_doc *d, country_tally *t, size_t upto)
+{
+    for (; t->counted < upto; t->counted++) {
+        const char *x = d->mentions.v[t->counted].country;
+        if (x && is_iso3_like(x))
+            tally_country(t, x);
+    }
+    return t->best >= 0 ? t->v.v[t->best].code : NULL;
 }
 
 /* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
@@ -397,7 +413,7 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
             return false;
         const char *country = ag->scene ? scene_country(d, c->m0, c->m1) : place_country(d, c);
         if (!country)
-            country = home_country(d, c->m1);
+            country = home_country(d, c->home, c->m1);
         if (!country)
             return false;
         char code[16];
@@ -1906,9 +1922,10 @@ void events_doc(vigie_doc *d)
 {
     strmap seen;
     strmap_init(&seen);
+    country_tally home = {{NULL, 0, 0}, 0, -1};
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}, &home};
         sign_sentence(d, &c);
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
@@ -1923,5 +1940,6 @@ void events_doc(vigie_doc *d)
         m = c.m1;
         x = c.x1;
     }
+    VEC_FREE(home.v);
     strmap_free(&seen);
 }
