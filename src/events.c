@@ -1849,7 +1849,10 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i)
     if (!n || !(L->noun_stem_pairs[c0][c1 >> 3] & (1u << (c1 & 7))))
         return NULL; /* no prefix starts like this word */
     for (size_t stem = 1; stem <= 3 && stem <= n; stem++) { /* prefixes are indexed by their first bytes */
-        const uint32_t *sl = L->noun_stem_lens & (1u << stem) ? strmap_get(&L->noun_prefix_stems, k, stem) : NULL;
+        if (!(L->noun_stem_lens & (1u << stem)) ||
+            (stem == 3 && !(L->noun_stem3[stem3_bit(k) >> 6] & (1ull << (stem3_bit(k) & 63)))))
+            continue;
+        const uint32_t *sl = strmap_get(&L->noun_prefix_stems, k, stem);
         if (!sl)
             continue;
         const u32vec *cands = &L->noun_stem_lists.v[*sl];

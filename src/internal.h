@@ -196,6 +196,7 @@ typedef struct {
     uint8_t noun_stem_pairs[256][32]; /* bit set of the first two bytes of stems (any second
                                        * byte for a one-byte stem): most words have no stem */
     uint8_t noun_stem_lens; /* 1 << the stem lengths (1..3) prefixes have: no lookup for the others */
+    uint64_t noun_stem3[64];  /* bit per hashed three-byte stem: most words that pass the pairs fail here */
     VEC(u32vec) noun_stem_lists; /* indices into noun_prefixes */
     VEC(event_pattern) patterns;
     strmap vocab;        /* word (key or lower-case form) -> index into vocab_v */

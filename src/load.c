@@ -510,6 +510,8 @@ static bool load_verbs(vigie_engine *e, int lang, char *err, size_t errlen)
             }
             VEC_PUSH(L->noun_stem_lists.v[*list], (uint32_t)L->noun_prefixes.n);
             L->noun_stem_lens |= (uint8_t)(1u << stem);
+            if (stem == 3)
+                L->noun_stem3[stem3_bit(k) >> 6] |= 1ull << (stem3_bit(k) & 63);
             mark_stem(L, k, stem);
             VEC_PUSH(L->noun_prefixes, k);
             VEC_PUSH(L->noun_prefix_lists, L->noun_triggers.slots[s].val);

@@ -58,6 +58,12 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 /* The same with the key's hash already computed (strmap_hash): tokens are looked up in many maps. */
 uint32_t strmap_hash(const char *key, size_t len);
 const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash);
+/* A bit number (0..4095) for the first three bytes of s: a filter of three-byte stems. */
+static inline unsigned stem3_bit(const char *s)
+{
+    return ((unsigned char)s[0] * 961u + (unsigned char)s[1] * 31u + (unsigned char)s[2]) & 4095u;
+}
+
 /* Starts fetching the slot a later lookup of hash will probe first. */
 static inline void strmap_prefetch(const strmap *m, uint32_t hash)
 {
