@@ -135,11 +135,24 @@ static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
 }
 
 
+/* The first ASCII apostrophe of s[i, j), or NULL; *wide tells whether a fullwidth one (EF BC 87)
+ * may be there. One pass: words are short, a loop costs less than two calls to memchr. */
+static const char *apostrophe_in(const char *s, size_t i, size_t j, bool *wide)
+{
+    for (size_t k = i; k < j; k++) {
+        if (s[k] == '\'')
+            return s + k;
+        *wide |= (unsigned char)s[k] == 0xEF;
+    }
+    return NULL;
+}
+
 /* Pushes a word, splitting elided prefixes ("l'", "qu'") and clitic suffixes ("'s"). */
 static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags,
                       raw_tokens *out)
 {
-    const char *ap = L ? memchr(s + i, '\'', j - i) : NULL;
+    bool wide = false;
+    const char *ap = L ? apostrophe_in(s, i, j, &wide) : NULL;
     if (ap && elision_of(L, s + i, j - i) != EL_KEEP) {
         size_t pre = (size_t)(ap - s) + 1;
         if (pre < j && elision_of(L, s + i, pre - i) == EL_PREFIX) {
@@ -162,7 +175,7 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
     }
     /* "d'" standing alone; without an ASCII apostrophe only a fullwidth one (EF BC 87) or a
      * language's bare elisions can make one, and most words have neither */
-    bool may_elide = ap || (L && (L->elision_bare || memchr(s + i, 0xEF, j - i)));
+    bool may_elide = ap || (L && (L->elision_bare || wide));
     if (may_elide && elision_of(L, s + i, j - i) == EL_PREFIX)
         flags |= TF_ELIDED;
     raw_token t = {(uint32_t)i, (uint32_t)j, flags};
