@@ -83,6 +83,10 @@ void vocab_build(lang_data *L)
 {
     phrase_table *tables[PT_COUNT] = {[PT_GRAMMAR] = &L->grammar, [PT_TIME] = &L->time, [PT_NAMES] = &L->names,
                                       [PT_DEMONYMS] = &L->demonyms, [PT_AGENTS] = &L->agents, [PT_COREF] = &L->coref};
+    size_t words = L->verbforms.count + L->noun_triggers.count; /* a bound: the words of every table */
+    for (int k = 0; k < PT_COUNT; k++)
+        words += tables[k]->first.count + tables[k]->full.count;
+    strmap_reserve(&L->vocab, words);
     for (int k = 0; k < PT_COUNT; k++)
         vocab_add_table(L, tables[k], k);
     for (size_t s = 0; s < L->verbforms.cap; s++)
@@ -91,6 +95,7 @@ void vocab_build(lang_data *L)
     for (size_t s = 0; s < L->noun_triggers.cap; s++)
         if (L->noun_triggers.slots[s].key)
             vocab_entry_of(L, L->noun_triggers.slots[s].key)->noun = L->noun_triggers.slots[s].val + 1;
+    strmap_fit(&L->vocab); /* looked up for every token: no larger than it must be */
 }
 
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)

@@ -136,9 +136,8 @@ static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, con
     return i;
 }
 
-static void strmap_grow(strmap *m)
+static void strmap_resize(strmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     strmap_entry *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
@@ -151,6 +150,29 @@ static void strmap_grow(strmap *m)
     free(m->slots);
     m->slots = slots;
     m->cap = cap;
+}
+
+static void strmap_grow(strmap *m) { strmap_resize(m, m->cap ? m->cap * 2 : 64); }
+
+/* The smallest table for n keys: at most half full, as strmap_put keeps it. */
+static size_t cap_for(size_t n)
+{
+    size_t cap = 64;
+    while ((n + 1) * 2 >= cap)
+        cap *= 2;
+    return cap;
+}
+
+void strmap_reserve(strmap *m, size_t n)
+{
+    if (cap_for(n) > m->cap)
+        strmap_resize(m, cap_for(n));
+}
+
+void strmap_fit(strmap *m)
+{
+    if (m->cap && cap_for(m->count) < m->cap)
+        strmap_resize(m, cap_for(m->count));
 }
 
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted)

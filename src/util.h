@@ -52,6 +52,10 @@ typedef struct {
 } strmap;
 void strmap_init(strmap *m);
 void strmap_free(strmap *m);
+/* Room for n keys without growing: a map filled at once is not rehashed on the way. */
+void strmap_reserve(strmap *m, size_t n);
+/* Shrinks the table to what its keys need, after a reserve larger than they turned out. */
+void strmap_fit(strmap *m);
 /* Returns a pointer to the value slot for key, inserting `init` if absent. */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool *inserted);
 const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
