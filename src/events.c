@@ -108,11 +108,9 @@ static void note_firsts(pat_item *it)
 
 /* The words a pattern cannot match without: its one-key word items (prefixes and choices may
  * match several keys, so they add nothing) up to a source slot, which a pair ("the two
- * leaders") fills together with all that follows (match_items). Each item's first bytes too. */
+ * leaders") fills together with all that follows (match_items). */
 static void sign_items(pat_item *items, int n, word_sig *need)
 {
-    for (int k = 0; k < n; k++)
-        note_firsts(&items[k]);
     for (int k = 0; k < n && items[k].kind != PI_SOURCE; k++) {
         const char *w = items[k].alts ? items[k].alts[0] : NULL;
         size_t len = w ? strlen(w) : 0;
@@ -128,6 +126,10 @@ void patterns_sign(lang_data *L)
         memset(&p->needs, 0, sizeof p->needs);
         sign_items(p->items, p->item_count, &p->needs);
         sign_items(p->pre, p->pre_count, &p->needs);
+        for (int k = 0; k < p->item_count; k++)
+            note_firsts(&p->items[k]);
+        for (int k = 0; k < p->pre_count; k++)
+            note_firsts(&p->pre[k]);
     }
 }
 
@@ -520,11 +522,11 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                  reporting_clause(d, c, t)))
                 break;
             if (it->kind == PI_WORD) {
+                bool word = item_matches(it, tok_key(d, t));
                 /* "a averti Donald Trump qu'ils": an object before que is the target, not the clause */
-                if (item_matches(it, tok_key(d, t)) && gram_is(d, t, c->hi, G_OBJECT_RELATIVE) &&
-                    actor_between(d, c, j, t))
+                if (word && gram_is(d, t, c->hi, G_OBJECT_RELATIVE) && actor_between(d, c, j, t))
                     break;
-                if (item_matches(it, tok_key(d, t))) {
+                if (word) {
                     word_at = t;
                     j = t + 1;
                     found = true;
@@ -996,12 +998,19 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
 
 /* ---- modality ---- */
 
+/* Does token k close the words that open a verb group's clause, looking left from the group: another
+ * finite verb, a clause break, a relative pronoun? */
+static bool closes_clause_opening(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
+    return verb || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE);
+}
+
 /* A negative word in the subject before the verb group ("Aucun pays n'a", "Ni Paris ni Berlin n'ont"). */
 static bool negative_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     for (size_t k = start; k-- > c->lo && k + 12 > start;) {
-        bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
-        if (verb || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+        if (closes_clause_opening(d, c, k))
             return false;
         if (gram_is(d, k, c->hi, G_NEG_POST))
             return true;
@@ -1066,8 +1075,7 @@ static enum gram_class clause_mood(const vigie_doc *d, const sent_ctx *c, size_t
         enum gram_class m = mood_ending(d, c, k);
         if (m != G_COUNT)
             return m;
-        bool verb = finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
-        if (verb || tok_is(d, k, ",") || is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+        if (tok_is(d, k, ",") || closes_clause_opening(d, c, k))
             break;
     }
     return G_COUNT;
@@ -1874,7 +1882,7 @@ static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t t
     const lang_data *L = &d->engine->lang[d->lang];
     const event_pattern *best = NULL;
     memset(out, 0, sizeof *out);
-    for (size_t k = 0; pl && k < pl->n; k++) {
+    for (size_t k = 0; k < pl->n; k++) {
         const event_pattern *p = &L->patterns.v[pl->v[k]];
         if (!sig_covers(&c->words, &p->needs))
             continue;
