@@ -225,6 +225,13 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
     return -1;
 }
 
+const char *joined_code(vigie_doc *d, const char *first, const char *second)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s%s", first, second);
+    return arena_strdup(&d->mem, buf);
+}
+
 static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const agent_entry *ag, const char *sector)
 {
     const char *base = c->kind == VIGIE_ACTOR_COUNTRY ? c->code : c->country ? c->country : c->code;
@@ -233,12 +240,7 @@ static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const ag
     else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
              c->kind == VIGIE_ACTOR_GROUP)
         return c->code; /* organisations keep their own code: "le secrétaire général de l'Otan" */
-    char buf[64];
-    if (ag->before)
-        snprintf(buf, sizeof buf, "%s%s", sector, base);
-    else
-        snprintf(buf, sizeof buf, "%s%s", base, sector);
-    return arena_strdup(&d->mem, buf);
+    return ag->before ? joined_code(d, sector, base) : joined_code(d, base, sector);
 }
 
 /* Role noun at i, with its country before (English "Russian troops") or after it. */
@@ -735,9 +737,7 @@ static void place_scene_groups(vigie_doc *d)
             country = scene_country(d, m0, m1);
         if (!country)
             continue;
-        char code[16];
-        snprintf(code, sizeof code, "%s%s", country, sector);
-        m->pub.code = m->pub.export_code = arena_strdup(&d->mem, code);
+        m->pub.code = m->pub.export_code = joined_code(d, country, sector);
         m->country = country;
     }
 }

@@ -418,10 +418,8 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
             country = home_country(d, c->home, c->m1);
         if (!country)
             return false;
-        char code[16];
-        snprintf(code, sizeof code, "%s%s", country, ag->sector);
         vigie_span sp = {d->tokens.v[i].span.start, d->tokens.v[i + len - 1].span.end};
-        arg a = {-1, arena_strdup(&d->mem, code), sp};
+        arg a = {-1, joined_code(d, country, ag->sector), sp};
         *out = a;
         return true;
     }

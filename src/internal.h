@@ -413,6 +413,8 @@ void time_doc(vigie_doc *d);
 /* actors.c */
 void actors_doc(vigie_doc *d);
 const char *scene_country(const vigie_doc *d, size_t m0, size_t m1);
+/* An actor code made of two pieces ("FRA" + "COP"), kept in the document's memory. */
+const char *joined_code(vigie_doc *d, const char *first, const char *second);
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);
 /* events.c */
 void events_doc(vigie_doc *d);
