@@ -646,30 +646,31 @@ static bool setting_mention(const vigie_doc *d, const mention_info *m)
                                    (m->place_only || (m->actor >= 0 && d->engine->actors.v[m->actor].capital)));
 }
 
-/* The country the document's places name most (ties: the first named), or NULL: one pass, counts
- * kept for the first few countries (a story has few settings). */
+void tally_country(country_tally *t, const char *code)
+{
+    size_t j = 0;
+    while (j < t->v.n && strcmp(t->v.v[j].code, code))
+        j++;
+    if (j == t->v.n) {
+        struct country_count none = {code, 0};
+        VEC_PUSH(t->v, none);
+    }
+    t->v.v[j].n++;
+    if (t->best < 0 || t->v.v[j].n > t->v.v[t->best].n || (t->v.v[j].n == t->v.v[t->best].n && (int)j < t->best))
+        t->best = (int)j;
+}
+
+/* The country the document's places name most (ties: the first named), or NULL; counted once, when
+ * its mentions are all found (scene-bound groups placed after are no places). */
 static const char *main_scene(const vigie_doc *d)
 {
-    enum { MAX_SETTINGS = 16 };
-    const char *country[MAX_SETTINGS];
-    int count[MAX_SETTINGS], n = 0, best = -1;
-    for (size_t k = 0; k < d->mentions.n; k++) {
-        const mention_info *m = &d->mentions.v[k];
-        if (!setting_mention(d, m))
-            continue;
-        int j = 0;
-        while (j < n && strcmp(country[j], m->country))
-            j++;
-        if (j == n) {
-            if (n == MAX_SETTINGS)
-                continue;
-            country[n] = m->country;
-            count[n++] = 0;
-        }
-        if (++count[j] > (best >= 0 ? count[best] : 0) || (best >= 0 && count[j] == count[best] && j < best))
-            best = j;
-    }
-    return best >= 0 ? country[best] : NULL;
+    country_tally t = {{NULL, 0, 0}, -1};
+    for (size_t k = 0; k < d->mentions.n; k++)
+        if (setting_mention(d, &d->mentions.v[k]))
+            tally_country(&t, d->mentions.v[k].country);
+    const char *best = t.best >= 0 ? t.v.v[t.best].code : NULL;
+    VEC_FREE(t.v);
+    return best;
 }
 
 /* The country where a sentence with mentions [m0, m1) happens: a place it names, else the one the
@@ -684,7 +685,7 @@ const char *scene_country(const vigie_doc *d, size_t m0, size_t m1)
     for (size_t k = m0; k < m1; k++) /* "took to the streets of Paris" */
         if (setting_mention(d, &d->mentions.v[k]))
             return d->mentions.v[k].country;
-    return main_scene(d);
+    return d->main_scene;
 }
 
 /* Does a mention of [m0, m1) other than k name the country of code ("French authorities" beside the
@@ -767,5 +768,6 @@ void actors_doc(vigie_doc *d)
         }
     }
     strmap_free(&ctx.surnames);
+    d->main_scene = main_scene(d);
     place_scene_groups(d);
 }

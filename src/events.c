@@ -6,13 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How often each country is named by the mentions [0, counted), kept as sentences go: the
- * document's home country so far, without recounting (a long document has many mentions). */
+/* The countries named by the mentions [0, counted), kept as sentences go: the document's home
+ * country so far, without recounting (a long document has many mentions). */
 typedef struct {
-    VEC(struct country_count { const char *code; uint32_t n; }) v; /* in order of first mention */
+    country_tally tally;
     size_t counted;
-    int best; /* index in v, or -1 */
-} country_tally;
+} home_tally;
 
 typedef struct {
     size_t lo, hi;   /* the sentence's tokens */
@@ -23,7 +22,7 @@ typedef struct {
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
     int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
     word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
-    country_tally *home; /* the countries the document has named up to this sentence */
+    home_tally *home; /* the countries the document has named up to this sentence */
 } sent_ctx;
 
 /* An actor argument: a mention index, or the pair of a "les deux pays". */
@@ -370,30 +369,15 @@ static const char *place_country(const vigie_doc *d, const sent_ctx *c)
 }
 
 /* The document's main country: the one its mentions up to here name most (ties: the first). */
-static void tally_country(country_tally *t, const char *code)
-{
-    size_t j = 0;
-    while (j < t->v.n && strcmp(t->v.v[j].code, code))
-        j++;
-    if (j == t->v.n) {
-        struct country_count none = {code, 0};
-        VEC_PUSH(t->v, none);
-    }
-    t->v.v[j].n++;
-    /* the most named; of equals, the first named */
-    if (t->best < 0 || t->v.v[j].n > t->v.v[t->best].n || (t->v.v[j].n == t->v.v[t->best].n && (int)j < t->best))
-        t->best = (int)j;
-}
-
 /* The country the mentions [0, upto) name most (the first named of equals), or NULL. */
-static const char *home_country(const vigie_doc *d, country_tally *t, size_t upto)
+static const char *home_country(const vigie_doc *d, home_tally *h, size_t upto)
 {
-    for (; t->counted < upto; t->counted++) {
-        const char *x = d->mentions.v[t->counted].country;
+    for (; h->counted < upto; h->counted++) {
+        const char *x = d->mentions.v[h->counted].country;
         if (x && is_iso3_like(x))
-            tally_country(t, x);
+            tally_country(&h->tally, x);
     }
-    return t->best >= 0 ? t->v.v[t->best].code : NULL;
+    return h->tally.best >= 0 ? h->tally.v.v[h->tally.best].code : NULL;
 }
 
 /* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
@@ -1931,7 +1915,7 @@ void events_doc(vigie_doc *d)
 {
     strmap seen;
     strmap_init(&seen);
-    country_tally home = {{NULL, 0, 0}, 0, -1};
+    home_tally home = {{{NULL, 0, 0}, -1}, 0};
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
         sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}, &home};
@@ -1949,6 +1933,6 @@ void events_doc(vigie_doc *d)
         m = c.m1;
         x = c.x1;
     }
-    VEC_FREE(home.v);
+    VEC_FREE(home.tally.v);
     strmap_free(&seen);
 }

@@ -279,6 +279,7 @@ struct vigie_doc {
     VEC(vigie_mention) mention_pub;
     VEC(event_info) events;
     VEC(vigie_event) event_pub;
+    const char *main_scene; /* actors.c: the country the document's places name most, or NULL */
     void *stage_scratch; /* a stage's private per-document working memory, while it runs */
 };
 
@@ -411,6 +412,12 @@ size_t sentence_end(const vigie_doc *d, size_t sentence);
 /* time.c */
 void time_doc(vigie_doc *d);
 /* actors.c */
+/* How often each country is named, in order of first naming: the most named, the first of equals. */
+typedef struct {
+    VEC(struct country_count { const char *code; uint32_t n; }) v;
+    int best; /* index in v, or -1 */
+} country_tally;
+void tally_country(country_tally *t, const char *code);
 void actors_doc(vigie_doc *d);
 const char *scene_country(const vigie_doc *d, size_t m0, size_t m1);
 /* An actor code made of two pieces ("FRA" + "COP"), kept in the document's memory. */
