@@ -232,6 +232,17 @@ static void jl_key_text(jline *l, const vigie_doc *d, const char *key, vigie_spa
     jl_str(l, d->orig + s.start, s.end - s.start);
 }
 
+/* Opens the record of a piece of text: its document, sentence, span and the text itself. */
+static void jl_open_span(jline *l, const vigie_doc *d, size_t sentence, vigie_span span)
+{
+    jl_init(l);
+    jl_put(l, "{", 1);
+    jl_key_str(l, "doc", d->id);
+    jl_key_int(l, "sentence", (long long)sentence);
+    jl_key_span(l, d, "span", span);
+    jl_key_text(l, d, "text", span);
+}
+
 /* Closes the object, writes the line and frees what it took. */
 static int jl_write(jline *l, FILE *out)
 {
@@ -333,12 +344,7 @@ long vigie_write_timexes(const vigie_doc *d, FILE *out)
     for (size_t i = 0; i < d->timex_pub.n; i++) {
         const vigie_timex *t = &d->timex_pub.v[i];
         jline l;
-        jl_init(&l);
-        jl_put(&l, "{", 1);
-        jl_key_str(&l, "doc", d->id);
-        jl_key_int(&l, "sentence", (long long)t->sentence);
-        jl_key_span(&l, d, "span", t->span);
-        jl_key_text(&l, d, "text", t->span);
+        jl_open_span(&l, d, t->sentence, t->span);
         jl_key_str(&l, "type", vigie_timex_type_name(t->type));
         jl_key_str(&l, "value", t->value);
         jl_key_str(&l, "anchor", t->anchor);
@@ -406,12 +412,7 @@ long vigie_write_mentions(const vigie_doc *d, FILE *out)
         const mention_info *mi = &d->mentions.v[i];
         const vigie_mention *m = &mi->pub;
         jline l;
-        jl_init(&l);
-        jl_put(&l, "{", 1);
-        jl_key_str(&l, "doc", d->id);
-        jl_key_int(&l, "sentence", (long long)m->sentence);
-        jl_key_span(&l, d, "span", m->span);
-        jl_key_text(&l, d, "text", m->span);
+        jl_open_span(&l, d, m->sentence, m->span);
         jl_key_str(&l, "kind", mi->adjective ? "demonym" : vigie_actor_kind_name(m->kind));
         jl_key_str(&l, "code", m->code ? m->code : "");
         jl_key_str(&l, "export", m->export_code);
