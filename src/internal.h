@@ -29,6 +29,7 @@ enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COREF, PT_COUNT
  * once instead of once per table, and most words are in no table at all. */
 typedef struct {
     uint16_t first[PT_COUNT]; /* longest phrase starting with the word, per table (0: none) */
+    uint32_t lone[PT_COUNT];  /* per table: the word's own entries, as phrase_table.full's head (0: none) */
     uint8_t inner;            /* bit per table: the word is a later word of one of its phrases */
     uint32_t verb;            /* as verbforms: first analysis + 1 (0: not a verb form) */
     uint32_t noun;            /* index into noun_pattern_lists + 1 (0: no noun trigger) */

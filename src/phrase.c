@@ -47,7 +47,7 @@ static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
     bool inserted;
     uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
     if (inserted) {
-        vocab_entry none = {{0}, 0, 0, 0};
+        vocab_entry none = {{0}, {0}, 0, 0, 0};
         VEC_PUSH(L->vocab_v, none);
     }
     return &L->vocab_v.v[*idx];
@@ -65,6 +65,8 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
     }
     for (size_t s = 0; s < t->full.cap; s++) {
         const char *sp = t->full.slots[s].key ? strchr(t->full.slots[s].key, ' ') : NULL;
+        if (t->full.slots[s].key && !sp) /* a one-word entry: found through the word's vocabulary entry */
+            vocab_entry_of(L, t->full.slots[s].key)->lone[slot] = t->full.slots[s].val;
         while (sp) { /* the phrase's later words */
             const char *next = strchr(sp + 1, ' ');
             size_t n = next ? (size_t)(next - sp - 1) : strlen(sp + 1);
@@ -133,16 +135,37 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
     return memchr(key, ' ', kl) != NULL;
 }
 
+/* The entries of a chain (phrase_table.full's value): returns 1 if there are any. */
+static uint32_t chain_payloads(const phrase_table *t, uint32_t head, uint32_t *payloads, size_t max,
+                               size_t *npayloads)
+{
+    for (uint32_t l = head; l && *npayloads < max; l = t->links.v[l - 1].next)
+        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
+    return head != 0;
+}
+
 /* The entries listed under one full key: returns 1 if there are any. */
 static uint32_t entries_of(const phrase_table *t, const char *key, size_t len, uint32_t hash, uint32_t *payloads,
                            size_t max, size_t *npayloads)
 {
     const uint32_t *head = strmap_get_hashed(&t->full, key, len, hash);
-    if (!head)
-        return 0;
-    for (uint32_t l = *head; l && *npayloads < max; l = t->links.v[l - 1].next)
-        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
-    return 1;
+    return head ? chain_payloads(t, *head, payloads, max, npayloads) : 0;
+}
+
+/* The entries of token i's word alone: read from its vocabulary entry, which the table's first
+ * word was (a lookup in the large full-key table costs a cache miss or two). */
+static uint32_t word_entries(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, uint32_t *payloads,
+                             size_t max, size_t *npayloads)
+{
+    const token_info *ti = &d->tinfo.v[i];
+    if (t->vocab_slot) {
+        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+        uint32_t head = v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
+        return chain_payloads(t, head, payloads, max, npayloads);
+    }
+    size_t kl;
+    const char *key = key_of(d, i, exact, &kl);
+    return entries_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash, payloads, max, npayloads);
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
@@ -178,12 +201,8 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
         longest = MAX_TOKENS;
     char buf[512];
     size_t fits = phrase_reach(t, d, i, exact, longest, sizeof buf);
-    if (fits <= 1) {
-        size_t kl;
-        const char *key = key_of(d, i, exact, &kl);
-        uint32_t hash = exact ? d->tinfo.v[i].lower_hash : d->tinfo.v[i].key_hash;
-        return fits ? entries_of(t, key, kl, hash, payloads, max, npayloads) : 0;
-    }
+    if (fits <= 1)
+        return fits ? word_entries(t, d, i, exact, payloads, max, npayloads) : 0;
     size_t plen[MAX_TOKENS + 1];
     uint32_t h[MAX_TOKENS + 1];
     size_t o = 0;
@@ -201,10 +220,10 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
         plen[k + 1] = o;
         h[k + 1] = hash_end(run);
     }
-    for (size_t len = fits; len >= 1; len--)
+    for (size_t len = fits; len > 1; len--)
         if (entries_of(t, buf, plen[len], h[len], payloads, max, npayloads))
             return (uint32_t)len;
-    return 0;
+    return word_entries(t, d, i, exact, payloads, max, npayloads);
 }
 
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,

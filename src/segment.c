@@ -463,37 +463,81 @@ static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
     }
 }
 
+/* An ASCII token (most are) in one pass: its key (the lower-cased text, which is also its
+ * lower-case form) written straight into the arena, hashed, and its case noted. False for other
+ * text, elided words (their key may be the full word) and words too long for the key buffer. */
+static bool ascii_token(vigie_doc *d, const char *s, size_t n, vigie_token *t, token_info *ti)
+{
+    enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
+    if (n > LONGEST || (ti->flags & TF_ELIDED))
+        return false;
+    char *key = arena_alloc(&d->mem, n + 1);
+    uint64_t h = HASH_START;
+    bool upper = false, lower = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return false; /* the arena keeps the few bytes written */
+        bool up = (unsigned)(c - 'A') < 26u;
+        upper |= up;
+        lower |= (unsigned)(c - 'a') < 26u;
+        c |= (unsigned char)(up << 5);
+        key[i] = (char)c;
+        h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
+    }
+    key[n] = 0;
+    t->kind = kind_of(s, n);
+    t->key = ti->lower = key;
+    ti->key_len = ti->lower_len = (uint16_t)n;
+    ti->key_hash = ti->lower_hash = hash_end(h);
+    bool word = t->kind == VIGIE_TOK_WORD;
+    if (word && (unsigned)(s[0] - 'A') < 26u)
+        ti->flags |= TF_CAP;
+    if (word && n > 1 && upper && !lower)
+        ti->flags |= TF_ALLCAPS;
+    return true;
+}
+
+/* Any other token: its key (folded) and lower-case form (accents kept) may differ. */
+static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_t n, vigie_token *t,
+                          token_info *ti)
+{
+    char keybuf[256], lowbuf[256];
+    size_t kl = token_key(L, s, n, ti->flags, keybuf, sizeof keybuf);
+    /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
+    bool ascii = is_ascii(s, n);
+    size_t ll = ascii ? kl : key_with(L, s, n, ti->flags, lowbuf, sizeof lowbuf, true);
+    t->kind = kind_of(s, n);
+    t->key = arena_strndup(&d->mem, keybuf, kl);
+    ti->key_len = (uint16_t)kl;
+    ti->lower_len = (uint16_t)ll;
+    bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));
+    ti->lower = same ? t->key : arena_strndup(&d->mem, lowbuf, ll);
+    ti->key_hash = strmap_hash(keybuf, kl);
+    ti->lower_hash = same ? ti->key_hash : strmap_hash(lowbuf, ll);
+    if (t->kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
+        ti->flags |= TF_CAP;
+    if (t->kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))
+        ti->flags |= TF_ALLCAPS;
+}
+
 void segment_doc(vigie_doc *d)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     raw_tokens raw = {0};
     tokenize_range(L, d->work, 0, d->work_len, &raw);
-    char keybuf[256];
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);
     for (size_t k = 0; k < raw.n; k++) {
         raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
-        size_t kl = token_key(L, s, n, r->flags, keybuf, sizeof keybuf);
-        char lowbuf[256];
-        /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
-        bool ascii = is_ascii(s, n);
-        size_t ll = ascii ? kl : key_with(L, s, n, r->flags, lowbuf, sizeof lowbuf, true);
         vigie_token t;
         t.span.start = text_orig_offset_next(d, &cursor, r->start);
         t.span.end = text_orig_offset_next(d, &cursor, r->end);
-        t.kind = kind_of(s, n);
-        t.key = arena_strndup(&d->mem, keybuf, kl);
-        token_info ti = {r->start, r->end, r->flags, 0, (uint16_t)kl, (uint16_t)ll, 0, 0, 0, 0, NULL, 0, 0, NULL};
-        bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));
-        ti.lower = same ? t.key : arena_strndup(&d->mem, lowbuf, ll);
-        ti.key_hash = strmap_hash(keybuf, kl);
-        ti.lower_hash = same ? ti.key_hash : strmap_hash(lowbuf, ll);
-        if (t.kind == VIGIE_TOK_WORD && is_upper_initial(s, n))
-            ti.flags |= TF_CAP;
-        if (t.kind == VIGIE_TOK_WORD && n > 1 && is_all_upper(s, n))
-            ti.flags |= TF_ALLCAPS;
+        token_info ti = {r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
+        if (!ascii_token(d, s, n, &t, &ti))
+            general_token(d, L, s, n, &t, &ti);
         VEC_PUSH(d->tokens, t);
         VEC_PUSH(d->tinfo, ti);
     }
