@@ -42,9 +42,12 @@ static int32_t cp_at(const char *s, size_t i, size_t end, int *len)
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* What scan_word met inside a word: push_word looks for elisions only where there may be one. */
+enum { SEEN_APOSTROPHE = 1, SEEN_EF = 2 /* lead byte of U+F000..U+FFFF: a fullwidth apostrophe? */ };
+
 /* End of a word starting at i: letters and digits, joined by inner hyphens, apostrophes and
  * the periods of dotted abbreviations ("U.S."). */
-static size_t scan_word(const char *s, size_t i, size_t end)
+static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
 {
     int len;
     bool dotted = false;
@@ -55,12 +58,14 @@ static size_t scan_word(const char *s, size_t i, size_t end)
         }
         int32_t cp = cp_at(s, i, end, &len);
         if (is_word_cp(cp)) {
+            *seen |= (unsigned char)s[i] == 0xEF ? SEEN_EF : 0;
             i += (size_t)len;
             continue;
         }
         if ((cp == '-' || cp == '\'') && i + 1 < end) {
             int l2;
             if (is_word_cp(cp_at(s, i + 1, end, &l2))) {
+                *seen |= cp == '\'' ? SEEN_APOSTROPHE : 0;
                 i++;
                 continue;
             }
@@ -147,18 +152,19 @@ static const char *apostrophe_in(const char *s, size_t i, size_t j, bool *wide)
     return NULL;
 }
 
-/* Pushes a word, splitting elided prefixes ("l'", "qu'") and clitic suffixes ("'s"). */
-static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags,
+/* Pushes a word, splitting elided prefixes ("l'", "qu'") and clitic suffixes ("'s"). seen: what
+ * scan_word met in it, or SEEN_APOSTROPHE when unknown. */
+static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uint16_t flags, unsigned seen,
                       raw_tokens *out)
 {
-    bool wide = false;
-    const char *ap = L ? apostrophe_in(s, i, j, &wide) : NULL;
+    bool wide = seen & SEEN_EF;
+    const char *ap = L && (seen & SEEN_APOSTROPHE) ? apostrophe_in(s, i, j, &wide) : NULL;
     if (ap && elision_of(L, s + i, j - i) != EL_KEEP) {
         size_t pre = (size_t)(ap - s) + 1;
         if (pre < j && elision_of(L, s + i, pre - i) == EL_PREFIX) {
             raw_token t = {(uint32_t)i, (uint32_t)pre, (uint16_t)(flags | TF_ELIDED)};
             VEC_PUSH(*out, t);
-            push_word(L, s, pre, j, 0, out);
+            push_word(L, s, pre, j, 0, SEEN_APOSTROPHE, out);
             return;
         }
         const char *last = s + j - 1;
@@ -221,11 +227,14 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
             raw_token t = {(uint32_t)i, (uint32_t)j, pending};
             VEC_PUSH(*out, t);
         } else if (is_word_cp(cp)) {
-            j = scan_word(s, i, end);
+            unsigned seen = 0;
+            j = scan_word(s, i, end, &seen);
             /* an elided word standing alone ("l' Ukraine" in scraped text, "s'" in data) */
-            if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX)
+            if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX) {
                 j++;
-            push_word(L, s, i, j, pending, out);
+                seen |= SEEN_APOSTROPHE;
+            }
+            push_word(L, s, i, j, pending, seen, out);
         } else {
             j = i + (size_t)len;
             if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
