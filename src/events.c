@@ -459,6 +459,35 @@ static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const
     return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
 }
 
+static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
+
+/* A coordination opening another clause: its subject, an actor, and its verb ("arrested a
+ * Huawei employee and the Czech Republic cited"). The first verb's target is not there. */
+static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (!gram_is(d, t, c->hi, G_COORD))
+        return false;
+    for (size_t s = t + 1; s < t + 3 && s < c->hi; s++) {
+        int m = mention_starting(d, c, s, false);
+        if (m >= 0) {
+            size_t e = d->mentions.v[head_of(d, c, m)].t1;
+            return e < c->hi && clause_verb_at(d, c, e);
+        }
+    }
+    return false;
+}
+
+/* May the document name the target an optional slot left empty ("a condamné l'attaque": whose
+ * attack, the document says)? Not when the object is a name the dictionaries do not know: a
+ * thing, not a deed ("denounced Nord Stream 2"). */
+static bool unnamed_object(const vigie_doc *d, const sent_ctx *c, size_t j)
+{
+    size_t t = j;
+    while (t < c->hi && (gram_is(d, t, c->hi, G_DETERMINER) || inside_timex(d, c, t)))
+        t++;
+    return !(t < c->hi && d->tokens.v[t].kind == VIGIE_TOK_WORD && (d->tinfo.v[t].flags & TF_CAP));
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -495,7 +524,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi))
+            if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi) ||
+                (!p->noun && coordinated_clause(d, c, t))) /* not "talks between X and Y began" */
                 break;
             /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies"),
              * nor in a reporting clause */
@@ -576,7 +606,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
         }
-        if (!found && it->optional) {
+        if (!found && it->optional && unnamed_object(d, c, j)) {
             out->implicit = true; /* "Moscou a condamné l'attaque": whose attack, the document says */
             found = true;
         }
@@ -929,6 +959,66 @@ static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return true;
 }
 
+static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
+static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
+
+/* The agent's marker after the word at trig, past an adverb or two ("backed (openly) by"). */
+static bool agent_follows(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    size_t k = trig + 1;
+    while (k < c->hi && k <= trig + 2 && gram_is(d, k, c->hi, G_ADVERB))
+        k++;
+    return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
+}
+
+/* A past form of a verb the lexicon did not load ("cited", "fought"): clauseforms.txt lists them. */
+static bool clause_form(const vigie_doc *d, size_t k)
+{
+    const token_info *ti = &d->tinfo.v[k];
+    return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
+}
+
+/* The verb of a clause at k: a finite form outside actor names, not capitalised, not a noun after
+ * a determiner ("the party", "les forces"), not a participle before its agent ("backed by"). */
+static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    if (!(finite_form(va) || (!va && clause_form(d, k))) || inside_mention(d, c, k) ||
+        (d->tinfo.v[k].flags & TF_CAP) || follows_noun_marker(d, c, k))
+        return false;
+    /* "backed by": a participle; a past form outside the lexicon may be one too */
+    return !((!va || analysis_has_tag(va, 'K')) && agent_follows(d, c, k));
+}
+
+static bool clause_verb_in(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (clause_verb_at(d, c, k))
+            return true;
+    return false;
+}
+
+/* Is an actor ending at `from` outside the clause of the verb group at `to`? A verb of another
+ * clause between them takes it as its subject or object ("Macron said protesters attacked",
+ * "Paris saw unrest when protesters fought"). Not when the group is coordinated with the clause
+ * before it, whose subject it shares ("X fired tear gas and arrested", "X impose des sanctions,
+ * fournit des armes"), nor when the actor opens a relative clause ("le pays qui a condamné ...
+ * a appelé"); the words between the first and last comma are an incise ("Moscow, backed by
+ * Beijing, vetoed"). */
+static bool other_clause_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    if (to <= from + 1 || gram_is(d, to - 1, c->hi, G_COORD) || tok_is(d, to - 1, ",") ||
+        gram_is(d, from, c->hi, G_RELATIVE))
+        return false;
+    size_t first_comma = to, last_comma = to;
+    for (size_t k = from; k < to; k++)
+        if (tok_is(d, k, ",")) {
+            first_comma = first_comma == to ? k : first_comma;
+            last_comma = k;
+        }
+    return clause_verb_in(d, c, from, first_comma) || (last_comma < to && clause_verb_in(d, c, last_comma + 1, to));
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -964,7 +1054,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > start || !is_actor(m) || (m->adjective && !(m->t1 == start && adjective_subject(d, c, m))))
             continue;
-        if (m->t1 < start && noun_before(d, c, start))
+        if (m->t1 < start && (noun_before(d, c, start) || other_clause_between(d, c, m->t1, start)))
             return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
@@ -1576,12 +1666,7 @@ static int participle_agent(const vigie_doc *d, const sent_ctx *c, const verb_an
  * again by")? A past form right before "by" is then a participle: "Russia, accused by Kyiv of". */
 static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
 {
-    if (!analysis_has_tag(va, 'K'))
-        return false;
-    size_t k = trig + 1;
-    while (k < c->hi && k <= trig + 2 && gram_is(d, k, c->hi, G_ADVERB))
-        k++;
-    return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
+    return analysis_has_tag(va, 'K') && agent_follows(d, c, trig);
 }
 
 /* A passive turned active: the agent is the source, the subjects the targets. */

@@ -176,6 +176,7 @@ typedef struct {
     strmap elided_as;    /* "d'" -> index into elided_forms: the word it stands for ("de") */
     VEC(const char *) elided_forms;
     strmap stopwords;
+    strmap clause_forms; /* past forms of every verb, loaded or not: a clause is there (clauseforms.txt) */
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
     phrase_table names;  /* payload: index into engine actors */
