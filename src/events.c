@@ -998,17 +998,24 @@ static bool clause_verb_in(const vigie_doc *d, const sent_ctx *c, size_t from, s
     return false;
 }
 
+static bool clause_break_in(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_clause_break(d, k, c->hi))
+            return true;
+    return false;
+}
+
 /* Is an actor ending at `from` outside the clause of the verb group at `to`? A verb of another
  * clause between them takes it as its subject or object ("Macron said protesters attacked",
- * "Paris saw unrest when protesters fought"). Not when the group is coordinated with the clause
- * before it, whose subject it shares ("X fired tear gas and arrested", "X impose des sanctions,
- * fournit des armes"), nor when the actor opens a relative clause ("le pays qui a condamné ...
- * a appelé"); the words between the first and last comma are an incise ("Moscow, backed by
- * Beijing, vetoed"). */
+ * "Paris saw unrest when protesters fought"), and so does a word opening a clause ("when",
+ * "lorsque"). A verb group coordinated with the clause before it shares that clause's subject
+ * ("X fired tear gas and arrested", "X impose des sanctions, fournit des armes"). An actor
+ * opening a relative clause is not cut off by it ("le pays qui a condamné ... a appelé"), nor
+ * by an incise: the words between the first and last comma ("Moscow, backed by Beijing, vetoed"). */
 static bool other_clause_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
 {
-    if (to <= from + 1 || gram_is(d, to - 1, c->hi, G_COORD) || tok_is(d, to - 1, ",") ||
-        gram_is(d, from, c->hi, G_RELATIVE))
+    if (to <= from + 1 || gram_is(d, from, c->hi, G_RELATIVE))
         return false;
     size_t first_comma = to, last_comma = to;
     for (size_t k = from; k < to; k++)
@@ -1016,7 +1023,13 @@ static bool other_clause_between(const vigie_doc *d, const sent_ctx *c, size_t f
             first_comma = first_comma == to ? k : first_comma;
             last_comma = k;
         }
-    return clause_verb_in(d, c, from, first_comma) || (last_comma < to && clause_verb_in(d, c, last_comma + 1, to));
+    size_t tail = last_comma < to ? last_comma + 1 : to; /* after the incise */
+    /* a clause opens between them: "Paris saw unrest when protesters fought ..., torched" */
+    if (clause_break_in(d, c, from, first_comma) || clause_break_in(d, c, tail, to - 1))
+        return true;
+    if (gram_is(d, to - 1, c->hi, G_COORD) || tok_is(d, to - 1, ","))
+        return false;
+    return clause_verb_in(d, c, from, first_comma) || clause_verb_in(d, c, tail, to);
 }
 
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
