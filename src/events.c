@@ -1524,6 +1524,8 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
         return (mi->pub.kind == VIGIE_ACTOR_GROUP || mi->pub.kind == VIGIE_ACTOR_ROLE) &&
                tok_key(d, trig - 1)[n - 1] == 's';
     }
+    if (verb_lookup(d, trig - 1) || clause_form(d, trig - 1))
+        return true; /* right after a verb, its object: "held talks", "staged barricades" */
     size_t p = trig - 1;
     while (p > c->lo && p + 2 >= trig && plain_word(d, c, p) && !verb_lookup(d, p))
         p--;
