@@ -418,6 +418,15 @@ static bool conflict_code(const vigie_doc *d, const event_pattern *p)
     return cc && cc->quad_class >= 3;
 }
 
+/* May a place after a locative be the target ("frappes à Kharkiv", "en visite à Kiev")? Not for
+ * a statement or a meeting (roots 01 and 04 but visits, 042 and 043): one made "in Brussels" is
+ * not aimed at it. */
+static bool place_may_be_target(const event_pattern *p)
+{
+    bool visit = !strncmp(p->code, "042", 3) || !strncmp(p->code, "043", 3);
+    return !p->noun && strncmp(p->code, "01", 2) && (strncmp(p->code, "04", 2) || visit);
+}
+
 /* Does the comma at t open a reporting clause (", Ukrainian officials said", ", a indiqué
  * l'Elysée")? Its speaker is who reports the event, not its target. */
 static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
@@ -568,7 +577,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                     /* a place fills a slot right where it opens ("bombarder Kharkiv", "se rendre à
                      * Moscou"), not across a gap ("rencontré mardi à Moscou le président") */
                     int m = mention_starting(d, c, t, opens_slot(d, c, j, t));
-                    if (m < 0 && place < 0 && it->kind == PI_TARGET && !p->noun)
+                    if (m < 0 && place < 0 && it->kind == PI_TARGET && place_may_be_target(p))
                         place = place_after_locative(d, c, t);
                     if (m >= 0 && it->kind == PI_TARGET && out->avoid && self_dyad(out->avoid, arg_of(d, c, m).code))
                         m = -1;
