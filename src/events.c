@@ -719,9 +719,13 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         /* "Fornost and the evil Gondor" */
         for (int k = 0; k < 3 && t > c->lo && (gram_is(d, t, c->hi, G_DETERMINER) || plain_word(d, c, t)); k++)
             t--;
-        if (gram_is(d, t, c->hi, G_COORD) && t > c->lo && tok_is(d, t - 1, ","))
+        bool coord = gram_is(d, t, c->hi, G_COORD);
+        if (coord && t > c->lo && tok_is(d, t - 1, ","))
             t--; /* "Mordor, Fornost, and Gondor" */
-        if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
+        if (!coord && !tok_is(d, t, ","))
+            break;
+        /* after a bare comma, a possessor opens an apposition: "Bulgaria, the EU's poorest member" */
+        if (!coord && m->t1 < c->hi && tok_is(d, m->t1, "'s"))
             break;
         int prev = -1;
         for (int j = out[n - 1] - 1; j >= (int)c->m0; j--) {
