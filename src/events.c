@@ -1545,6 +1545,17 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
     return p + 1 < trig && (gram_is(d, p, c->hi, G_DETERMINER) || gram_is(d, p, c->hi, G_PREP));
 }
 
+/* An English past participle right after a verb other than an auxiliary ("visits detained US
+ * citizen", "condemned armed attacks"): an adjective before its noun, not a verb of its own. */
+static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (d->lang != LANG_EN || trig <= c->lo || !analysis_has_tag(va, 'K') || gram_is(d, trig - 1, c->hi, G_AUXILIARY) ||
+        gram_is(d, trig - 1, c->hi, G_PASSIVE))
+        return false;
+    const verb_analysis *prev = verb_lookup(d, trig - 1);
+    return (prev && finite_form(prev)) || clause_form(d, trig - 1);
+}
+
 /* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is
  * a past participle after a form of "be"; or -1. */
 static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
@@ -1839,7 +1850,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
-    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig)))
+    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) || participle_adjective(d, c, va, trig)))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
     size_t start = nctl ? clitics : group_start(d, c, trig);
