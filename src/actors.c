@@ -481,6 +481,13 @@ static const coref_entry *coref_at(const vigie_doc *d, size_t i, size_t end, uin
     return n ? &L->coref_v.v[payload] : NULL;
 }
 
+bool person_only_pronoun(const vigie_doc *d, size_t i)
+{
+    uint32_t len;
+    const coref_entry *c = coref_at(d, i, d->tokens.n, &len);
+    return c && c->person_only;
+}
+
 /* A subject pronoun: "il", "he" always are, but not after a preposition ("avec elle"), nor when a
  * word of a thing follows closely ("il aura lieu"). */
 static bool pronoun_is_subject(const vigie_doc *d, size_t i, size_t t, size_t lo, size_t end)

@@ -809,15 +809,24 @@ static int coordinated_adjectives(const vigie_doc *d, const sent_ctx *c, int k, 
     return n;
 }
 
-/* A pronoun subject ("il", "cette source", "he"): the last actor named before it. */
+/* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
+ * before it in its sentence, else the first of the nearest sentence before that has one, its
+ * subject ("La Russie a prévenu l'Ukraine. Elle a menacé" is Russia). */
 static int antecedent(const vigie_doc *d, size_t tok)
 {
+    uint32_t sentence = d->tinfo.v[tok].sentence;
+    int first = -1; /* the first actor of the nearest sentence before that has one: its subject */
     for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
-        if (m->t1 <= tok && is_actor(m) && !m->adjective)
-            return (int)k;
+        if (m->t1 > tok || !is_actor(m) || m->adjective)
+            continue;
+        if (m->pub.sentence == sentence)
+            return (int)k; /* in the pronoun's sentence, the closest */
+        if (first >= 0 && d->mentions.v[first].pub.sentence != m->pub.sentence)
+            break;
+        first = (int)k;
     }
-    return -1;
+    return first;
 }
 
 /* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
@@ -1068,8 +1077,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
                 *ncoord = c->nsubj;
                 return coord[0];
             }
-            if (a < 0)
-                a = antecedent(d, p); /* else the last actor */
+            if (a < 0 && !person_only_pronoun(d, p))
+                a = antecedent(d, p); /* else the last actor ("il" may be a country, "he" is not) */
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
                 return a;

@@ -98,6 +98,7 @@ typedef struct {
     enum coref_class cls;
     enum coref_target target;
     char gender;        /* 'm', 'f' or 0 (either) */
+    bool person_only;   /* CT_PERSON that never stands for a country or an organisation ("he") */
     const char *titles; /* CT_TITLE: "head_of_state|*_minister"; CT_ORGANISATION: codes ("*REB|IMG*") or NULL */
 } coref_entry;
 
@@ -422,6 +423,8 @@ typedef struct {
 void tally_country(country_tally *t, const char *code);
 void actors_doc(vigie_doc *d);
 const char *scene_country(const vigie_doc *d, size_t m0, size_t m1);
+/* Is token i a pronoun that only a person can be ("he", "she"), whatever the actor stage found? */
+bool person_only_pronoun(const vigie_doc *d, size_t i);
 /* An actor code made of two pieces ("FRA" + "COP"), kept in the document's memory. */
 const char *joined_code(vigie_doc *d, const char *first, const char *second);
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);

@@ -329,6 +329,10 @@ static bool parse_coref(char **fld, int n, coref_entry *c)
     for (int k = 0; k < 3; k++)
         if (!strcmp(fld[3], targets[k]))
             c->target = (enum coref_target)k;
+    if (!strcmp(fld[3], "person_only")) { /* English "he": never a country, unlike French "il" */
+        c->target = CT_PERSON;
+        c->person_only = true;
+    }
     if (!strncmp(fld[3], "organisation", 12) && (!fld[3][12] || fld[3][12] == ':'))
         c->target = CT_ORGANISATION;
     return true;
@@ -340,7 +344,7 @@ static bool coref_line(line_ctx *c, char *line)
     int n = split_fields(line, fld, 4);
     coref_entry ce;
     if (!parse_coref(fld, n, &ce))
-        return fail(c->why, c->why_len, "expected phrase, pronoun|anaphor, m|f|-, person|human|actor|organisation[:CODES]|TITLES "
+        return fail(c->why, c->why_len, "expected phrase, pronoun|anaphor, m|f|-, person|person_only|human|actor|organisation[:CODES]|TITLES "
                                         "or phrase, impersonal|inanimate");
     if (ce.target == CT_TITLE)
         ce.titles = arena_strdup(&c->e->mem, fld[3]);
