@@ -1546,12 +1546,12 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
         return (mi->pub.kind == VIGIE_ACTOR_GROUP || mi->pub.kind == VIGIE_ACTOR_ROLE) &&
                tok_key(d, trig - 1)[n - 1] == 's';
     }
-    if (verb_lookup(d, trig - 1) || clause_form(d, trig - 1))
-        return true; /* right after a verb, its object: "held talks", "staged barricades" */
+    /* with no actor right before it, only a subject pronoun makes it a verb ("it protests"): news
+     * says "the protests", "held talks", "demonstrations and protests" far more than "X protests" */
     size_t p = trig - 1;
-    while (p > c->lo && p + 2 >= trig && plain_word(d, c, p) && !verb_lookup(d, p))
+    while (p > c->lo && gram_is(d, p, c->hi, G_ADVERB))
         p--;
-    return p + 1 < trig && (gram_is(d, p, c->hi, G_DETERMINER) || gram_is(d, p, c->hi, G_PREP));
+    return !gram_is(d, p, c->hi, G_PRONOUN) && mention_ending(d, c, p + 1) < 0;
 }
 
 /* An English past participle right after a verb other than an auxiliary ("visits detained US
