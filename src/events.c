@@ -182,6 +182,9 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 static bool self_dyad(const char *a, const char *b);
 static bool same_country(const char *a, const char *b);
 static bool finite_form(const verb_analysis *va);
+static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
+static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
+static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
 
 static bool is_iso3_like(const char *code)
 {
@@ -468,7 +471,6 @@ static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const
     return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
 }
 
-static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
 
 /* A coordination opening another clause: its subject, an actor, and its verb ("arrested a
  * Huawei employee and the Czech Republic cited"). The first verb's target is not there. */
@@ -484,6 +486,14 @@ static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
         }
     }
     return false;
+}
+
+/* A comma opening the next verb of a series: "promised to fix Europe, fight climate change, stand
+ * up to the US". The first verb's target is not there. */
+static bool verb_series(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    return tok_is(d, t, ",") && t + 1 < c->hi && verb_lookup(d, t + 1) && !inside_mention(d, c, t + 1) &&
+           !(d->tinfo.v[t + 1].flags & TF_CAP) && !follows_noun_marker(d, c, t + 1);
 }
 
 /* May the document name the target an optional slot left empty ("a condamné l'attaque": whose
@@ -534,7 +544,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi) ||
-                (!p->noun && coordinated_clause(d, c, t))) /* not "talks between X and Y began" */
+                (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
                 break;
             /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies"),
              * nor in a reporting clause */
@@ -981,8 +991,6 @@ static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return true;
 }
 
-static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
-static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
 
 /* The agent's marker after the word at trig, past an adverb or two ("backed (openly) by"). */
 static bool agent_follows(const vigie_doc *d, const sent_ctx *c, size_t trig)
