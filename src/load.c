@@ -374,6 +374,10 @@ uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
 
 static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items *items)
 {
+    bool adjacent = word[0] == '=' && word[1]; /* "=de": right after the item before, no gap */
+    size_t first = items->n;
+    if (adjacent)
+        word++;
     char *vars[16];
     int nv = split_variants(word, vars, 16);
     if (nv == 1) { /* a single word may be several tokens: "d'aide" -> "d'" "aide" */
@@ -389,12 +393,13 @@ static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items 
                 key[k++] = '*', key[k] = 0;
             pat_item it = {PI_WORD, arena_alloc(&e->mem, sizeof(char *)), 1, false, false, 0};
             it.alts[0] = arena_strndup(&e->mem, key, k);
+            it.adjacent = adjacent && items->n == first;
             VEC_PUSH(*items, it);
         }
         VEC_FREE(toks);
         return;
     }
-    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv, false, false, 0};
+    pat_item it = {PI_WORD, arena_alloc(&e->mem, (size_t)nv * sizeof(char *)), nv, adjacent, false, 0};
     for (int v = 0; v < nv; v++) {
         char key[256];
         size_t k = make_key(vars[v], strlen(vars[v]), key, sizeof key);
