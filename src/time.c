@@ -699,12 +699,13 @@ static size_t rec_relday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_in
     return j - i;
 }
 
-/* The last day the text resolved before this point, else the publication day. */
-static vigie_date story_day(const vigie_doc *d, const char **why)
+/* The last date the text resolved before this point to gran or finer (a day for "le lendemain",
+ * a year for "huit ans plus tard" after "en 2002"), else the publication date. */
+static vigie_date story_date(const vigie_doc *d, vigie_granularity gran, const char **why)
 {
     for (size_t k = d->timexes.n; k-- > 0;) {
         const timex_info *x = &d->timexes.v[k];
-        if (x->date.gran == VIGIE_GRAN_DAY && x->pub.type != VIGIE_TIMEX_SET) {
+        if (x->date.gran >= gran && x->pub.type != VIGIE_TIMEX_SET) {
             *why = "the last date in the text";
             return x->date;
         }
@@ -712,6 +713,8 @@ static vigie_date story_day(const vigie_doc *d, const char **why)
     *why = "published day";
     return d->published;
 }
+
+static vigie_date story_day(const vigie_doc *d, const char **why) { return story_date(d, VIGIE_GRAN_DAY, why); }
 
 /* A day offset from the story's last date: "le lendemain", "the following day". */
 static void resolve_story_offset(vigie_doc *d, timex_info *t, long days)
@@ -1155,11 +1158,15 @@ static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *
     if ((!month && strcmp(unit, "Y")) || n == 0)
         return false;
     const char *why;
-    vigie_date ref = story_day(d, &why);
-    if (ref.gran < VIGIE_GRAN_MONTH)
+    vigie_date ref = story_date(d, VIGIE_GRAN_YEAR, &why);
+    if (ref.gran < VIGIE_GRAN_YEAR)
         return false;
-    long months = (long)ref.year * 12 + (ref.month - 1) + (month ? n : 12L * n);
-    vigie_date v = {(int)(months / 12), (int)(months % 12) + 1, 0, month ? VIGIE_GRAN_MONTH : VIGIE_GRAN_YEAR};
+    /* months from a year alone ("trois mois plus tôt" after "en 2008") give a year, counted from
+     * its middle */
+    bool by_month = month && ref.gran >= VIGIE_GRAN_MONTH;
+    long base = ref.gran >= VIGIE_GRAN_MONTH ? ref.month - 1 : 5;
+    long months = (long)ref.year * 12 + base + (month ? n : 12L * n);
+    vigie_date v = {(int)(months / 12), (int)(months % 12) + 1, 0, by_month ? VIGIE_GRAN_MONTH : VIGIE_GRAN_YEAR};
     value_of_date(d, t, v);
     t->pub.anchor = why;
     return true;
