@@ -179,8 +179,11 @@ static int year_value(const vigie_doc *d, size_t i)
 static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
 {
     *len = 1;
-    int v = number_value(d, i, 4);
-    if (v >= 0 && !strchr(tok_key(d, i), '.') && !strchr(tok_key(d, i), ','))
+    const char *rest = "";
+    int v = i < d->tokens.n && d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? lead_digits(tok_key(d, i), 4, &rest) : -1;
+    if (v >= 0 && *rest)
+        return -1; /* "1.5", "10,000", an ordinal "11th": no count of units ("the 11th hour") */
+    if (v >= 0)
         return v;
     const time_entry *e = lex_class(d, i, end, TC_NUMBER, len);
     if (e)
@@ -1172,6 +1175,24 @@ static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *
     return true;
 }
 
+/* An ordinal and the unit of centuries: "the 18th century", "le 19e siècle" is a date, the
+ * century's first two digits (TIMEX3 "17"), not a count of centuries. */
+static size_t rec_century(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo;
+    const char *rest;
+    int n = d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? lead_digits(tok_key(d, i), 2, &rest) : -1;
+    uint32_t len;
+    const time_entry *unit = n > 0 && *rest ? lex_class(d, i + 1, end, TC_UNIT, &len) : NULL;
+    if (!unit || !unit->text || strcmp(unit->text, "CE"))
+        return 0;
+    char buf[8];
+    snprintf(buf, sizeof buf, "%02d", n - 1);
+    set_value(d, t, buf);
+    t->pub.anchor = "absolute";
+    return 1 + len;
+}
+
 /* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
 static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
@@ -1358,6 +1379,7 @@ static const recogniser_entry recognisers[] = {
     {rec_month_year, C(PART) | C(DIRECTION) | C(MONTH) | START_NUMBER},
     {rec_anaphor, C(PART) | C(ANAPHOR)},
     {rec_relday, C(PART) | C(RELDAY)},
+    {rec_century, START_NUMBER},
     {rec_duration, C(AGO) | C(APPROX) | C(NUMBER) | START_NUMBER | START_HYPHEN},
     {rec_vague, C(VAGUE)},
 };
