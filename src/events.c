@@ -185,6 +185,7 @@ static bool finite_form(const verb_analysis *va);
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
 static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
 static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
+static bool clause_form(const vigie_doc *d, size_t k);
 
 static bool is_iso3_like(const char *code)
 {
@@ -488,12 +489,13 @@ static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
     return false;
 }
 
-/* A comma opening the next verb of a series: "promised to fix Europe, fight climate change, stand
- * up to the US". The first verb's target is not there. */
+/* A comma opening the next verb of a series or a participle ("promised to fix Europe, fight
+ * climate change, stand up to the US", "raided the centre, considered an outlet for Iran"): the
+ * first verb's target is not there. */
 static bool verb_series(const vigie_doc *d, const sent_ctx *c, size_t t)
 {
-    return tok_is(d, t, ",") && t + 1 < c->hi && verb_lookup(d, t + 1) && !inside_mention(d, c, t + 1) &&
-           !(d->tinfo.v[t + 1].flags & TF_CAP) && !follows_noun_marker(d, c, t + 1);
+    return tok_is(d, t, ",") && t + 1 < c->hi && (verb_lookup(d, t + 1) || clause_form(d, t + 1)) &&
+           !inside_mention(d, c, t + 1) && !(d->tinfo.v[t + 1].flags & TF_CAP) && !follows_noun_marker(d, c, t + 1);
 }
 
 /* May the document name the target an optional slot left empty ("a condamné l'attaque": whose
