@@ -347,7 +347,10 @@ static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_
  * de Gaza"): the target when no actor is found in the slot. */
 static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
 {
-    if (t <= c->lo || !gram_is(d, t - 1, c->hi, G_LOCATIVE))
+    size_t p = t; /* "dans la bande de Gaza": the locative before the place's article */
+    while (p > c->lo + 1 && p + 2 > t && gram_is(d, p - 1, c->hi, G_DETERMINER))
+        p--;
+    if (p <= c->lo || !gram_is(d, p - 1, c->hi, G_LOCATIVE))
         return -1;
     int m = mention_starting(d, c, t, true);
     return m >= 0 && d->mentions.v[m].place_only ? m : -1;
@@ -380,6 +383,14 @@ static const char *home_country(const vigie_doc *d, home_tally *h, size_t upto)
     return h->tally.best >= 0 ? h->tally.v.v[h->tally.best].code : NULL;
 }
 
+/* Does the "de" at k introduce an infinitive ("accuse les rebelles d'avoir mené"), not a complement
+ * of the noun before it? */
+static bool de_infinitive(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    return k + 1 < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'")) &&
+           analysis_has_tag(verb_lookup(d, k + 1), 'W');
+}
+
 /* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
  * [from, to): an actor of the country where the sentence happens, else of the document's. */
 static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, arg *out)
@@ -395,7 +406,8 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
             continue;
         size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
-        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")))
+        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")) &&
+            !de_infinitive(d, c, k))
             return false;
         const char *country = ag->scene ? scene_country(d, c->m0, c->m1) : place_country(d, c);
         if (!country)
@@ -560,6 +572,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             if (found)
                 break;
         }
+        if (place >= 0 && out->avoid && self_dyad(out->avoid, arg_of(d, c, place).code))
+            place = -1; /* "combattent des séparatistes dans le Donbass": one's own land is no target */
         if (!found && place >= 0) {
             out->target = arg_of(d, c, place);
             out->has_target = true;
@@ -827,8 +841,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
-/* A relative clause ", qui ... ," ending right before the verb group at start: its first token
- * (the comma), or start when there is none ("Le chef de l'Etat, qui préside l'UE, s'est rendu"). */
+/* A relative clause or a participle phrase between commas ending right before the verb group at
+ * start: its first token (the comma), or start when there is none ("Le chef de l'Etat, qui préside
+ * l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont incendié"). */
 static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
@@ -836,7 +851,9 @@ static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t star
     for (size_t k = start - 1; k-- > c->lo + 1;) {
         if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
             return start;
-        if (gram_is(d, k, c->hi, G_RELATIVE) && tok_is(d, k - 1, ","))
+        bool opens = gram_is(d, k, c->hi, G_RELATIVE) || (analysis_has_tag(verb_lookup(d, k), 'K') &&
+                                                           !finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k));
+        if (opens && tok_is(d, k - 1, ","))
             return k - 1;
     }
     return start;
