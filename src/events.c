@@ -1560,14 +1560,14 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
  * attacked by Russian forces"): -1 when the verb is not passive, -2 when no actor is its agent.
  * A form of "être" without "été" is a passive only with an agent ("est allé" is no passive). */
 static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
-                         size_t trig)
+                         size_t aux_end, size_t trig)
 {
     bool aux = false, be = false;
-    for (size_t k = start; k < trig; k++) {
+    for (size_t k = start; k < aux_end; k++) {
         aux |= gram_is(d, k, c->hi, G_PASSIVE);
         be |= has_lemma(d, verb_lookup(d, k), "etre") || has_lemma(d, verb_lookup(d, k), "be");
     }
-    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, trig))
+    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, aux_end))
         return -1; /* "s'est entretenu par téléphone" is no passive */
     int agent = agent_after(d, c, trig);
     if (!aux)
@@ -1713,6 +1713,34 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     return 0;
 }
 
+/* A bare participle right after a coordinator shares the auxiliary and the subject of the compound
+ * verb group before it ("a présenté cette libération comme un geste de paix et proposé à Modi"):
+ * where that group starts, or SIZE_MAX. A finite verb there keeps its own subject search: the
+ * nearest group before may be a subordinate's ("leur a imputé l'attentat qui a fait six morts et
+ * menace de"). */
+static size_t coordinated_lead(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                               size_t trig)
+{
+    if (d->lang != LANG_FR || start != trig || start <= c->lo + 1 || !gram_is(d, start - 1, c->hi, G_COORD) ||
+        finite_form(va) || !analysis_has_tag(va, 'K'))
+        return SIZE_MAX;
+    size_t st = finite_before(d, c, start - 1);
+    for (size_t k = st; st != SIZE_MAX && k < start - 1; k++)
+        if (gram_is(d, k, c->hi, G_AUXILIARY))
+            return st;
+    return SIZE_MAX;
+}
+
+/* The participle of the group starting at st, whose auxiliaries a coordinated participle shares
+ * ("a été attaquée et envahie par"): the group's auxiliaries end there; trig when st is its own. */
+static size_t lead_verb(const vigie_doc *d, const sent_ctx *c, size_t st, size_t trig)
+{
+    for (size_t k = st; k < trig; k++)
+        if (analysis_has_tag(verb_lookup(d, k), 'K') && !gram_is(d, k, c->hi, G_PASSIVE))
+            return k;
+    return trig;
+}
+
 /* A subject that is a role noun with no country ("Les militaires ont coupé", "Des milliers de
  * manifestants ont défilé au Caire"): in the few words opening the verb's clause. */
 static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
@@ -1735,6 +1763,15 @@ static bool noun_dyad(vigie_doc *d, const sent_ctx *c, size_t t)
     return noun_match(d, c, t, &m) && m.has_source && m.has_target;
 }
 
+/* A noun naming both its parties between the verb at trig and its target at t, which is one of them. */
+static bool dyad_noun_before(vigie_doc *d, const sent_ctx *c, size_t trig, size_t t)
+{
+    for (size_t k = t > trig + 4 ? t - 3 : trig + 1; k < t; k++)
+        if (noun_dyad(d, c, k))
+            return true;
+    return false;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -1752,7 +1789,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
     bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
-    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !(shared && analysis_has_tag(va, 'K')) &&
+    size_t lead = nctl || shared || reduced ? SIZE_MAX : coordinated_lead(d, c, va, start, trig);
+    size_t subj_at = lead != SIZE_MAX ? lead : start; /* where the subject and auxiliary are */
+    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !((shared || lead != SIZE_MAX) && analysis_has_tag(va, 'K')) &&
         (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
@@ -1763,7 +1802,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
     int pre[4], npre = 0;
-    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
+    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, subj_at, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
@@ -1795,8 +1834,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, start, trig);
-    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, ptarget, &best_m)))
+    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, subj_at, lead_verb(d, c, subj_at, trig), trig);
+    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, subj_at, agent, ptarget, &best_m)))
         return;
     if (!best_m.has_source && nctl) {
         ncoord = nctl;
@@ -1805,8 +1844,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         ncoord = c->nsubj;
         memcpy(coord, c->subj, sizeof c->subj);
     } else if (!best_m.has_source) {
-        int s = subject_of(d, c, start, coord, &ncoord);
-        if (s < 0 && !bare_subject(d, c, start, &best_m.source))
+        int s = subject_of(d, c, subj_at, coord, &ncoord);
+        if (s < 0 && !bare_subject(d, c, subj_at, &best_m.source))
             return;
         best_m.has_source = s < 0;
         if (s >= 0 && ncoord == 0) {
@@ -1818,6 +1857,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
     if (!best_m.has_target && !best_m.implicit && best_m.last > trig + 1 && noun_dyad(d, c, best_m.last - 1))
         return; /* "a annoncé un cessez-le-feu entre Israël et l'Iran": the noun names the parties */
+    if (best_m.has_target && best_m.target.m >= 0 && dyad_noun_before(d, c, trig, d->mentions.v[best_m.target.m].t0))
+        return; /* "a appelé à des discussions entre Moscou et Kiev": likewise, the target is one of them */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
     if (agent < 0 && !best_m.has_source) {
