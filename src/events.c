@@ -484,6 +484,9 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         /* the target may start with the pattern's last word: "convoquer ambassadeur* +T" on
          * "a convoqué l'ambassadeur birman" */
         int m0 = it->kind == PI_TARGET && word_at + 1 == j ? mention_starting(d, c, word_at, false) : -1;
+        /* not one's own: "a exclu d'envoyer des soldats américains combattre en Ukraine" */
+        if (m0 >= 0 && out->avoid && same_country(out->avoid, arg_of(d, c, m0).code))
+            m0 = -1;
         if (m0 >= 0 && d->mentions.v[m0].t1 > j) {
             out->target = arg_of(d, c, m0);
             out->has_target = true;
@@ -500,6 +503,13 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                 out->target = arg_of(d, c, s);
                 out->has_target = true;
                 j = more_targets(d, c, end, out);
+                continue;
+            }
+            /* a role noun with no country: "a exigé que les paramilitaires cessent" */
+            if (s == CS_NONE && bare_agent(d, c, j, end, &out->target) &&
+                !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+                out->has_target = true;
+                j = end;
                 continue;
             }
             scan = s == CS_SELF; /* else the document may supply it */
@@ -946,6 +956,21 @@ static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     return true;
 }
 
+/* Only a short complement between tokens t and start ("Le Haut-Commissariat de l'ONU aux droits de
+ * l'homme a exigé"): words, prepositions and articles, no date, comma or verb. */
+static bool complement_tail(const vigie_doc *d, const sent_ctx *c, size_t t, size_t start)
+{
+    if (t == start)
+        return true;
+    if (start - t > 5 || !gram_is(d, t, c->hi, G_PREP))
+        return false;
+    for (size_t k = t + 1; k < start; k++)
+        if (!(gram_is(d, k, c->hi, G_PREP) || gram_is(d, k, c->hi, G_DETERMINER) ||
+              (plain_word(d, c, k) && !verb_lookup(d, k) && !inside_timex(d, c, k))))
+            return false;
+    return true;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -985,7 +1010,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
             return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
-        if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
+        if (in_prep_phrase(d, c, m) && !(complement_tail(d, c, m->t1, start) && genitive_subject(d, c, m)))
             continue;
         /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
         *ncoord = coordination(d, c, (int)k, coord, 4);
