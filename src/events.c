@@ -667,6 +667,9 @@ static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_
     if (p > c->lo && (tok_is(d, p - 1, "la") || tok_is(d, p - 1, "l'") || tok_is(d, p - 1, "le") ||
                       tok_is(d, p - 1, "les") || tok_is(d, p - 1, "the")))
         p--;
+    /* "Des soldats israéliens ont été": "des" opening a clause is an article, not "de les" */
+    if (p > c->lo && tok_is(d, p - 1, "des") && (p - 1 == c->lo || tok_is(d, p - 2, ",") || is_clause_break(d, p - 2, c->hi)))
+        return false;
     return p > c->lo && gram_is(d, p - 1, c->hi, G_PREP);
 }
 
@@ -890,7 +893,8 @@ static size_t subject_relative_before(const vigie_doc *d, const sent_ctx *c, siz
 }
 
 /* The antecedent of a subject relative opening the verb group's clause ("le Bélarus, qui a
- * autorisé"): the actor ending right before the relative pronoun or its comma; else -1. */
+ * autorisé", "le Tchad voisin, qui accueille"): the actor ending right before the relative pronoun or
+ * its comma, or an adjective or two before them; else -1. */
 static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     size_t q = subject_relative_before(d, c, start);
@@ -898,6 +902,10 @@ static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t sta
         return -1;
     size_t end = q;
     if (tok_is(d, end - 1, ","))
+        end--;
+    for (int n = 0; n < 2 && end > c->lo + 1 && mention_ending(d, c, end) < 0 && plain_word(d, c, end - 1) &&
+                    !verb_lookup(d, end - 1);
+         n++)
         end--;
     for (size_t k = c->m0; k < c->m1; k++)
         if (d->mentions.v[k].t1 == end && is_actor(&d->mentions.v[k]))
@@ -923,8 +931,11 @@ static bool noun_before(const vigie_doc *d, const sent_ctx *c, size_t start)
     for (size_t k = start - 1; k-- > c->lo && k + 5 > start;) {
         if (inside_mention(d, c, k) || inside_timex(d, c, k) || d->tokens.v[k].kind != VIGIE_TOK_WORD)
             return false;
+        /* after que too ("ont supposé que le pont avait été détruit"), unless a possessive names the
+         * main subject's own ("a annoncé que son pays rompait") */
         if (gram_is(d, k, c->hi, G_DETERMINER))
-            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi);
+            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi) ||
+                   (gram_is(d, k - 1, c->hi, G_OBJECT_RELATIVE) && !gram_is(d, k, c->hi, G_POSSESSIVE));
     }
     return false;
 }
@@ -1576,6 +1587,8 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
             agent = mention_starting(d, c, ++t, false);
         if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
             agent = mention_starting(d, c, t + 1, false);
+        if (agent < 0) /* "par les combattants du mouvement islamiste": the complement names it */
+            agent = head_complement(d, c, t);
         return agent < 0 ? -2 : agent;
     }
     return -1;
@@ -1626,17 +1639,20 @@ static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_
     return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
 }
 
+static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out);
+
 /* A passive turned active: the agent is the source, the subjects the targets. */
 static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
     int coord[4], ncoord = 0;
+    arg bare; /* "Des dizaines de civils ont été enlevés par": a role noun with no country */
     if (subject >= 0)
         ncoord = coordination(d, c, subject, coord, 4);
-    else if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
+    else if ((subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0) && !bare_subject(d, c, start, &bare))
         return false;
     m->source = arg_of(d, c, agent);
     m->has_source = true;
-    m->target = arg_of(d, c, coord[0]);
+    m->target = ncoord ? arg_of(d, c, coord[0]) : bare;
     m->has_target = true;
     m->implicit = false;
     m->nmore = 0;
