@@ -1845,6 +1845,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int pre[4], npre = 0;
     int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, subj_at, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
+    int parties = nctl ? nctl : shared ? c->nsubj : npre; /* a reciprocal pattern needs two */
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
@@ -1857,6 +1858,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             m.avoid = avoid;
             m.has_relobj = !p->petrarch && object_relative(d, c, start, &m.relobj);
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
+                (p->petrarch || !p->reciprocal || m.has_target || parties >= 2) &&
                 (!best || m.weight > best_m.weight) &&
                 (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
                 best = p;
