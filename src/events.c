@@ -694,11 +694,12 @@ static int apposed_role(const vigie_doc *d, const sent_ctx *c, int k)
 /* Coordinated actors ending at mention k ("Joe Biden et Vladimir Poutine"): returns count. */
 static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
 {
-    int n = 0;
+    int n = 0, cur = k; /* cur: the mention the next link is sought before */
+    bool apposition = false;
     out[n++] = k;
     while (n < max) {
-        const mention_info *m = &d->mentions.v[out[n - 1]];
-        int role = apposed_role(d, c, out[n - 1]);
+        const mention_info *m = &d->mentions.v[cur];
+        int role = apposed_role(d, c, cur);
         if (role >= 0)
             m = &d->mentions.v[role];
         if (m->t0 == 0)
@@ -711,8 +712,15 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
             t--; /* "Mordor, Fornost, and Gondor" */
         if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
             break;
+        /* the last link is a coordinator: a comma alone there makes an apposition, one actor ("Le
+         * chef des FSR, le général Daglo"), before which a coordination may still come ("X et son
+         * homologue russe, Vladimir Poutine, se sont parlé") */
+        bool lone = tok_is(d, t, ",") && !(t + 1 < c->hi && gram_is(d, t + 1, c->hi, G_COORD));
+        if (n == 1 && lone && apposition)
+            break;
+        bool appos = n == 1 && lone;
         int prev = -1;
-        for (int j = out[n - 1] - 1; j >= (int)c->m0; j--) {
+        for (int j = cur - 1; j >= (int)c->m0; j--) {
             const mention_info *q = &d->mentions.v[j];
             if (q->t1 == t && is_actor(q))
                 prev = j;
@@ -721,7 +729,11 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         }
         if (prev < 0)
             break;
-        out[n++] = prev;
+        cur = prev;
+        if (appos)
+            apposition = true;
+        else
+            out[n++] = prev;
     }
     for (int a = 0, b = n - 1; a < b; a++, b--) {
         int tmp = out[a];
@@ -1350,7 +1362,7 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
                      const int *coord, int ncoord, const match *mt, unsigned flags)
 {
     const arg *tgt = mt->has_target ? &mt->target : NULL;
-    if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other, symmetric */
+    if (ncoord >= 2 && !tgt && !mt->implicit && p->reciprocal) { /* "X et Y se parleront": each with the other */
         for (int a = 0; a < ncoord; a++)
             for (int b = a + 1; b < ncoord; b++) {
                 arg x = arg_of(d, c, coord[a]), y = arg_of(d, c, coord[b]);
