@@ -1362,7 +1362,7 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
                      const int *coord, int ncoord, const match *mt, unsigned flags)
 {
     const arg *tgt = mt->has_target ? &mt->target : NULL;
-    if (ncoord >= 2 && !tgt && !mt->implicit && p->reciprocal) { /* "X et Y se parleront": each with the other */
+    if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other */
         for (int a = 0; a < ncoord; a++)
             for (int b = a + 1; b < ncoord; b++) {
                 arg x = arg_of(d, c, coord[a]), y = arg_of(d, c, coord[b]);
@@ -1889,7 +1889,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, subj_at, lead_verb(d, c, subj_at, trig), trig);
+    size_t aux_end = lead != SIZE_MAX ? lead_verb(d, c, lead, trig) : trig;
+    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, subj_at, aux_end, trig);
     if (agent == -2 || (agent >= 0 && !passive_roles(d, c, subj_at, agent, ptarget, &best_m)))
         return;
     if (!best_m.has_source && nctl) {
