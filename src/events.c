@@ -351,7 +351,10 @@ static bool opens_slot(const vigie_doc *d, const sent_ctx *c, size_t from, size_
  * de Gaza"): the target when no actor is found in the slot. */
 static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
 {
-    if (t <= c->lo || !gram_is(d, t - 1, c->hi, G_LOCATIVE))
+    size_t p = t; /* "dans la bande de Gaza": the locative before the place's article */
+    while (p > c->lo + 1 && p + 2 > t && gram_is(d, p - 1, c->hi, G_DETERMINER))
+        p--;
+    if (p <= c->lo || !gram_is(d, p - 1, c->hi, G_LOCATIVE))
         return -1;
     int m = mention_starting(d, c, t, true);
     return m >= 0 && d->mentions.v[m].place_only ? m : -1;
@@ -384,6 +387,14 @@ static const char *home_country(const vigie_doc *d, home_tally *h, size_t upto)
     return h->tally.best >= 0 ? h->tally.v.v[h->tally.best].code : NULL;
 }
 
+/* Does the "de" at k introduce an infinitive ("accuse les rebelles d'avoir mené"), not a complement
+ * of the noun before it? */
+static bool de_infinitive(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    return k + 1 < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'")) &&
+           analysis_has_tag(verb_lookup(d, k + 1), 'W');
+}
+
 /* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
  * [from, to): an actor of the country where the sentence happens, else of the document's. */
 static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, arg *out)
@@ -399,7 +410,8 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
             continue;
         size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
-        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")))
+        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")) &&
+            !de_infinitive(d, c, k))
             return false;
         const char *country = ag->scene ? scene_country(d, c->m0, c->m1) : place_country(d, c);
         if (!country)
@@ -522,6 +534,9 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         /* the target may start with the pattern's last word: "convoquer ambassadeur* +T" on
          * "a convoqué l'ambassadeur birman" */
         int m0 = it->kind == PI_TARGET && word_at + 1 == j ? mention_starting(d, c, word_at, false) : -1;
+        /* not one's own: "a exclu d'envoyer des soldats américains combattre en Ukraine" */
+        if (m0 >= 0 && out->avoid && same_country(out->avoid, arg_of(d, c, m0).code))
+            m0 = -1;
         if (m0 >= 0 && d->mentions.v[m0].t1 > j) {
             out->target = arg_of(d, c, m0);
             out->has_target = true;
@@ -538,6 +553,13 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                 out->target = arg_of(d, c, s);
                 out->has_target = true;
                 j = more_targets(d, c, end, out);
+                continue;
+            }
+            /* a role noun with no country: "a exigé que les paramilitaires cessent" */
+            if (s == CS_NONE && bare_agent(d, c, j, end, &out->target) &&
+                !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+                out->has_target = true;
+                j = end;
                 continue;
             }
             scan = s == CS_SELF; /* else the document may supply it */
@@ -611,6 +633,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             if (found)
                 break;
         }
+        if (place >= 0 && out->avoid && self_dyad(out->avoid, arg_of(d, c, place).code))
+            place = -1; /* "combattent des séparatistes dans le Donbass": one's own land is no target */
         if (!found && place >= 0) {
             out->target = arg_of(d, c, place);
             out->has_target = true;
@@ -694,6 +718,9 @@ static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_
     if (p > c->lo && (tok_is(d, p - 1, "la") || tok_is(d, p - 1, "l'") || tok_is(d, p - 1, "le") ||
                       tok_is(d, p - 1, "les") || tok_is(d, p - 1, "the")))
         p--;
+    /* "Des soldats israéliens ont été": "des" opening a clause is an article, not "de les" */
+    if (p > c->lo && tok_is(d, p - 1, "des") && (p - 1 == c->lo || tok_is(d, p - 2, ",") || is_clause_break(d, p - 2, c->hi)))
+        return false;
     return p > c->lo && gram_is(d, p - 1, c->hi, G_PREP);
 }
 
@@ -718,11 +745,12 @@ static int apposed_role(const vigie_doc *d, const sent_ctx *c, int k)
 /* Coordinated actors ending at mention k ("Joe Biden et Vladimir Poutine"): returns count. */
 static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, int max)
 {
-    int n = 0;
+    int n = 0, cur = k; /* cur: the mention the next link is sought before */
+    bool apposition = false;
     out[n++] = k;
     while (n < max) {
-        const mention_info *m = &d->mentions.v[out[n - 1]];
-        int role = apposed_role(d, c, out[n - 1]);
+        const mention_info *m = &d->mentions.v[cur];
+        int role = apposed_role(d, c, cur);
         if (role >= 0)
             m = &d->mentions.v[role];
         if (m->t0 == 0)
@@ -739,8 +767,15 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         /* after a bare comma, a possessor opens an apposition: "Bulgaria, the EU's poorest member" */
         if (!coord && m->t1 < c->hi && tok_is(d, m->t1, "'s"))
             break;
+        /* the last link is a coordinator: a comma alone there makes an apposition, one actor ("Le
+         * chef des FSR, le général Daglo"), before which a coordination may still come ("X et son
+         * homologue russe, Vladimir Poutine, se sont parlé") */
+        bool lone = tok_is(d, t, ",") && !(t + 1 < c->hi && gram_is(d, t + 1, c->hi, G_COORD));
+        if (n == 1 && lone && apposition)
+            break;
+        bool appos = n == 1 && lone;
         int prev = -1;
-        for (int j = out[n - 1] - 1; j >= (int)c->m0; j--) {
+        for (int j = cur - 1; j >= (int)c->m0; j--) {
             const mention_info *q = &d->mentions.v[j];
             if (q->t1 == t && is_actor(q))
                 prev = j;
@@ -749,7 +784,11 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         }
         if (prev < 0)
             break;
-        out[n++] = prev;
+        cur = prev;
+        if (appos)
+            apposition = true;
+        else
+            out[n++] = prev;
     }
     for (int a = 0, b = n - 1; a < b; a++, b--) {
         int tmp = out[a];
@@ -891,8 +930,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
-/* A relative clause ", qui ... ," ending right before the verb group at start: its first token
- * (the comma), or start when there is none ("Le chef de l'Etat, qui préside l'UE, s'est rendu"). */
+/* A relative clause or a participle phrase between commas ending right before the verb group at
+ * start: its first token (the comma), or start when there is none ("Le chef de l'Etat, qui préside
+ * l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont incendié"). */
 static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
@@ -900,7 +940,9 @@ static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t star
     for (size_t k = start - 1; k-- > c->lo + 1;) {
         if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
             return start;
-        if (gram_is(d, k, c->hi, G_RELATIVE) && tok_is(d, k - 1, ","))
+        bool opens = gram_is(d, k, c->hi, G_RELATIVE) || (analysis_has_tag(verb_lookup(d, k), 'K') &&
+                                                           !finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k));
+        if (opens && tok_is(d, k - 1, ","))
             return k - 1;
     }
     return start;
@@ -927,7 +969,8 @@ static size_t subject_relative_before(const vigie_doc *d, const sent_ctx *c, siz
 }
 
 /* The antecedent of a subject relative opening the verb group's clause ("le Bélarus, qui a
- * autorisé"): the actor ending right before the relative pronoun or its comma; else -1. */
+ * autorisé", "le Tchad voisin, qui accueille"): the actor ending right before the relative pronoun or
+ * its comma, or an adjective or two before them; else -1. */
 static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     size_t q = subject_relative_before(d, c, start);
@@ -935,6 +978,10 @@ static int relative_antecedent(const vigie_doc *d, const sent_ctx *c, size_t sta
         return -1;
     size_t end = q;
     if (tok_is(d, end - 1, ","))
+        end--;
+    for (int n = 0; n < 2 && end > c->lo + 1 && mention_ending(d, c, end) < 0 && plain_word(d, c, end - 1) &&
+                    !verb_lookup(d, end - 1);
+         n++)
         end--;
     for (size_t k = c->m0; k < c->m1; k++)
         if (d->mentions.v[k].t1 == end && is_actor(&d->mentions.v[k]))
@@ -960,8 +1007,11 @@ static bool noun_before(const vigie_doc *d, const sent_ctx *c, size_t start)
     for (size_t k = start - 1; k-- > c->lo && k + 5 > start;) {
         if (inside_mention(d, c, k) || inside_timex(d, c, k) || d->tokens.v[k].kind != VIGIE_TOK_WORD)
             return false;
+        /* after que too ("ont supposé que le pont avait été détruit"), unless a possessive names the
+         * main subject's own ("a annoncé que son pays rompait") */
         if (gram_is(d, k, c->hi, G_DETERMINER))
-            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi);
+            return k == c->lo || tok_is(d, k - 1, ",") || is_clause_break(d, k - 1, c->hi) ||
+                   (gram_is(d, k - 1, c->hi, G_OBJECT_RELATIVE) && !gram_is(d, k, c->hi, G_POSSESSIVE));
     }
     return false;
 }
@@ -1064,6 +1114,21 @@ static bool other_clause_between(const vigie_doc *d, const sent_ctx *c, size_t f
     return clause_verb_in(d, c, from, first_comma) || clause_verb_in(d, c, tail, to);
 }
 
+/* Only a short complement between tokens t and start ("Le Haut-Commissariat de l'ONU aux droits de
+ * l'homme a exigé"): words, prepositions and articles, no date, comma or verb. */
+static bool complement_tail(const vigie_doc *d, const sent_ctx *c, size_t t, size_t start)
+{
+    if (t == start)
+        return true;
+    if (start - t > 5 || !gram_is(d, t, c->hi, G_PREP))
+        return false;
+    for (size_t k = t + 1; k < start; k++)
+        if (!(gram_is(d, k, c->hi, G_PREP) || gram_is(d, k, c->hi, G_DETERMINER) ||
+              (plain_word(d, c, k) && !verb_lookup(d, k) && !inside_timex(d, c, k))))
+            return false;
+    return true;
+}
+
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
@@ -1103,7 +1168,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
             return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
-        if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
+        if (in_prep_phrase(d, c, m) && !(complement_tail(d, c, m->t1, start) && genitive_subject(d, c, m)))
             continue;
         /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
         *ncoord = coordination(d, c, (int)k, coord, 4);
@@ -1432,7 +1497,7 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
                      const int *coord, int ncoord, const match *mt, unsigned flags)
 {
     const arg *tgt = mt->has_target ? &mt->target : NULL;
-    if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other, symmetric */
+    if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other */
         for (int a = 0; a < ncoord; a++)
             for (int b = a + 1; b < ncoord; b++) {
                 arg x = arg_of(d, c, coord[a]), y = arg_of(d, c, coord[b]);
@@ -1682,6 +1747,8 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
             agent = mention_starting(d, c, ++t, false);
         if (agent < 0 && t + 1 < c->hi) /* "par la chasse pakistanaise": the demonym names the agent */
             agent = mention_starting(d, c, t + 1, false);
+        if (agent < 0) /* "par les combattants du mouvement islamiste": the complement names it */
+            agent = head_complement(d, c, t);
         return agent < 0 ? -2 : agent;
     }
     return -1;
@@ -1691,14 +1758,14 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
  * attacked by Russian forces"): -1 when the verb is not passive, -2 when no actor is its agent.
  * A form of "être" without "été" is a passive only with an agent ("est allé" is no passive). */
 static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
-                         size_t trig)
+                         size_t aux_end, size_t trig)
 {
     bool aux = false, be = false;
-    for (size_t k = start; k < trig; k++) {
+    for (size_t k = start; k < aux_end; k++) {
         aux |= gram_is(d, k, c->hi, G_PASSIVE);
         be |= has_lemma(d, verb_lookup(d, k), "etre") || has_lemma(d, verb_lookup(d, k), "be");
     }
-    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, trig))
+    if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, aux_end))
         return -1; /* "s'est entretenu par téléphone" is no passive */
     int agent = agent_after(d, c, trig);
     if (!aux)
@@ -1727,17 +1794,20 @@ static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_
     return analysis_has_tag(va, 'K') && agent_follows(d, c, trig);
 }
 
+static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out);
+
 /* A passive turned active: the agent is the source, the subjects the targets. */
 static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
     int coord[4], ncoord = 0;
+    arg bare; /* "Des dizaines de civils ont été enlevés par": a role noun with no country */
     if (subject >= 0)
         ncoord = coordination(d, c, subject, coord, 4);
-    else if (subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0)
+    else if ((subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0) && !bare_subject(d, c, start, &bare))
         return false;
     m->source = arg_of(d, c, agent);
     m->has_source = true;
-    m->target = arg_of(d, c, coord[0]);
+    m->target = ncoord ? arg_of(d, c, coord[0]) : bare;
     m->has_target = true;
     m->implicit = false;
     m->nmore = 0;
@@ -1839,6 +1909,34 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     return 0;
 }
 
+/* A bare participle right after a coordinator shares the auxiliary and the subject of the compound
+ * verb group before it ("a présenté cette libération comme un geste de paix et proposé à Modi"):
+ * where that group starts, or SIZE_MAX. A finite verb there keeps its own subject search: the
+ * nearest group before may be a subordinate's ("leur a imputé l'attentat qui a fait six morts et
+ * menace de"). */
+static size_t coordinated_lead(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
+                               size_t trig)
+{
+    if (d->lang != LANG_FR || start != trig || start <= c->lo + 1 || !gram_is(d, start - 1, c->hi, G_COORD) ||
+        finite_form(va) || !analysis_has_tag(va, 'K'))
+        return SIZE_MAX;
+    size_t st = finite_before(d, c, start - 1);
+    for (size_t k = st; st != SIZE_MAX && k < start - 1; k++)
+        if (gram_is(d, k, c->hi, G_AUXILIARY))
+            return st;
+    return SIZE_MAX;
+}
+
+/* The participle of the group starting at st, whose auxiliaries a coordinated participle shares
+ * ("a été attaquée et envahie par"): the group's auxiliaries end there; trig when st is its own. */
+static size_t lead_verb(const vigie_doc *d, const sent_ctx *c, size_t st, size_t trig)
+{
+    for (size_t k = st; k < trig; k++)
+        if (analysis_has_tag(verb_lookup(d, k), 'K') && !gram_is(d, k, c->hi, G_PASSIVE))
+            return k;
+    return trig;
+}
+
 /* A subject that is a role noun with no country ("Les militaires ont coupé", "Des milliers de
  * manifestants ont défilé au Caire"): in the few words opening the verb's clause. */
 static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
@@ -1861,6 +1959,15 @@ static bool noun_dyad(vigie_doc *d, const sent_ctx *c, size_t t)
     return noun_match(d, c, t, &m) && m.has_source && m.has_target;
 }
 
+/* A noun naming both its parties between the verb at trig and its target at t, which is one of them. */
+static bool dyad_noun_before(vigie_doc *d, const sent_ctx *c, size_t trig, size_t t)
+{
+    for (size_t k = t > trig + 4 ? t - 3 : trig + 1; k < t; k++)
+        if (noun_dyad(d, c, k))
+            return true;
+    return false;
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -1878,7 +1985,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
     bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
-    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !(shared && analysis_has_tag(va, 'K')) &&
+    size_t lead = nctl || shared || reduced ? SIZE_MAX : coordinated_lead(d, c, va, start, trig);
+    size_t subj_at = lead != SIZE_MAX ? lead : start; /* where the subject and auxiliary are */
+    if (!nctl && (reduced || !finite_use(d, c, va, start, trig)) && !((shared || lead != SIZE_MAX) && analysis_has_tag(va, 'K')) &&
         (pagent = participle_agent(d, c, va, trig, &ptarget)) < 0)
         return;
     if (!nctl)
@@ -1889,8 +1998,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
     int pre[4], npre = 0;
-    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, start, pre, &npre);
+    int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, subj_at, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
+    int parties = nctl ? nctl : shared ? c->nsubj : npre; /* a reciprocal pattern needs two */
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
@@ -1903,6 +2013,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             m.avoid = avoid;
             m.has_relobj = !p->petrarch && object_relative(d, c, start, &m.relobj);
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
+                (p->petrarch || !p->reciprocal || m.has_target || parties >= 2) &&
                 (!best || m.weight > best_m.weight) &&
                 (!p->petrarch || !p->reciprocal || compound_subject(d, c, start))) {
                 best = p;
@@ -1921,8 +2032,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     }
     int coord[4], ncoord = 0;
-    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, start, trig);
-    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, start, agent, ptarget, &best_m)))
+    size_t aux_end = lead != SIZE_MAX ? lead_verb(d, c, lead, trig) : trig;
+    int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, subj_at, aux_end, trig);
+    if (agent == -2 || (agent >= 0 && !passive_roles(d, c, subj_at, agent, ptarget, &best_m)))
         return;
     if (!best_m.has_source && nctl) {
         ncoord = nctl;
@@ -1931,8 +2043,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         ncoord = c->nsubj;
         memcpy(coord, c->subj, sizeof c->subj);
     } else if (!best_m.has_source) {
-        int s = subject_of(d, c, start, coord, &ncoord);
-        if (s < 0 && !bare_subject(d, c, start, &best_m.source))
+        int s = subject_of(d, c, subj_at, coord, &ncoord);
+        if (s < 0 && !bare_subject(d, c, subj_at, &best_m.source))
             return;
         best_m.has_source = s < 0;
         if (s >= 0 && ncoord == 0) {
@@ -1944,6 +2056,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return; /* "X et Y se parleront" needs two parties: "make ends meet" has none */
     if (!best_m.has_target && !best_m.implicit && best_m.last > trig + 1 && noun_dyad(d, c, best_m.last - 1))
         return; /* "a annoncé un cessez-le-feu entre Israël et l'Iran": the noun names the parties */
+    if (best_m.has_target && best_m.target.m >= 0 && dyad_noun_before(d, c, trig, d->mentions.v[best_m.target.m].t0))
+        return; /* "a appelé à des discussions entre Moscou et Kiev": likewise, the target is one of them */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
     if (agent < 0 && !best_m.has_source) {
