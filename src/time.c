@@ -1186,7 +1186,7 @@ static size_t rec_century(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     const time_entry *unit = n > 0 && *rest ? lex_class(d, i + 1, end, TC_UNIT, &len) : NULL;
     if (!unit || !unit->text || strcmp(unit->text, "CE"))
         return 0;
-    char buf[8];
+    char buf[16];
     snprintf(buf, sizeof buf, "%02d", n - 1);
     set_value(d, t, buf);
     t->pub.anchor = "absolute";
