@@ -403,6 +403,8 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
     for (size_t i = from; i < to && i < c->hi; i++) {
         uint32_t payload;
         size_t n;
+        if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
+            return false; /* "protested in Paris, police estimated": the police report it */
         if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) || (d->tinfo.v[i].flags & TF_CAP))
             continue;
         uint32_t len = phrase_match(&L->agents, d, i, c->hi, &payload, 1, &n);
