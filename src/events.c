@@ -894,14 +894,16 @@ static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
     return t;
 }
 
-/* Where an adverb ending at token p starts ("par ailleurs", "en revanche"), or p + 1 when none. */
-static size_t adverb_ending(const vigie_doc *d, const sent_ctx *c, size_t p)
+/* Where a grammar phrase of class cls ending at token p starts (an adverb: "par ailleurs", "en
+ * revanche"), or p + 1 when none. */
+static size_t phrase_ending(const vigie_doc *d, const sent_ctx *c, size_t p, enum gram_class cls)
 {
     for (size_t q = p >= c->lo + 4 ? p - 4 : c->lo; q <= p; q++) /* the longest first */
-        if (gram_is(d, q, c->hi, G_ADVERB) && q + d->tinfo.v[q].gram_len == p + 1)
+        if (gram_is(d, q, c->hi, cls) && q + d->tinfo.v[q].gram_len == p + 1)
             return q;
     return p + 1;
 }
+
 
 /* A French adverb in -ment between an auxiliary and its participle ("a catégoriquement nié"). */
 static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
@@ -919,7 +921,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
         size_t p = s - 1;
         const uint32_t glue_classes = 1u << G_NEG_PRE | 1u << G_NEG_POST | 1u << G_REFLEXIVE | 1u << G_FUTURE |
                                       1u << G_CONDITIONAL;
-        size_t adv = adverb_ending(d, c, p);
+        size_t adv = phrase_ending(d, c, p, G_ADVERB);
+        if (adv > p)
+            adv = phrase_ending(d, c, p, G_NEG_PRE); /* "could no longer support" */
         if (adv <= p) {
             s = adv;
             continue;
