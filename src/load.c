@@ -372,14 +372,25 @@ uint32_t lemma_id(lang_data *L, arena *mem, const char *lemma)
 
 /* Turns one pattern word ("d'aide", "sanction*", "talks|negotiations") into items. */
 
+enum { MAX_ALTERNATIVES = 64 }; /* of one pattern word: "food|water|medicine*|..." */
+
+/* More alternatives than MAX_ALTERNATIVES: refused rather than cut short without a word. */
+static bool too_many_alternatives(const char *word)
+{
+    int bars = 0;
+    for (const char *p = word; *p; p++)
+        bars += *p == '|';
+    return bars >= MAX_ALTERNATIVES;
+}
+
 static void add_word_items(vigie_engine *e, lang_data *L, char *word, pat_items *items)
 {
     bool adjacent = word[0] == '=' && word[1]; /* "=de": right after the item before, no gap */
     size_t first = items->n;
     if (adjacent)
         word++;
-    char *vars[16];
-    int nv = split_variants(word, vars, 16);
+    char *vars[MAX_ALTERNATIVES];
+    int nv = split_variants(word, vars, MAX_ALTERNATIVES);
     if (nv == 1) { /* a single word may be several tokens: "d'aide" -> "d'" "aide" */
         raw_tokens toks = {0};
         size_t len = strlen(vars[0]);
@@ -454,12 +465,17 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     if (i >= nw)
         return fail(why, why_len, "empty pattern");
     char *trigger = words[i++];
+    if (too_many_alternatives(trigger))
+        return fail(why, why_len, "more than %d alternatives in '%.40s...'", MAX_ALTERNATIVES, trigger);
     for (; i < nw; i++) {
         if (!strcmp(words[i], "+T") || !strcmp(words[i], "+S") || !strcmp(words[i], "+T?")) {
             pat_item it = {words[i][1] == 'T' ? PI_TARGET : PI_SOURCE, NULL, 0, false, words[i][2] == '?', 0};
             VEC_PUSH(items, it);
         } else if (!strcmp(words[i], "~")) {
             p.reciprocal = true;
+        } else if (too_many_alternatives(words[i])) {
+            VEC_FREE(items);
+            return fail(why, why_len, "more than %d alternatives in '%.40s...'", MAX_ALTERNATIVES, words[i]);
         } else {
             add_word_items(e, L, words[i], &items);
         }
@@ -476,8 +492,8 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     VEC_FREE(items);
     uint32_t index = (uint32_t)L->patterns.n;
     VEC_PUSH(L->patterns, p);
-    char *vars[16];
-    int nv = split_variants(trigger, vars, 16);
+    char *vars[MAX_ALTERNATIVES];
+    int nv = split_variants(trigger, vars, MAX_ALTERNATIVES);
     for (int v = 0; v < nv; v++) {
         if (p.noun) {
             char key[256];

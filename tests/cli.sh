@@ -219,6 +219,19 @@ expect_grep "petrarch verbs: pattern without code" "$T/err" "p.verbs:19: expecte
 expect_grep "petrarch verbs: pattern without verb" "$T/err" "p.verbs:20: expected one '\*' (the verb)"
 expect_grep "petrarch verbs: undefined synset" "$T/err" "p.verbs:21: synset '&UNDEFINED' used before its definition"
 
+# --- a user's dictionary with a mistake: the file and line are named, nothing starts ---
+DATA=${VIGIE_DATA:-build/data}
+if [ -f "$DATA/en/verbs.txt" ]; then
+    cp -r "$DATA" "$T/data"
+    printf '010\tsay %s +T\n' "$(seq -s '|' 1 70)" >>"$T/data/en/verbs.txt"
+    VIGIE_DATA="$T/data" "$VIGIE" code "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "too many alternatives" 2 $?
+    expect_grep "too many alternatives" "$T/err" "en/verbs.txt:[0-9]*: more than 64 alternatives"
+    cp "$DATA/en/verbs.txt" "$T/data/en/verbs.txt"
+    printf '999\tfrobnicate +T\n' >>"$T/data/en/verbs.txt"
+    VIGIE_DATA="$T/data" "$VIGIE" code "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "unknown code" 2 $?
+    expect_grep "unknown code" "$T/err" "en/verbs.txt:[0-9]*: unknown CAMEO code '999'"
+fi
+
 # the real corpora, when present beside the checkout
 for corpus in news-fr.jsonl news-en.jsonl; do
     [ -f "$SHARED/corpus/$corpus" ] || continue
