@@ -2151,7 +2151,7 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     for (size_t k = trig >= c->lo + 3 ? trig - 3 : c->lo; k < trig; k++)
         if (gram_is(d, k, c->hi, G_HYPOTHETICAL))
             return; /* "en cas d'invasion": nothing happened */
-    bool symmetric = best_m.has_source && best_m.has_target;
+    bool symmetric = best->reciprocal && best_m.has_source && best_m.has_target; /* "talks between X and Y ~" */
     int adj = demonym_next_to(d, c, trig);
     if (!best_m.has_source && adj >= 0) { /* "une attaque russe", "Russian strikes": the maker */
         best_m.source = arg_of(d, c, adj);
