@@ -614,16 +614,39 @@ static void add_lemma_forms(lang_data *L, uint32_t id, char *forms)
 }
 
 /* verbforms.tsv: "lemma<TAB>form:TAGS ...". Only the lemmas that patterns or the grammar need are
- * kept (the lexicon is large); a line per lemma lets the others be skipped unread. */
-static bool verbform_line(line_ctx *c, char *line)
+ * kept: the lexicon is large (7.5 MB in French), so the file is mapped rather than read and copied,
+ * and a line is copied out only for a lemma that is needed; the others are skipped unread. A
+ * generated file: a stray line is tolerated rather than refuse to start. */
+static bool scan_verbforms(lang_data *L, const char *path, char *err, size_t errlen)
 {
-    char *tab = strchr(line, '\t');
-    if (!tab)
-        return true; /* generated file: tolerate a stray line rather than refuse to start */
-    *tab = 0;
-    const uint32_t *id = lemma_known(c->L, line);
-    if (id)
-        add_lemma_forms(c->L, *id, tab + 1);
+    mapped_file m;
+    if (!map_file(path, &m))
+        return errno == ENOENT || fail(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+    char *forms = NULL;
+    size_t cap = 0;
+    for (const char *p = m.data, *end = m.data + m.len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        char lemma[256];
+        if (tab && (size_t)(tab - p) < sizeof lemma) {
+            memcpy(lemma, p, (size_t)(tab - p));
+            lemma[tab - p] = 0;
+            const uint32_t *id = lemma_known(L, lemma);
+            size_t n = (size_t)(nl - tab - 1);
+            if (id && n + 1 > cap)
+                forms = xrealloc(forms, cap = 2 * n + 1);
+            if (id) {
+                memcpy(forms, tab + 1, n);
+                forms[n] = 0;
+                add_lemma_forms(L, *id, forms);
+            }
+        }
+        p = nl + 1;
+    }
+    free(forms);
+    unmap_file(&m);
     return true;
 }
 
@@ -632,7 +655,9 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     static const char *const always[] = {"avoir", "être", "aller", "devoir", "venir", "be", "have", "do", "go"};
     for (size_t a = 0; a < sizeof always / sizeof *always; a++)
         lemma_id(&e->lang[lang], &e->mem, always[a]);
-    return load_lines(e, lang, "verbforms.tsv", false, verbform_line, NULL, err, errlen);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s/verbforms.tsv", e->data_dir, lang_codes[lang]);
+    return scan_verbforms(&e->lang[lang], path, err, errlen);
 }
 
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 void *xmalloc(size_t n)
@@ -237,6 +240,42 @@ char *read_file(const char *path, size_t *len)
     buf[n] = 0;
     *len = n;
     return buf;
+}
+
+bool map_file(const char *path, mapped_file *m)
+{
+    memset(m, 0, sizeof *m);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+#ifdef MAP_POPULATE
+        int flags = MAP_PRIVATE | MAP_POPULATE; /* one call maps every page: no fault per page */
+#else
+        int flags = MAP_PRIVATE;
+#endif
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
+        if (p != MAP_FAILED) {
+            m->map = p;
+            m->data = p;
+            m->len = (size_t)st.st_size;
+            close(fd);
+            return true;
+        }
+    }
+    close(fd);
+    m->owned = read_file(path, &m->len); /* not a regular file, or no mapping: read it */
+    m->data = m->owned;
+    return m->owned != NULL;
+}
+
+void unmap_file(mapped_file *m)
+{
+    if (m->map)
+        munmap(m->map, m->len);
+    free(m->owned);
+    memset(m, 0, sizeof *m);
 }
 
 bool datafile_open(datafile *f, const char *path)

@@ -90,6 +90,16 @@ static inline uint32_t hash_end(uint64_t h) { return (uint32_t)(h ^ (h >> 29)); 
 
 /* Reads a whole file into memory (NUL-terminated). Returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len);
+/* A whole file, read-only, mapped when it can be (no copy, no page of it written): for large
+ * files of which most is skipped. unmap_file releases it. */
+typedef struct {
+    const char *data;
+    size_t len;
+    void *map;   /* the mapping, or NULL */
+    char *owned; /* the copy read instead, or NULL */
+} mapped_file;
+bool map_file(const char *path, mapped_file *m);
+void unmap_file(mapped_file *m);
 
 /* Data files: iterate over meaningful lines (comments and blank lines skipped, trailing
  * whitespace trimmed). Fields are TAB-separated; see docs/data-formats.md. */
