@@ -235,9 +235,12 @@ const char *joined_code(vigie_doc *d, const char *first, const char *second)
 static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const agent_entry *ag, const char *sector)
 {
     const char *base = c->kind == VIGIE_ACTOR_COUNTRY ? c->code : c->country ? c->country : c->code;
-    if (c->user && c->kind == VIGIE_ACTOR_COUNTRY)
-        base = c->code; /* a PETRARCH code is extended whatever its length: PSEREBHMS + GOV */
-    else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
+    if (c->user && c->kind == VIGIE_ACTOR_COUNTRY) {
+        /* a PETRARCH code is extended whatever its length (PSEREBHMS + GOV), but not by a code it
+         * already holds, as PETRARCH mixes them: "White House [USAGOV] security officials [~GOV]" */
+        if (strstr(base, sector))
+            return base;
+    } else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
              c->kind == VIGIE_ACTOR_GROUP)
         return c->code; /* organisations keep their own code: "le secrétaire général de l'Otan" */
     return ag->before ? joined_code(d, sector, base) : joined_code(d, base, sector);

@@ -819,8 +819,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
             s = adv;
             continue;
         }
+        /* a verb form inside a name is no auxiliary: "the Ministry of Silly Walks condemned" */
         bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
-        if (!glue)
+        if (!glue || inside_mention(d, c, p))
             break;
         s = p;
     }
