@@ -19,6 +19,7 @@ typedef struct {
     size_t m0, m1;   /* its mentions [m0, m1) */
     size_t x0, x1;   /* its temporal expressions [x0, x1) */
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
+    size_t words_to; /* tokens before this were words of a coded PETRARCH pattern: no verbs of their own */
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
     int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
     word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
@@ -1467,27 +1468,33 @@ static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *ou
  * the verb (each of a coordination); a passive swaps them. Every source acts on every target,
  * and "[A:B]" codes B back from the target. A '%' pattern's compound subject acts on each of
  * its members. No event without a target, as PETRARCH's require_dyad. */
-static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const match *mt,
-                            const verb_analysis *va, size_t trig, size_t start, unsigned flags)
+static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, const match *mt,
+                            const verb_analysis *va, size_t trig, size_t start, bool shared, unsigned flags)
 {
     arg src[8], tgt[8];
     int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
     size_t from = mt->first < start ? mt->first : start;
-    if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
-                                                 !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
+    if (shared && from == start) { /* "X condemned the attack and promised aid to Y": X's subjects */
+        nsub = c->nsubj;
+        memcpy(subject, c->subj, sizeof c->subj);
+    } else if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
+                                                        !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
         /* "a senior official said", "crowds burned": a subject that is no actor */
         int s = subject_of(d, c, from, subject, &nsub);
         if (s >= 0 && nsub == 0)
             subject[nsub++] = s;
     }
     int agent = mt->has_source || mt->has_target ? -1 : petrarch_passive_agent(d, c, va, trig);
-    if (mt->has_source)
+    if (mt->has_source) {
         src[ns++] = mt->source;
-    else if (agent >= 0)
+    } else if (agent >= 0) {
         src[ns++] = arg_of(d, c, agent);
-    else
+    } else {
         for (int i = 0; i < nsub; i++)
             src[ns++] = arg_of(d, c, subject[i]);
+        c->nsubj = nsub; /* a verb coordinated after this one shares them */
+        memcpy(c->subj, subject, sizeof c->subj);
+    }
     if (p->reciprocal && !mt->has_target) {
         for (int a = 0; a < ns; a++)
             for (int b = 0; b < ns; b++)
@@ -1722,7 +1729,7 @@ static bool noun_dyad(vigie_doc *d, const sent_ctx *c, size_t t)
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || inside_mention(d, c, trig))
+    if (!va || inside_mention(d, c, trig) || trig < c->words_to)
         return;
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
@@ -1772,10 +1779,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     if (best->petrarch) {
         if (best_m.last > c->used_to)
-            c->used_to = best_m.last;
+            c->used_to = c->words_to = best_m.last; /* "promised raids to": no raid of its own */
         unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                          (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
-        petrarch_events(d, c, best, &best_m, va, trig, start, flags);
+        petrarch_events(d, c, best, &best_m, va, trig, start, shared, flags);
         return;
     }
     int coord[4], ncoord = 0;
@@ -1919,7 +1926,7 @@ void events_doc(vigie_doc *d)
     home_tally home = {{{NULL, 0, 0}, -1}, 0};
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}, &home};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, 0, &seen, {0}, 0, {{0}}, &home};
         sign_sentence(d, &c);
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;
