@@ -972,7 +972,12 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
         if (in_prep_phrase(d, c, m) && !(m->t1 == start && genitive_subject(d, c, m)))
             continue;
-        /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
+        /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov";
+         * a name that is no person after a role is apposed to it, and the role heads:
+         * "Bree Prime Minister Romendacil" when the dictionary does not say Romendacil is a person */
+        int r = mention_ending(d, c, m->t0);
+        if (r >= 0 && m->pub.kind != VIGIE_ACTOR_PERSON && d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE)
+            k = (size_t)r;
         *ncoord = coordination(d, c, (int)k, coord, 4);
         *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, 4 - *ncoord);
         return (int)k;
