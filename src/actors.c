@@ -246,6 +246,20 @@ static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const ag
     return ag->before ? joined_code(d, sector, base) : joined_code(d, base, sector);
 }
 
+/* The last token of what may name a role's country before token i: the word before it, or the
+ * possessor before "'s" and at most three modifiers ("Ithilen's awful and evil minister",
+ * "Dagolath's first Deputy Prime Minister"). */
+static size_t possessor_end(const vigie_doc *d, size_t i, size_t lo)
+{
+    for (size_t p = i; p-- > lo + 1 && p + 4 >= i;) {
+        if (tok_is(d, p, "'s"))
+            return p - 1;
+        if (d->tokens.v[p].kind != VIGIE_TOK_WORD)
+            break;
+    }
+    return i - 1;
+}
+
 /* Role noun at i, with its country before (English "Russian troops") or after it. */
 static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t sentence, mention_info *out)
 {
@@ -260,9 +274,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     int country = attached_country(d, i + len, end, &consumed, &named);
     if (country < 0 && i > lo) { /* English: a demonym or country name just before */
         uint32_t dl;
-        size_t b = i - 1;
-        if (tok_is(d, b, "'s") && b > lo)
-            b--;
+        size_t b = possessor_end(d, i, lo);
         for (size_t back = 1; back <= 3 && country < 0 && back <= b - lo + 1; back++) {
             size_t s0 = b + 1 - back;
             int a = demonym_at(d, s0, b + 1, &dl);
