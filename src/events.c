@@ -1407,6 +1407,18 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
         if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
             return true;
+    /* "an Israeli strike", "an anti-Gondor parade": an indefinite article, a name of the noun's
+     * party (a named subject is seldom indefinite: "A US drone killed" keeps its verb; a role
+     * often is: "A European Commission spokesman offered") */
+    int m = mention_ending(d, c, trig);
+    if (m < 0 || d->mentions.v[m].pub.kind == VIGIE_ACTOR_ROLE)
+        return false;
+    for (size_t k = d->mentions.v[m].t0; k > c->lo && k + 3 > d->mentions.v[m].t0; k--) {
+        if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
+            return true;
+        if (!plain_word(d, c, k - 1) && !tok_is(d, k - 1, "-"))
+            break;
+    }
     return false;
 }
 
