@@ -1466,6 +1466,41 @@ static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const v
     return -1;
 }
 
+/* A plain word or an adjective before a noun that may stand in a noun phrase before its head; no
+ * past form ("Ethiopia indicated it should"). */
+static bool noun_phrase_word(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'K'))
+        return false;
+    return (plain_word(d, c, k) && !gram_is(d, k, c->hi, G_PRONOUN)) || gram_is(d, k, c->hi, G_ADJECTIVE_PRE);
+}
+
+/* An actor modifying the noun that heads the subject right before the verb group at start, as
+ * PETRARCH codes a noun phrase by the actors in it: "The KU basketball team is", "Caras
+ * Galadhon's new mayor left". The phrase opens its clause; the actor is its mention, or -1. */
+static int noun_modifier_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    size_t k = start;
+    while (k > c->lo && k + 3 > start && noun_phrase_word(d, c, k - 1))
+        k--;
+    if (k == start || k <= c->lo)
+        return -1;
+    bool possessor = tok_is(d, k - 1, "'s") && k - 1 > c->lo;
+    int m = mention_ending(d, c, possessor ? k - 1 : k);
+    if (m < 0 || d->mentions.v[m].adjective)
+        return -1;
+    /* a noun phrase for sure: a possessor, or a determiner before the actor ("Ethiopia
+     * indicated it should" is none) */
+    size_t t0 = d->mentions.v[m].t0;
+    bool det = false;
+    while (t0 > c->lo && gram_is(d, t0 - 1, c->hi, G_DETERMINER))
+        t0--, det = true;
+    det |= gram_is(d, t0, c->hi, G_DETERMINER); /* "THE_KU" */
+    bool opens = t0 == c->lo || tok_is(d, t0 - 1, ",") || is_clause_break(d, t0 - 1, c->hi);
+    return opens && (possessor || det) ? m : -1;
+}
+
 /* The first actor after token t and those coordinated with it: returns count. */
 static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *out, int max)
 {
@@ -1491,9 +1526,12 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
     arg src[8], tgt[8];
     int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
     size_t from = mt->first < start ? mt->first : start;
+    int premod = mt->has_source && mt->has_target ? -1 : noun_modifier_subject(d, c, from);
     if (shared && from == start) { /* "X condemned the attack and promised aid to Y": X's subjects */
         nsub = c->nsubj;
         memcpy(subject, c->subj, sizeof c->subj);
+    } else if (premod >= 0) {
+        subject[nsub++] = premod;
     } else if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
                                                         !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
         /* "a senior official said", "crowds burned": a subject that is no actor */
