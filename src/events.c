@@ -1501,12 +1501,14 @@ static int noun_modifier_subject(const vigie_doc *d, const sent_ctx *c, size_t s
     return opens && (possessor || det) ? m : -1;
 }
 
-/* The first actor after token t and those coordinated with it: returns count. */
-static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *out, int max)
+/* The first actor after token t and those coordinated with it: returns count. A comma before
+ * `words_end`, where the pattern's words end, lies inside the object ("restore complete, full
+ * diplomatic ties with"). */
+static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, size_t words_end, int *out, int max)
 {
     size_t k = mentions_before(d, c, t + 1);
     for (size_t i = t + 1; i < c->hi; i++) {
-        if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
+        if ((tok_is(d, i, ",") && i >= words_end) || is_clause_break(d, i, c->hi))
             return 0; /* "burned down its embassy, a senior official said": no object */
         for (; k < c->m1 && d->mentions.v[k].t0 <= i; k++)
             if (d->mentions.v[k].t0 == i && is_actor(&d->mentions.v[k]))
@@ -1563,7 +1565,7 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
         for (int i = 0; i < nsub; i++)
             tgt[nt++] = arg_of(d, c, subject[i]);
     } else {
-        n = actors_after(d, c, trig, idx, 8);
+        n = actors_after(d, c, trig, mt->last, idx, 8);
         for (int i = 0; i < n; i++)
             tgt[nt++] = arg_of(d, c, idx[i]);
     }
