@@ -1517,6 +1517,29 @@ static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, size_t 
     return 0;
 }
 
+enum { MAX_ARGS = 16 };
+
+/* An actor a PETRARCH dictionary gives several codes ("THE_SHIRE [FRO/BIL/SAM]") stands for
+ * each: its further codes are added to args[0, n) as actors of their own, up to MAX_ARGS; an
+ * agent's extension ("the Shire government") keeps the one code. Returns the new count. */
+static int more_codes(vigie_doc *d, arg *args, int n)
+{
+    int out = n;
+    for (int i = 0; i < n; i++) {
+        int a = args[i].m >= 0 ? d->mentions.v[args[i].m].actor : -1;
+        const actor_entry *ae = a >= 0 ? &d->engine->actors.v[a] : NULL;
+        if (!ae || !ae->more_codes || strcmp(args[i].code, ae->code))
+            continue;
+        for (const char *p = ae->more_codes; *p && out < MAX_ARGS;) {
+            size_t len = strcspn(p, "/");
+            args[out] = args[i];
+            args[out++].code = arena_strndup(&d->mem, p, len);
+            p += len + (p[len] == '/');
+        }
+    }
+    return out;
+}
+
 /* A PETRARCH pattern's events, by TABARI's actor rules: the source is the pattern's `$` or the
  * subject (each of a coordination); the target the pattern's `+`, else the first actor after
  * the verb (each of a coordination); a passive swaps them. Every source acts on every target,
@@ -1525,7 +1548,7 @@ static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, size_t 
 static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, const match *mt,
                             const verb_analysis *va, size_t trig, size_t start, bool shared, unsigned flags)
 {
-    arg src[8], tgt[8];
+    arg src[MAX_ARGS], tgt[MAX_ARGS];
     int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
     size_t from = mt->first < start ? mt->first : start;
     int premod = mt->has_source && mt->has_target ? -1 : noun_modifier_subject(d, c, from);
@@ -1552,6 +1575,7 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
         c->nsubj = nsub; /* a verb coordinated after this one shares them */
         memcpy(c->subj, subject, sizeof c->subj);
     }
+    ns = more_codes(d, src, ns);
     if (p->reciprocal && !mt->has_target) {
         for (int a = 0; a < ns; a++)
             for (int b = 0; b < ns; b++)
@@ -1569,6 +1593,7 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
         for (int i = 0; i < n; i++)
             tgt[nt++] = arg_of(d, c, idx[i]);
     }
+    nt = more_codes(d, tgt, nt);
     for (int a = 0; a < ns; a++)
         for (int b = 0; b < nt; b++) {
             emit_code(d, c, p, p->code, trig, trig + 1, &src[a], &tgt[b], flags);
