@@ -183,11 +183,12 @@ static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return -1;
 }
 
-/* "de", "du", "of": the preposition of a noun's complement ("le porte-parole du Kremlin"). */
+/* "de", "du", "of", "from": the preposition of a noun's complement ("le porte-parole du Kremlin",
+ * "soldiers from Chad"). */
 static bool complement_prep(const vigie_doc *d, size_t k, size_t end)
 {
     return gram_is(d, k, end, G_PREP) && (tok_is(d, k, "de") || tok_is(d, k, "du") || tok_is(d, k, "des") ||
-                                          tok_is(d, k, "d'") || tok_is(d, k, "of"));
+                                          tok_is(d, k, "d'") || tok_is(d, k, "of") || tok_is(d, k, "from"));
 }
 
 static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
@@ -251,10 +252,14 @@ static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const ag
  * "Dagolath's first Deputy Prime Minister"). */
 static size_t possessor_end(const vigie_doc *d, size_t i, size_t lo)
 {
+    const uint64_t modifier = 1ull << G_COORD | 1ull << G_ADJECTIVE_PRE;
     for (size_t p = i; p-- > lo + 1 && p + 4 >= i;) {
         if (tok_is(d, p, "'s"))
             return p - 1;
-        if (d->tokens.v[p].kind != VIGIE_TOK_WORD)
+        uint32_t len;
+        /* no name ("France's Macron"), no function word ("France's response to migrants") */
+        if (d->tokens.v[p].kind != VIGIE_TOK_WORD || (d->tinfo.v[p].gram_mask & ~modifier) ||
+            name_at(d, p, i, &len) >= 0)
             break;
     }
     return i - 1;
