@@ -183,11 +183,12 @@ static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return -1;
 }
 
-/* "de", "du", "of": the preposition of a noun's complement ("le porte-parole du Kremlin"). */
+/* "de", "du", "of", "from": the preposition of a noun's complement ("le porte-parole du Kremlin",
+ * "soldiers from Chad"). */
 static bool complement_prep(const vigie_doc *d, size_t k, size_t end)
 {
     return gram_is(d, k, end, G_PREP) && (tok_is(d, k, "de") || tok_is(d, k, "du") || tok_is(d, k, "des") ||
-                                          tok_is(d, k, "d'") || tok_is(d, k, "of"));
+                                          tok_is(d, k, "d'") || tok_is(d, k, "of") || tok_is(d, k, "from"));
 }
 
 static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
@@ -235,12 +236,33 @@ const char *joined_code(vigie_doc *d, const char *first, const char *second)
 static const char *code_with_sector(vigie_doc *d, const actor_entry *c, const agent_entry *ag, const char *sector)
 {
     const char *base = c->kind == VIGIE_ACTOR_COUNTRY ? c->code : c->country ? c->country : c->code;
-    if (c->user && c->kind == VIGIE_ACTOR_COUNTRY)
-        base = c->code; /* a PETRARCH code is extended whatever its length: PSEREBHMS + GOV */
-    else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
+    if (c->user && c->kind == VIGIE_ACTOR_COUNTRY) {
+        /* a PETRARCH code is extended whatever its length (PSEREBHMS + GOV), but not by a code it
+         * already holds, as PETRARCH mixes them: "White House [USAGOV] security officials [~GOV]" */
+        if (strstr(base, sector))
+            return base;
+    } else if (!is_iso3(base) || strlen(base) != 3 || c->kind == VIGIE_ACTOR_ORGANISATION ||
              c->kind == VIGIE_ACTOR_GROUP)
         return c->code; /* organisations keep their own code: "le secrétaire général de l'Otan" */
     return ag->before ? joined_code(d, sector, base) : joined_code(d, base, sector);
+}
+
+/* The last token of what may name a role's country before token i: the word before it, or the
+ * possessor before "'s" and at most three modifiers ("Ithilen's awful and evil minister",
+ * "Dagolath's first Deputy Prime Minister"). */
+static size_t possessor_end(const vigie_doc *d, size_t i, size_t lo)
+{
+    const uint64_t modifier = 1ull << G_COORD | 1ull << G_ADJECTIVE_PRE;
+    for (size_t p = i; p-- > lo + 1 && p + 4 >= i;) {
+        if (tok_is(d, p, "'s"))
+            return p - 1;
+        uint32_t len;
+        /* no name ("France's Macron"), no function word ("France's response to migrants") */
+        if (d->tokens.v[p].kind != VIGIE_TOK_WORD || (d->tinfo.v[p].gram_mask & ~modifier) ||
+            name_at(d, p, i, &len) >= 0)
+            break;
+    }
+    return i - 1;
 }
 
 /* Role noun at i, with its country before (English "Russian troops") or after it. */
@@ -257,9 +279,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     int country = attached_country(d, i + len, end, &consumed, &named);
     if (country < 0 && i > lo) { /* English: a demonym or country name just before */
         uint32_t dl;
-        size_t b = i - 1;
-        if (tok_is(d, b, "'s") && b > lo)
-            b--;
+        size_t b = possessor_end(d, i, lo);
         for (size_t back = 1; back <= 3 && country < 0 && back <= b - lo + 1; back++) {
             size_t s0 = b + 1 - back;
             int a = demonym_at(d, s0, b + 1, &dl);

@@ -19,6 +19,7 @@ typedef struct {
     size_t m0, m1;   /* its mentions [m0, m1) */
     size_t x0, x1;   /* its temporal expressions [x0, x1) */
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
+    size_t words_to; /* tokens before this were words of a coded PETRARCH pattern: no verbs of their own */
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
     int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
     word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
@@ -928,8 +929,9 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
             s = adv;
             continue;
         }
+        /* a verb form inside a name is no auxiliary: "the Ministry of Silly Walks condemned" */
         bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
-        if (!glue)
+        if (!glue || inside_mention(d, c, p))
             break;
         s = p;
     }
@@ -1176,7 +1178,12 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
          * de l'armée ivoirienne ont bombardé", "Des combattants de Boko Haram ont enlevé" */
         if (in_prep_phrase(d, c, m) && !(complement_tail(d, c, m->t1, start) && genitive_subject(d, c, m)))
             continue;
-        /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov" */
+        /* the head of an apposition is its person: "Le porte-parole du Kremlin Dmitri Peskov";
+         * a name that is no person after a role is apposed to it, and the role heads:
+         * "Bree Prime Minister Romendacil" when the dictionary does not say Romendacil is a person */
+        int r = mention_ending(d, c, m->t0);
+        if (r >= 0 && m->pub.kind != VIGIE_ACTOR_PERSON && d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE)
+            k = (size_t)r;
         *ncoord = coordination(d, c, (int)k, coord, 4);
         *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, 4 - *ncoord);
         return (int)k;
@@ -1606,6 +1613,18 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     for (size_t k = p; k > c->lo && k + 3 > p && plain_word(d, c, k); k--)
         if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
             return true;
+    /* "an Israeli strike", "an anti-Gondor parade": an indefinite article, a name of the noun's
+     * party (a named subject is seldom indefinite: "A US drone killed" keeps its verb; a role
+     * often is: "A European Commission spokesman offered") */
+    int m = mention_ending(d, c, trig);
+    if (m < 0 || d->mentions.v[m].pub.kind == VIGIE_ACTOR_ROLE)
+        return false;
+    for (size_t k = d->mentions.v[m].t0; k > c->lo && k + 3 > d->mentions.v[m].t0; k--) {
+        if (gram_is(d, k - 1, c->hi, G_INDEFINITE))
+            return true;
+        if (!plain_word(d, c, k - 1) && !tok_is(d, k - 1, "-"))
+            break;
+    }
     return false;
 }
 
@@ -1642,6 +1661,8 @@ static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const ve
     if (d->lang != LANG_EN || trig <= c->lo || !analysis_has_tag(va, 'K') || gram_is(d, trig - 1, c->hi, G_AUXILIARY) ||
         gram_is(d, trig - 1, c->hi, G_PASSIVE))
         return false;
+    if (inside_mention(d, c, trig - 1) || (d->tinfo.v[trig - 1].flags & TF_CAP))
+        return false; /* "the Ministry of Promises praised": a name's last word is no verb */
     const verb_analysis *prev = verb_lookup(d, trig - 1);
     return (prev && finite_form(prev)) || clause_form(d, trig - 1);
 }
@@ -1666,12 +1687,49 @@ static int petrarch_passive_agent(const vigie_doc *d, const sent_ctx *c, const v
     return -1;
 }
 
-/* The first actor after token t and those coordinated with it: returns count. */
-static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *out, int max)
+/* A plain word or an adjective before a noun that may stand in a noun phrase before its head; no
+ * past form ("Ethiopia indicated it should"). */
+static bool noun_phrase_word(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'K'))
+        return false;
+    return (plain_word(d, c, k) && !gram_is(d, k, c->hi, G_PRONOUN)) || gram_is(d, k, c->hi, G_ADJECTIVE_PRE);
+}
+
+/* An actor modifying the noun that heads the subject right before the verb group at start, as
+ * PETRARCH codes a noun phrase by the actors in it: "The KU basketball team is", "Caras
+ * Galadhon's new mayor left". The phrase opens its clause; the actor is its mention, or -1. */
+static int noun_modifier_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    size_t k = start;
+    while (k > c->lo && k + 3 > start && noun_phrase_word(d, c, k - 1))
+        k--;
+    if (k == start || k <= c->lo)
+        return -1;
+    bool possessor = tok_is(d, k - 1, "'s") && k - 1 > c->lo;
+    int m = mention_ending(d, c, possessor ? k - 1 : k);
+    if (m < 0 || d->mentions.v[m].adjective)
+        return -1;
+    /* a noun phrase for sure: a possessor, or a determiner before the actor ("Ethiopia
+     * indicated it should" is none) */
+    size_t t0 = d->mentions.v[m].t0;
+    bool det = false;
+    while (t0 > c->lo && gram_is(d, t0 - 1, c->hi, G_DETERMINER))
+        t0--, det = true;
+    det |= gram_is(d, t0, c->hi, G_DETERMINER); /* "THE_KU" */
+    bool opens = t0 == c->lo || tok_is(d, t0 - 1, ",") || is_clause_break(d, t0 - 1, c->hi);
+    return opens && (possessor || det) ? m : -1;
+}
+
+/* The first actor after token t and those coordinated with it: returns count. A comma before
+ * `words_end`, where the pattern's words end, lies inside the object ("restore complete, full
+ * diplomatic ties with"). */
+static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, size_t words_end, int *out, int max)
 {
     size_t k = mentions_before(d, c, t + 1);
     for (size_t i = t + 1; i < c->hi; i++) {
-        if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
+        if ((tok_is(d, i, ",") && i >= words_end) || is_clause_break(d, i, c->hi))
             return 0; /* "burned down its embassy, a senior official said": no object */
         for (; k < c->m1 && d->mentions.v[k].t0 <= i; k++)
             if (d->mentions.v[k].t0 == i && is_actor(&d->mentions.v[k]))
@@ -1680,32 +1738,65 @@ static int actors_after(const vigie_doc *d, const sent_ctx *c, size_t t, int *ou
     return 0;
 }
 
+enum { MAX_ARGS = 16 };
+
+/* An actor a PETRARCH dictionary gives several codes ("THE_SHIRE [FRO/BIL/SAM]") stands for
+ * each: its further codes are added to args[0, n) as actors of their own, up to MAX_ARGS; an
+ * agent's extension ("the Shire government") keeps the one code. Returns the new count. */
+static int more_codes(vigie_doc *d, arg *args, int n)
+{
+    int out = n;
+    for (int i = 0; i < n; i++) {
+        int a = args[i].m >= 0 ? d->mentions.v[args[i].m].actor : -1;
+        const actor_entry *ae = a >= 0 ? &d->engine->actors.v[a] : NULL;
+        if (!ae || !ae->more_codes || strcmp(args[i].code, ae->code))
+            continue;
+        for (const char *p = ae->more_codes; *p && out < MAX_ARGS;) {
+            size_t len = strcspn(p, "/");
+            args[out] = args[i];
+            args[out++].code = arena_strndup(&d->mem, p, len);
+            p += len + (p[len] == '/');
+        }
+    }
+    return out;
+}
+
 /* A PETRARCH pattern's events, by TABARI's actor rules: the source is the pattern's `$` or the
  * subject (each of a coordination); the target the pattern's `+`, else the first actor after
  * the verb (each of a coordination); a passive swaps them. Every source acts on every target,
  * and "[A:B]" codes B back from the target. A '%' pattern's compound subject acts on each of
  * its members. No event without a target, as PETRARCH's require_dyad. */
-static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const match *mt,
-                            const verb_analysis *va, size_t trig, size_t start, unsigned flags)
+static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, const match *mt,
+                            const verb_analysis *va, size_t trig, size_t start, bool shared, unsigned flags)
 {
-    arg src[8], tgt[8];
+    arg src[MAX_ARGS], tgt[MAX_ARGS];
     int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
     size_t from = mt->first < start ? mt->first : start;
-    if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
-                                                 !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
+    int premod = mt->has_source && mt->has_target ? -1 : noun_modifier_subject(d, c, from);
+    if (shared && from == start) { /* "X condemned the attack and promised aid to Y": X's subjects */
+        nsub = c->nsubj;
+        memcpy(subject, c->subj, sizeof c->subj);
+    } else if (premod >= 0) {
+        subject[nsub++] = premod;
+    } else if ((!mt->has_source || !mt->has_target) && !(from > c->lo && plain_word(d, c, from - 1) &&
+                                                        !gram_is(d, from - 1, c->hi, G_PRONOUN))) {
         /* "a senior official said", "crowds burned": a subject that is no actor */
         int s = subject_of(d, c, from, subject, &nsub);
         if (s >= 0 && nsub == 0)
             subject[nsub++] = s;
     }
     int agent = mt->has_source || mt->has_target ? -1 : petrarch_passive_agent(d, c, va, trig);
-    if (mt->has_source)
+    if (mt->has_source) {
         src[ns++] = mt->source;
-    else if (agent >= 0)
+    } else if (agent >= 0) {
         src[ns++] = arg_of(d, c, agent);
-    else
+    } else {
         for (int i = 0; i < nsub; i++)
             src[ns++] = arg_of(d, c, subject[i]);
+        c->nsubj = nsub; /* a verb coordinated after this one shares them */
+        memcpy(c->subj, subject, sizeof c->subj);
+    }
+    ns = more_codes(d, src, ns);
     if (p->reciprocal && !mt->has_target) {
         for (int a = 0; a < ns; a++)
             for (int b = 0; b < ns; b++)
@@ -1719,10 +1810,11 @@ static void petrarch_events(vigie_doc *d, const sent_ctx *c, const event_pattern
         for (int i = 0; i < nsub; i++)
             tgt[nt++] = arg_of(d, c, subject[i]);
     } else {
-        n = actors_after(d, c, trig, idx, 8);
+        n = actors_after(d, c, trig, mt->last, idx, 8);
         for (int i = 0; i < n; i++)
             tgt[nt++] = arg_of(d, c, idx[i]);
     }
+    nt = more_codes(d, tgt, nt);
     for (int a = 0; a < ns; a++)
         for (int b = 0; b < nt; b++) {
             emit_code(d, c, p, p->code, trig, trig + 1, &src[a], &tgt[b], flags);
@@ -1977,7 +2069,7 @@ static bool dyad_noun_before(vigie_doc *d, const sent_ctx *c, size_t trig, size_
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || inside_mention(d, c, trig))
+    if (!va || inside_mention(d, c, trig) || trig < c->words_to)
         return;
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
@@ -2031,10 +2123,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     if (best->petrarch) {
         if (best_m.last > c->used_to)
-            c->used_to = best_m.last;
+            c->used_to = c->words_to = best_m.last; /* "promised raids to": no raid of its own */
         unsigned flags = (negated(d, c, start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                          (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0);
-        petrarch_events(d, c, best, &best_m, va, trig, start, flags);
+        petrarch_events(d, c, best, &best_m, va, trig, start, shared, flags);
         return;
     }
     int coord[4], ncoord = 0;
@@ -2181,7 +2273,7 @@ void events_doc(vigie_doc *d)
     home_tally home = {{{NULL, 0, 0}, -1}, 0};
     size_t m = 0, x = 0;
     for (size_t s = 0; s < d->sentences.n; s++) {
-        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, &seen, {0}, 0, {{0}}, &home};
+        sent_ctx c = {d->sentences.v[s].first_token, sentence_end(d, s), s, m, m, x, x, 0, 0, &seen, {0}, 0, {{0}}, &home};
         sign_sentence(d, &c);
         while (c.m1 < d->mentions.n && d->mentions.v[c.m1].pub.sentence == s)
             c.m1++;

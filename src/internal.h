@@ -69,6 +69,7 @@ typedef VEC(uint32_t) u32vec;
 typedef struct {
     const char *code, *title;
     vigie_date from, to; /* gran NONE = open end */
+    const char *more;    /* PETRARCH "[FRO/BIL/SAM]": the codes after the first ("BIL/SAM"), or NULL */
 } actor_role;
 
 typedef struct {
@@ -79,6 +80,7 @@ typedef struct {
     actor_role *roles;
     size_t role_count;
     bool user;          /* from a dictionary the user brought (PETRARCH): wins over data/ */
+    const char *more_codes; /* PETRARCH: further codes of the same name ("BIL/SAM"), one event each */
     char gender;        /* persons: 'm', 'f' or 0 (unknown): for pronoun coreference */
     const char *scene;  /* a group of no country of its own (gilets jaunes): its sector, the country is
                          * the scene's (scene_country); code is kept when the text names no place */

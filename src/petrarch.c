@@ -68,7 +68,7 @@ static bool petrarch_date(const char *s, vigie_date *d)
 }
 
 /* "[CODE]", "[CODE <date]", "[CODE >date]", "[CODE date-date]" (blanks allowed around the dates).
- * Codes are upper-cased; of "ELR/GAL" (one event per code in PETRARCH) the first is kept. */
+ * Codes are upper-cased; "ELR/GAL" is ELR with GAL in r->more (one event per code, as PETRARCH). */
 static bool parse_restriction(vigie_engine *e, const char *in, actor_role *r)
 {
     memset(r, 0, sizeof *r);
@@ -81,11 +81,17 @@ static bool parse_restriction(vigie_engine *e, const char *in, actor_role *r)
         if (*p != ' ' && *p != '\t')
             dates[o++] = *p;
     dates[o] = 0;
-    code[strcspn(code, " \t/")] = 0;
-    if (!*code || (strspn(code, "0123456789<>-") == strlen(code) && strcmp(code, "---")))
-        return false; /* a date where the code should be */
+    code[strcspn(code, " \t")] = 0;
     for (char *p = code; *p; p++)
         *p = (char)toupper((unsigned char)*p);
+    char *slash = strchr(code, '/');
+    if (slash) { /* "ELR/GAL": one event per code in PETRARCH */
+        *slash = 0;
+        if (slash[1])
+            r->more = arena_strdup(&e->mem, slash + 1);
+    }
+    if (!*code || (strspn(code, "0123456789<>-") == strlen(code) && strcmp(code, "---")))
+        return false; /* a date where the code should be */
     r->code = arena_strdup(&e->mem, code);
     if (!*dates)
         return true;
@@ -132,8 +138,10 @@ static bool finish_record(actor_reader *ar, char *err, size_t errlen)
         const actor_role *r = &ar->roles.v[i];
         if (r->from.gran != VIGIE_GRAN_NONE || r->to.gran != VIGIE_GRAN_NONE)
             dated = true;
-        else if (!a->code)
+        else if (!a->code) {
             a->code = r->code; /* "\t[CODE]" is a default */
+            a->more_codes = r->more;
+        }
     }
     if (!a->code && !dated) {
         a->code = a->export_code = "---"; /* kept out of coding */

@@ -15,6 +15,9 @@
  *   sentence: N text            sentence N is exactly this text
  *   events: N                   number of events
  *
+ * Before its first case, a file may name PETRARCH dictionaries its cases are coded with, paths
+ * relative to the file's directory: "petrarch-actors: F", "petrarch-agents: F", "petrarch-verbs: F".
+ *
  * Event keys: source target code root date datetext from flags (all of a comma list) noflags verb.
  * Timex keys: text value type mod weekday. Mention keys: text code kind name role.
  * Every span of every case is also checked: cut from the original, it gives its text. */
@@ -345,6 +348,48 @@ static void add_text(test_case *tc, const char *s)
     tc->len += n;
 }
 
+/* The PETRARCH dictionaries a test file names before its first case. */
+typedef struct {
+    char paths[3][8][512]; /* actors, agents, verbs */
+    size_t n[3];
+} petrarch_dicts;
+
+static bool petrarch_header(petrarch_dicts *pd, const char *file, const char *line)
+{
+    static const char *const keys[3] = {"petrarch-actors:", "petrarch-agents:", "petrarch-verbs:"};
+    for (int k = 0; k < 3; k++) {
+        size_t kl = strlen(keys[k]);
+        if (strncmp(line, keys[k], kl) || pd->n[k] == 8)
+            continue;
+        const char *v = line + kl + strspn(line + kl, " ");
+        const char *slash = strrchr(file, '/');
+        snprintf(pd->paths[k][pd->n[k]++], 512, "%.*s%s", slash ? (int)(slash + 1 - file) : 0, file, v);
+        return true;
+    }
+    return false;
+}
+
+static vigie_engine *petrarch_engine(const petrarch_dicts *pd)
+{
+    const char *lists[3][8];
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < pd->n[k]; i++)
+            lists[k][i] = pd->paths[k][i];
+    vigie_engine_options o;
+    memset(&o, 0, sizeof o);
+    o.petrarch_actors = lists[0];
+    o.petrarch_actor_count = pd->n[0];
+    o.petrarch_agents = lists[1];
+    o.petrarch_agent_count = pd->n[1];
+    o.petrarch_verbs = lists[2];
+    o.petrarch_verb_count = pd->n[2];
+    char err[1024];
+    vigie_engine *e = vigie_engine_open_with(&o, err, sizeof err);
+    if (!e)
+        fail("cannot load the file's PETRARCH dictionaries", err);
+    return e;
+}
+
 static void run_file(const vigie_engine *eng, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -354,6 +399,9 @@ static void run_file(const vigie_engine *eng, const char *path)
         return;
     }
     case_file = path;
+    petrarch_dicts pd;
+    memset(&pd, 0, sizeof pd);
+    vigie_engine *own = NULL; /* the file's engine, when it names dictionaries */
     test_case tc;
     memset(&tc, 0, sizeof tc);
     char *line = NULL, *name = NULL;
@@ -362,7 +410,17 @@ static void run_file(const vigie_engine *eng, const char *path)
     ssize_t got;
     bool in_case = false;
     while ((got = getline(&line, &cap, f)) != -1 || in_case) {
+        if (!in_case && got != -1 && (line[strcspn(line, "\n")] = 0, petrarch_header(&pd, path, line))) {
+            lineno++;
+            continue;
+        }
         if (got == -1 || !strncmp(line, "=== ", 4)) {
+            if (!in_case && (pd.n[0] || pd.n[1] || pd.n[2])) {
+                own = petrarch_engine(&pd);
+                if (!own)
+                    break;
+                eng = own;
+            }
             if (in_case) {
                 case_name = name;
                 run_expectations(eng, &tc);
@@ -406,6 +464,8 @@ static void run_file(const vigie_engine *eng, const char *path)
     free(name);
     free_case(&tc);
     fclose(f);
+    if (own)
+        vigie_engine_close(own);
 }
 
 /* ---- API tests that are not about one document ---- */

@@ -72,12 +72,12 @@ if [ -f "$PET/PETR.UnitTest.records.xml" ] && command -v node >/dev/null 2>&1; t
     PDICT="--petrarch-actors $PET/PETR.Validate.actors.txt --petrarch-agents $PET/PETR.Validate.agents.txt"
     PDICT="$PDICT --petrarch-verbs $PET/PETR.Validate.verbs.txt"
     score petrarch eval $PDICT "$T/petr/gold.jsonl" "$T/petr/docs.jsonl"
-    floor "PETRARCH suite events" "$T/petrarch" "root + dyad" R 0.70
+    floor "PETRARCH suite events" "$T/petrarch" "root + dyad" R 0.78
     "$VIGIE" code -q $PDICT "$T/petr/docs.jsonl" >"$T/petr/sys.jsonl" 2>"$T/petr/code.err"
     node tests/petrarch-suite.js report "$T/petr/gold.jsonl" "$T/petr/docs.jsonl" "$T/petr/sys.jsonl" >"$T/petr-records"
-    floor "PETRARCH suite records" "$T/petr-records" "records-root-dyad" "records-root-dyad" 0.70
-    floor "PETRARCH suite records" "$T/petr-records" "records-exact" "records-exact" 0.61
-    floor "PETRARCH suite records" "$T/petr-records" "records-dyad-any-code" "records-dyad-any-code" 0.71
+    floor "PETRARCH suite records" "$T/petr-records" "records-root-dyad" "records-root-dyad" 0.78
+    floor "PETRARCH suite records" "$T/petr-records" "records-exact" "records-exact" 0.74
+    floor "PETRARCH suite records" "$T/petr-records" "records-dyad-any-code" "records-dyad-any-code" 0.78
 fi
 
 echo "eval: $pass passed, $fail failed"
