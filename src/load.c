@@ -634,10 +634,10 @@ static bool scan_verbforms(lang_data *L, const char *path, char *err, size_t err
             memcpy(lemma, p, (size_t)(tab - p));
             lemma[tab - p] = 0;
             const uint32_t *id = lemma_known(L, lemma);
-            size_t n = (size_t)(nl - tab - 1);
-            if (id && n + 1 > cap)
-                forms = xrealloc(forms, cap = 2 * n + 1);
             if (id) {
+                size_t n = (size_t)(nl - tab - 1);
+                if (n + 1 > cap)
+                    forms = xrealloc(forms, cap = 2 * n + 1);
                 memcpy(forms, tab + 1, n);
                 forms[n] = 0;
                 add_lemma_forms(L, *id, forms);
@@ -655,9 +655,9 @@ static bool load_verbforms(vigie_engine *e, int lang, char *err, size_t errlen)
     static const char *const always[] = {"avoir", "être", "aller", "devoir", "venir", "be", "have", "do", "go"};
     for (size_t a = 0; a < sizeof always / sizeof *always; a++)
         lemma_id(&e->lang[lang], &e->mem, always[a]);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s/verbforms.tsv", e->data_dir, lang_codes[lang]);
-    return scan_verbforms(&e->lang[lang], path, err, errlen);
+    char rel[64], path[1024];
+    snprintf(rel, sizeof rel, "%s/verbforms.tsv", lang_codes[lang]);
+    return scan_verbforms(&e->lang[lang], path_of(e, rel, path, sizeof path), err, errlen);
 }
 
 bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
