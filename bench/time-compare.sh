@@ -25,34 +25,34 @@ echo "== vigie"
 echo "== chrono-node $(jq -r .version "$ROOT/build/npm/node_modules/chrono-node/package.json")"
 "$VIGIE" eval-time --system "$T/chrono.jsonl" "$GOLD" "$DOCS" | tee "$T/eval-chrono"
 
-# (c) throughput over the documents repeated $REPEAT times, ids made unique with a "#k" suffix
+# (c) throughput over the documents repeated $REPEAT times, ids made unique with a "#k" suffix, then
+# over real news when ../shared has it. Like for like: chrono's figure times its parsing loop
+# (no Node start-up, no JSON reading or writing), vigie's --timing figure its analysis loop (no
+# start-up, reading or writing); vigie's whole run (wall clock) is shown beside it.
 jq -c -s --argjson n "$REPEAT" '. as $d | range($n) as $k | $d[] | .id = "\(.id)#\($k)"' "$DOCS" >"$T/big.jsonl"
-BYTES=$(jq -j .text "$T/big.jsonl" | wc -c) # UTF-8 text bytes, as chrono-timex.js counts them
 now() { date +%s.%N; }
-: >"$T/empty.jsonl"
-t0=$(now); "$VIGIE" time --quiet "$T/big.jsonl" >/dev/null; t1=$(now)
-# vigie's start-up (loading its dictionaries), the counterpart of what chrono's figure leaves out
-u0=$(now); "$VIGIE" time --quiet "$T/empty.jsonl" >/dev/null; u1=$(now)
-t2=$(now); $CHRONO "$T/big.jsonl" >/dev/null 2>"$T/chrono-big.err"; t3=$(now)
-cat "$T/chrono-big.err" >&2
-# chrono's own figure times its parsing loop only (no Node start-up, no JSON reading or writing)
-chrono_s=$(sed -n 's/.* MB in \([0-9.]*\) s,.*/\1/p' "$T/chrono-big.err")
+loop_mbs() { sed -n "s/^$1.* \([0-9.]*\) MB\/s.*/\1/p" "$2" | tail -1; } # the figure a run printed
+# one corpus: "name vigie_loop_MB/s vigie_wall_MB/s chrono_loop_MB/s MB"
+measure() {
+    t0=$(now); "$VIGIE" time --quiet --timing "$2" >/dev/null 2>"$T/vigie.err"; t1=$(now)
+    $CHRONO "$2" >/dev/null 2>"$T/chrono.err" || { cat "$T/chrono.err" >&2; exit 1; }
+    mb=$(sed -n 's/.*analysis: \([0-9.]*\) MB.*/\1/p' "$T/vigie.err")
+    echo "$1 $(loop_mbs "vigie: analysis" "$T/vigie.err") $(awk -v m="$mb" -v a="$t0" -v b="$t1" \
+        'BEGIN { printf "%.2f", m / (b - a) }') $(loop_mbs chrono "$T/chrono.err") $mb"
+}
+measure "gold-x$REPEAT" "$T/big.jsonl" >"$T/rows"
+for c in news-fr news-en; do
+    f=$ROOT/../shared/corpus/$c.jsonl
+    [ -e "$f" ] && measure "$c" "$f" >>"$T/rows"
+done
 # a scorer figure: value accuracy (over relaxed span matches) and value F1 (accuracy x relaxed F1)
 fig() { awk -v k="$2" 'index($0, k) == 1 { print $3; exit }' "$1"; }
 
 echo
-awk -v b="$BYTES" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v u="$u0 $u1" -v cp="$chrono_s" \
-    -v va="$(fig "$T/eval-vigie" "value accuracy")" -v vf="$(fig "$T/eval-vigie" "value F1")" \
-    -v ca="$(fig "$T/eval-chrono" "value accuracy")" -v cf="$(fig "$T/eval-chrono" "value F1")" 'BEGIN {
-    mb = b / 1e6; vs = t1 - t0; cs = t3 - t2; vm = vs > 0 ? mb / vs : 0; cw = cs > 0 ? mb / cs : 0; cm = cp > 0 ? mb / cp : 0
-    split(u, uu, " "); us = uu[2] - uu[1]; va_s = vs - us; vl = va_s > 0 ? mb / va_s : 0
-    printf "%-12s %15s %9s %9s\n", "system", "value accuracy", "value F1", "MB/s"
-    printf "%-12s %15s %9s %9.2f   (wall clock, %.3f s for %.3f MB)\n", "vigie", \
-        (va == "" ? "-" : va), (vf == "" ? "-" : vf), vm, vs, mb
-    printf "%-12s %15s %9s %9.2f   (parsing loop; wall clock %.3f s = %.2f MB/s)\n", "chrono-node", \
-        (ca == "" ? "-" : ca), (cf == "" ? "-" : cf), cm, cs, cw
-    printf "%-12s %15s %9s %9.2f   (the same less its start-up, %.3f s: what chrono'"'"'s figure leaves out)\n", \
-        "vigie", "", "", vl, us
-    printf "throughput ratio vigie/chrono: %.1f wall clock, %.1f both without start-up\n", \
-        (cm > 0 ? vm / cm : 0), (cm > 0 ? vl / cm : 0)
-}'
+printf "%-12s %15s %9s\n" system "value accuracy" "value F1"
+printf "%-12s %15s %9s\n" vigie "$(fig "$T/eval-vigie" "value accuracy")" "$(fig "$T/eval-vigie" "value F1")"
+printf "%-12s %15s %9s\n" chrono-node "$(fig "$T/eval-chrono" "value accuracy")" "$(fig "$T/eval-chrono" "value F1")"
+echo
+echo "throughput, MB of text per second on one core (analysis / parsing loops; vigie's whole run beside)"
+awk '{ printf "%-12s %6.3f MB   vigie %7.2f (whole run %6.2f)   chrono-node %6.2f   ratio %5.1f (whole run %5.1f)\n", \
+       $1, $5, $2, $3, $4, ($4 > 0 ? $2 / $4 : 0), ($4 > 0 ? $3 / $4 : 0) }' "$T/rows"

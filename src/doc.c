@@ -64,6 +64,8 @@ vigie_doc *vigie_analyze_upto(const vigie_engine *engine, const vigie_input *in,
     if (engine->dates_only && last > VIGIE_STAGE_TIME)
         last = VIGIE_STAGE_TIME;
     segment_doc(d);
+    if (last > VIGIE_STAGE_TIME) /* the actor and event stages read every token's tags */
+        lexicon_tag(d);
     if (last >= VIGIE_STAGE_TIME)
         time_doc(d);
     if (last >= VIGIE_STAGE_ACTORS)

@@ -43,6 +43,7 @@ enum {
     TF_SPACE_BEFORE = 1 << 3,
     TF_NEWLINE_BEFORE = 1 << 4,
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
+    TF_TAGGED = 1 << 6,      /* lexicon_tag has filled gram_len, gram_mask and verb */
 };
 
 typedef struct verb_analysis verb_analysis;
@@ -402,6 +403,9 @@ void segment_doc(vigie_doc *d);
 /* lexicon.c: lookups shared by the stages */
 /* Attaches grammar classes and verb analyses to every token (once per document). */
 void lexicon_tag(vigie_doc *d);
+/* The same for tokens [lo, hi) not tagged yet: dating alone needs the tags of the few sentences
+ * whose tense it asks, and tags them on demand. */
+void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi);
 /* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);

@@ -14,11 +14,16 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     return first ? &L->analyses.v[first - 1] : NULL;
 }
 
-void lexicon_tag(vigie_doc *d)
+void lexicon_tag(vigie_doc *d) { lexicon_tag_range(d, 0, d->tokens.n); }
+
+void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
 {
     const phrase_table *g = &d->engine->lang[d->lang].grammar;
-    for (size_t i = 0; i < d->tokens.n; i++) {
+    for (size_t i = lo; i < hi && i < d->tokens.n; i++) {
         token_info *t = &d->tinfo.v[i];
+        if (t->flags & TF_TAGGED)
+            continue;
+        t->flags |= TF_TAGGED;
         t->verb = lookup_form(d, i);
         uint32_t payloads[8];
         size_t np;

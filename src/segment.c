@@ -42,6 +42,16 @@ static int32_t cp_at(const char *s, size_t i, size_t end, int *len)
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Length of a Latin-1 letter at s[i] (U+00C0..U+00FF but the signs U+00D7 and U+00F7, two bytes
+ * C3 80..BF): most accented letters of French text, classed without the Unicode tables. */
+static inline int latin1_letter_len(const char *s, size_t i, size_t end)
+{
+    if ((unsigned char)s[i] != 0xC3 || i + 1 >= end)
+        return 0;
+    unsigned char c = (unsigned char)s[i + 1];
+    return c >= 0x80 && c <= 0xBF && c != 0x97 && c != 0xB7 ? 2 : 0;
+}
+
 /* What scan_word met inside a word: push_word looks for elisions only where there may be one. */
 enum { SEEN_APOSTROPHE = 1, SEEN_EF = 2 /* lead byte of U+F000..U+FFFF: a fullwidth apostrophe? */ };
 
@@ -54,6 +64,10 @@ static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
     while (i < end) {
         if (is_ascii_alnum(s[i])) { /* most letters: no decoding */
             i++;
+            continue;
+        }
+        if ((len = latin1_letter_len(s, i, end))) {
+            i += (size_t)len;
             continue;
         }
         int32_t cp = cp_at(s, i, end, &len);
@@ -211,8 +225,9 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
     uint16_t pending = 0;
     int newlines = 0;
     while (i < end) {
-        int len;
-        int32_t cp = cp_at(s, i, end, &len);
+        int len = 1;
+        unsigned char b = (unsigned char)s[i];
+        int32_t cp = b < 0x80 ? b : cp_at(s, i, end, &len); /* most text is ASCII */
         if (is_space_cp(cp)) {
             pending |= TF_SPACE_BEFORE;
             if (cp == '\n' && ++newlines >= 1)
@@ -552,6 +567,5 @@ void segment_doc(vigie_doc *d)
     }
     VEC_FREE(raw);
     find_in_vocabulary(d, L);
-    lexicon_tag(d);
     split_sentences(d);
 }

@@ -270,8 +270,9 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
  * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
  * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
  * else the nearest verb's tense. */
-static int tense_direction(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
+static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
+    lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
     if (va && analysis_has_tag(va, 'K') && !(at - 1 > lo && verb_lookup(d, at - 2)))
         return -1;

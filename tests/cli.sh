@@ -46,6 +46,12 @@ done >"$T/spans"
 expect_grep tsv "$T/out" "^doc	sentence	sentence_start"
 "$VIGIE" time --format timeml "$SAMPLE" >"$T/out" 2>/dev/null; expect_status timeml 0 $?
 expect_grep timeml "$T/out" "<TIMEX3 tid=\"t1\""
+# --timing: the analysis loop's own figure, counted over the documents' text bytes (here 2 x 600,000)
+awk 'BEGIN { t = ""; for (i = 0; i < 40000; i++) t = t "Le 10 janvier. "; # 15 bytes each
+             for (d = 1; d <= 2; d++) printf "{\"id\":\"t%d\",\"date\":\"2021-12-01\",\"text\":\"%s\"}\n", d, t }' >"$T/timing.jsonl"
+"$VIGIE" time --quiet --timing "$T/timing.jsonl" >"$T/out" 2>"$T/err"; expect_status timing 0 $?
+expect_grep timing "$T/err" "^vigie: analysis: 1.200 MB of text in [0-9.]* s, [0-9.]* MB/s$"
+[ "$(grep -c '"value":"2022-01-10"' "$T/out")" -eq 80000 ] && ok || ko "timing: $(wc -l <"$T/out") expressions"
 # standard input, and a directory read recursively
 "$VIGIE" code - <"$SAMPLE" >"$T/out" 2>"$T/err"; expect_status stdin 0 $?
 expect_grep stdin "$T/err" "1 document"

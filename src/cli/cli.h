@@ -15,6 +15,7 @@ typedef struct {
     const char *lang;
     const char *data_dir;
     bool quiet;
+    bool timing;        /* --timing: report the analysis loop's own time and throughput */
     const char *system; /* eval: score this output instead of vigie's own */
     const char *db;     /* ingest: the store */
     /* --petrarch-actors / --petrarch-agents / --petrarch-verbs, in the order given (point into argv) */

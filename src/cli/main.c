@@ -66,6 +66,8 @@ static void command_help(const struct command *c)
          "      --petrarch-verbs FILE   code English events with a PETRARCH verb dictionary instead of\n"
          "                              vigie's own patterns (repeatable)\n"
          "  -q, --quiet         no summary on standard error\n"
+         "      --timing        also report the analysis time alone (no start-up, reading or writing)\n"
+         "                      and its throughput in MB of text per second, on standard error\n"
          "  -h, --help          this help\n\n"
          "Exit status: 0 all documents read, 1 some were rejected (reported on standard error),\n"
          "2 usage error.");
@@ -120,7 +122,7 @@ int main(int argc, char **argv)
         {"help", no_argument, 0, 'h'},       {"system", required_argument, 0, 'S'},
         {"db", required_argument, 0, 'B'},
         {"petrarch-actors", required_argument, 0, 'A'}, {"petrarch-agents", required_argument, 0, 'G'},
-        {"petrarch-verbs", required_argument, 0, 'V'},
+        {"petrarch-verbs", required_argument, 0, 'V'}, {"timing", no_argument, 0, 'T'},
         {0, 0, 0, 0}};
     int c;
     optind = 2;
@@ -173,6 +175,7 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': opt.quiet = true; break;
+        case 'T': opt.timing = true; break;
         case 'h': command_help(cmd); return 0;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
