@@ -199,16 +199,36 @@ static int name_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return n ? pick_actor(d, i, payloads, n) : -1;
 }
 
-/* The country (or organisation) attached to a role noun: "russe", "du Kremlin", "de l'Otan".
+/* A word that only qualifies a role noun, between it and its demonym ("le gouvernement populiste
+ * italien", "the Italian populist government"): a lower-case word that is no function word (bar
+ * adjectives), no verb form, and no role, name or demonym of its own. */
+static bool plain_modifier(const vigie_doc *d, size_t k, size_t end)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t len, payload;
+    size_t n;
+    return k < end && d->tokens.v[k].kind == VIGIE_TOK_WORD && !(d->tinfo.v[k].flags & TF_CAP) &&
+           !(d->tinfo.v[k].gram_mask & ~(1ull << G_ADJECTIVE_PRE)) && !verb_lookup(d, k) &&
+           !phrase_match(&L->agents, d, k, end, &payload, 1, &n) && demonym_at(d, k, end, &len) < 0 &&
+           name_at(d, k, end, &len) < 0;
+}
+
+/* The country (or organisation) attached to a role noun: "russe", "du Kremlin", "de l'Otan",
+ * a demonym after at most two modifiers ("populiste italien").
  * *named is the token where a named complement starts (it is also a mention of its own). */
 static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *consumed, size_t *named)
 {
     uint32_t len;
     *named = 0;
-    int a = demonym_at(d, j, end, &len);
-    if (a >= 0) {
-        *consumed = len;
-        return a;
+    for (size_t skip = 0; skip <= 2 && (skip == 0 || plain_modifier(d, j + skip - 1, end)); skip++) {
+        int a = demonym_at(d, j + skip, end, &len);
+        uint32_t nl;
+        if (a >= 0 && skip && name_at(d, j + skip + len, end, &nl) >= 0)
+            break; /* "le groupe paramilitaire russe Wagner": the name is the actor */
+        if (a >= 0) {
+            *consumed = skip + len;
+            return a;
+        }
     }
     size_t k = j;
     while (k < end && k < j + 2 && complement_prep(d, k, end))
@@ -217,7 +237,7 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
         return -1;
     if (tok_is(d, k, "la") || tok_is(d, k, "l'") || tok_is(d, k, "the"))
         k++;
-    a = k < end ? name_at(d, k, end, &len) : -1;
+    int a = k < end ? name_at(d, k, end, &len) : -1;
     if (a >= 0 && d->engine->actors.v[a].kind != VIGIE_ACTOR_PERSON) {
         *consumed = k + len - j;
         *named = k;
@@ -280,6 +300,8 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
     if (country < 0 && i > lo) { /* English: a demonym or country name just before */
         uint32_t dl;
         size_t b = possessor_end(d, i, lo);
+        for (size_t m = 0; m < 2 && b == i - 1 && b > lo && plain_modifier(d, b, i); m++)
+            b--; /* "Italian populist government" */
         for (size_t back = 1; back <= 3 && country < 0 && back <= b - lo + 1; back++) {
             size_t s0 = b + 1 - back;
             int a = demonym_at(d, s0, b + 1, &dl);
