@@ -186,7 +186,6 @@ static bool finite_form(const verb_analysis *va);
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
 static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
 static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
-static bool clause_form(const vigie_doc *d, size_t k);
 
 static bool is_iso3_like(const char *code)
 {
@@ -509,7 +508,7 @@ static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
  * first verb's target is not there. */
 static bool verb_series(const vigie_doc *d, const sent_ctx *c, size_t t)
 {
-    return tok_is(d, t, ",") && t + 1 < c->hi && (verb_lookup(d, t + 1) || clause_form(d, t + 1)) &&
+    return tok_is(d, t, ",") && t + 1 < c->hi && (verb_lookup(d, t + 1) || simple_past(d, t + 1)) &&
            !inside_mention(d, c, t + 1) && !(d->tinfo.v[t + 1].flags & TF_CAP) && !follows_noun_marker(d, c, t + 1);
 }
 
@@ -1061,19 +1060,12 @@ static bool agent_follows(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return k < c->hi && gram_is(d, k, c->hi, G_AGENT);
 }
 
-/* A past form of a verb the lexicon did not load ("cited", "fought"): clauseforms.txt lists them. */
-static bool clause_form(const vigie_doc *d, size_t k)
-{
-    const token_info *ti = &d->tinfo.v[k];
-    return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
-}
-
 /* The verb of a clause at k: a finite form outside actor names, not capitalised, not a noun after
  * a determiner ("the party", "les forces"), not a participle before its agent ("backed by"). */
 static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k)
 {
     const verb_analysis *va = verb_lookup(d, k);
-    if (!(finite_form(va) || (!va && clause_form(d, k))) || inside_mention(d, c, k) ||
+    if (!(finite_form(va) || (!va && simple_past(d, k))) || inside_mention(d, c, k) ||
         (d->tinfo.v[k].flags & TF_CAP) || follows_noun_marker(d, c, k))
         return false;
     /* "backed by": a participle; a past form outside the lexicon may be one too */
@@ -1345,13 +1337,21 @@ static bool clause_span(const vigie_doc *d, const sent_ctx *c, size_t at, size_t
     return true;
 }
 
-/* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent". */
-static bool separated(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+/* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent".
+ * With sequels_too false, a clause that only says what came before or after ("arrested Thursday
+ * after protesters clashed") does not separate. */
+static bool separated_by(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to, bool sequels_too)
 {
     for (size_t k = from; k < to; k++)
-        if (is_clause_break(d, k, c->hi) || gram_is(d, k, c->hi, G_RELATIVE))
+        if ((is_clause_break(d, k, c->hi) && (sequels_too || !gram_is(d, k, c->hi, G_SEQUEL))) ||
+            gram_is(d, k, c->hi, G_RELATIVE))
             return true;
     return false;
+}
+
+static bool separated(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    return separated_by(d, c, from, to, true);
 }
 
 /* Is the expression inside a comma-bounded piece that opens with a subordinate clause
@@ -1384,7 +1384,9 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
                 continue;
             if (pass == 0 && (t->t0 < a || t->t1 > b))
                 continue;
-            if (pass == 1 && (separated(d, c, t->t0 < trig ? t->t1 : trig, t->t0 < trig ? trig : t->t0) ||
+            /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
+             * clashed"); one inside the sequel does not date the main clause */
+            if (pass == 1 && (separated_by(d, c, t->t0 < trig ? t->t1 : trig, t->t0 < trig ? trig : t->t0, t->t0 > trig) ||
                               in_subordinate(d, c, t)))
                 continue;
             size_t dist = t->t0 > trig ? t->t0 - trig : trig - t->t1 + 1;
@@ -1636,8 +1638,14 @@ static const u32vec *noun_patterns(const vigie_doc *d, size_t i);
 static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
 {
     size_t len = tok_key_len(d, trig);
-    if (d->lang != LANG_EN || trig <= c->lo + 1 || !analysis_has_tag(va, 'P') || tok_key(d, trig)[len - 1] != 's' ||
-        !noun_patterns(d, trig))
+    if (d->lang != LANG_EN || trig <= c->lo + 1 || !analysis_has_tag(va, 'P') || tok_key(d, trig)[len - 1] != 's')
+        return false;
+    size_t p = trig - 1;
+    while (p > c->lo && gram_is(d, p, c->hi, G_ADVERB))
+        p--;
+    if (gram_is(d, p, c->hi, G_CLAUSE))
+        return true; /* "after calls for a strike": a clause's verb comes after its subject */
+    if (!noun_patterns(d, trig))
         return false;
     int m = mention_ending(d, c, trig);
     if (m >= 0) {
@@ -1648,9 +1656,6 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
     }
     /* with no actor right before it, only a subject pronoun makes it a verb ("it protests"): news
      * says "the protests", "held talks", "demonstrations and protests" far more than "X protests" */
-    size_t p = trig - 1;
-    while (p > c->lo && gram_is(d, p, c->hi, G_ADVERB))
-        p--;
     return !gram_is(d, p, c->hi, G_PRONOUN) && mention_ending(d, c, p + 1) < 0;
 }
 
@@ -1664,7 +1669,7 @@ static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const ve
     if (inside_mention(d, c, trig - 1) || (d->tinfo.v[trig - 1].flags & TF_CAP))
         return false; /* "the Ministry of Promises praised": a name's last word is no verb */
     const verb_analysis *prev = verb_lookup(d, trig - 1);
-    return (prev && finite_form(prev)) || clause_form(d, trig - 1);
+    return (prev && finite_form(prev)) || simple_past(d, trig - 1);
 }
 
 /* "Eriador was (fiercely) opposed (earlier) by Osgiliath": the actor after "by" when the verb is

@@ -168,7 +168,7 @@ enum gram_class {
     G_POSSESSIVE, G_PAIR, G_AGENT, G_PRONOUN, G_FUTURE, G_CONDITIONAL, G_PLANNED,
     G_PLANNED_MODAL, G_FUTURE_AUX, G_PREP, G_ADVERB, G_DETERMINER, G_HYPOTHETICAL, G_INDEFINITE,
     G_AUXILIARY, G_LOCATIVE_AFTER, G_PASSIVE, G_SUBJECT_RELATIVE, G_OBJECT_RELATIVE, G_CLITIC, G_CONTROL, G_PURPOSE, G_TARGET_STOP,
-    G_ADJECTIVE_PRE, G_REPORTING, G_PLACE_HEAD, G_IRREALIS, G_CONDITION, G_REALIS, G_COUNT /* at most 64: gram_mask is 64 bits */
+    G_ADJECTIVE_PRE, G_REPORTING, G_PLACE_HEAD, G_IRREALIS, G_CONDITION, G_REALIS, G_SEQUEL, G_COUNT /* at most 64: gram_mask is 64 bits */
 };
 extern const char *const gram_class_names[G_COUNT];
 
@@ -406,6 +406,9 @@ void lexicon_tag(vigie_doc *d);
 /* The same for tokens [lo, hi) not tagged yet: dating alone needs the tags of the few sentences
  * whose tense it asks, and tags them on demand. */
 void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi);
+/* A past form of a verb the lexicon did not load ("cited", "fought", "left"): clauseforms.txt
+ * lists them (English). */
+bool simple_past(const vigie_doc *d, size_t k);
 /* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);

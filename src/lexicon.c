@@ -39,6 +39,12 @@ void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
     }
 }
 
+bool simple_past(const vigie_doc *d, size_t k)
+{
+    const token_info *ti = &d->tinfo.v[k];
+    return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
+}
+
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
 {
     return i < d->tinfo.n ? d->tinfo.v[i].verb : NULL;

@@ -14,7 +14,7 @@ const char *const gram_class_names[G_COUNT] = {
     "possessive", "pair", "agent", "pronoun", "future", "conditional", "planned",
     "planned_modal", "future_aux", "prep", "adverb", "determiner", "hypothetical", "indefinite", "auxiliary",
     "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose", "target_stop",
-    "adjective_pre", "reporting", "place_head", "irrealis", "condition", "realis"};
+    "adjective_pre", "reporting", "place_head", "irrealis", "condition", "realis", "sequel"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
@@ -671,8 +671,8 @@ bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
     return ok && load_lines(e, lang, "stopwords.txt", false, word_line, &L->stopwords, err, errlen) &&
            load_lines(e, lang, "grammar.txt", false, grammar_line, NULL, err, errlen) &&
            load_lines(e, lang, "time.txt", false, time_line, NULL, err, errlen) &&
+           load_lines(e, lang, "clauseforms.txt", false, word_line, &L->clause_forms, err, errlen) &&
            (e->dates_only || (load_lines(e, lang, "agents.txt", false, agent_line, NULL, err, errlen) &&
-                              load_lines(e, lang, "coreference.txt", false, coref_line, NULL, err, errlen) &&
-                              load_lines(e, lang, "clauseforms.txt", false, word_line, &L->clause_forms, err, errlen))) &&
+                              load_lines(e, lang, "coreference.txt", false, coref_line, NULL, err, errlen))) &&
            load_verbs(e, lang, err, errlen) && load_verbforms(e, lang, err, errlen);
 }

@@ -236,6 +236,19 @@ static bool is_auxiliary(const vigie_doc *d, const verb_analysis *va)
     return false;
 }
 
+/* A future or conditional marker up to three words before the verb at k ("will be held", "could
+ * meet"); a capitalised one inside the sentence is a name ("Theresa May secured"). */
+static bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi)
+{
+    for (size_t b = k + 1; b-- > lo && b + 4 > k;) {
+        if (b > lo && (d->tinfo.v[b].flags & TF_CAP))
+            continue;
+        if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX))
+            return true;
+    }
+    return false;
+}
+
 /* Past (-1), future (+1) or unknown (0) from the verb group nearest before token at in its clause
  * ("will be held at noon on Thursday", "left it on Friday", "takes office on Sunday"): a future
  * or conditional marker up to three words before the verb makes it future; otherwise the verb's
@@ -248,12 +261,19 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
         if (tok_is(d, k, ",") || tok_is(d, k, ";") || gram_is(d, k, hi, G_CLAUSE) || gram_is(d, k, hi, G_RELATIVE))
             break;
         const verb_analysis *va = verb_lookup(d, k);
-        if (!va || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)))
+        /* a past form the lexicon has no analysis of ("left it on Friday"): not a participle after
+         * an auxiliary ("are determined to march": the auxiliary says the tense), nor beyond a
+         * nearer present */
+        bool past_form = !va && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask && simple_past(d, k);
+        if (past_form && (present || (k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE)))))
+            continue;
+        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)))
             continue; /* "the attack on Tuesday" is a noun */
         *found = true;
-        for (size_t b = k + 1; b-- > lo && b + 4 > k;)
-            if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX))
-                return +1;
+        if (future_marker_before(d, k, lo, hi))
+            return +1;
+        if (past_form)
+            return -1;
         char tense = tense_near(d, k, lo, hi);
         if (tense == 'N' && !is_auxiliary(d, va) && !analysis_has_tag(va, 'W')) {
             present = true; /* a finite present; "to resume" is an infinitive */
