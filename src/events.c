@@ -79,7 +79,7 @@ static bool plain_word(const vigie_doc *d, const sent_ctx *c, size_t k)
 static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
 {
     const char *k = tok_key(d, i);
-    return !strcmp(k, ";") || !strcmp(k, ":") || gram_is(d, i, hi, G_CLAUSE);
+    return !strcmp(k, ";") || !strcmp(k, ":") || opens_clause(d, i, hi);
 }
 
 /* A coordinated verb group opens at i ("et a rompu", "et n'a pas", "et s'est"): the object of the
@@ -182,7 +182,6 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 
 static bool self_dyad(const char *a, const char *b);
 static bool same_country(const char *a, const char *b);
-static bool finite_form(const verb_analysis *va);
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
 static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
 static bool clause_verb_at(const vigie_doc *d, const sent_ctx *c, size_t k);
@@ -1545,14 +1544,6 @@ static bool reflexive_before(const vigie_doc *d, const sent_ctx *c, size_t start
 
 /* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
  * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
-static bool finite_form(const verb_analysis *va)
-{
-    for (; va && va->lemma != UINT32_MAX; va++)
-        if (strpbrk(va->tags, "PIJFCS"))
-            return true;
-    return false;
-}
-
 /* An English base form right after a named person, with no auxiliary ("Macron, resign!", "should
  * Macron resign?"): a slogan or a question, for a person's own present takes -s. Not after a
  * coordination ("Biden and Macron meet"), nor for a form that is also a past ("Macron cut"). */

@@ -409,6 +409,12 @@ void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi);
 /* A past form of a verb the lexicon did not load ("cited", "fought", "left"): clauseforms.txt
  * lists them (English). */
 bool simple_past(const vigie_doc *d, size_t k);
+/* Is one of the analyses a finite form (present, imperfect, simple past, future, conditional,
+ * subjunctive)? */
+bool finite_form(const verb_analysis *va);
+/* Does a clause open at token i: a `clause` word, but a `sequel` one only before a verb of its
+ * own ("after protesters clashed", not "backed down before Kestran")? */
+bool opens_clause(const vigie_doc *d, size_t i, size_t hi);
 /* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);

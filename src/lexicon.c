@@ -45,6 +45,35 @@ bool simple_past(const vigie_doc *d, size_t k)
     return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
 }
 
+bool finite_form(const verb_analysis *va)
+{
+    for (; va && va->lemma != UINT32_MAX; va++)
+        if (strpbrk(va->tags, "PIJFCS"))
+            return true;
+    return false;
+}
+
+bool opens_clause(const vigie_doc *d, size_t i, size_t hi)
+{
+    if (!gram_is(d, i, hi, G_CLAUSE))
+        return false;
+    if (!gram_is(d, i, hi, G_SEQUEL))
+        return true;
+    /* a verb after a subject of at least one word: "after protesters clashed", "after talks with
+     * Moscow ended"; "before the court", "after talks with Moscow", "after meeting Putin" are none */
+    for (size_t k = i + 2; k < hi && k < i + 8; k++) {
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || gram_is(d, k, hi, G_CLAUSE) || gram_is(d, k, hi, G_RELATIVE))
+            return false;
+        const token_info *ti = &d->tinfo.v[k];
+        if ((ti->flags & TF_CAP) || gram_is(d, k - 1, hi, G_DETERMINER))
+            continue;
+        const verb_analysis *va = verb_lookup(d, k);
+        if (va ? finite_form(va) : !ti->gram_mask && simple_past(d, k))
+            return true;
+    }
+    return false;
+}
+
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
 {
     return i < d->tinfo.n ? d->tinfo.v[i].verb : NULL;

@@ -258,7 +258,7 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
     bool present = false; /* a present form may be a noun ("new sanctions"): look further back */
     *found = false;
     for (size_t k = at; k-- > lo;) {
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || gram_is(d, k, hi, G_CLAUSE) || gram_is(d, k, hi, G_RELATIVE))
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
             break;
         const verb_analysis *va = verb_lookup(d, k);
         /* a past form the lexicon has no analysis of ("left it on Friday"): not a participle after
