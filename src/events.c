@@ -1850,7 +1850,8 @@ static int agent_after(const vigie_doc *d, const sent_ctx *c, size_t trig)
 
 /* The agent of a passive ("a été menacé par New Delhi", "n'est pas reconnu par Paris", "was
  * attacked by Russian forces"): -1 when the verb is not passive, -2 when no actor is its agent.
- * A form of "être" without "été" is a passive only with an agent ("est allé" is no passive). */
+ * A form of "être" without "été" is a passive unless the verb takes être in its compound tenses
+ * ("est allé" is no passive, "est accusé de" is one). */
 static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start,
                          size_t aux_end, size_t trig)
 {
@@ -1862,7 +1863,7 @@ static int passive_agent(const vigie_doc *d, const sent_ctx *c, const verb_analy
     if (!(aux || be) || !analysis_has_tag(va, 'K') || reflexive_before(d, c, start, aux_end))
         return -1; /* "s'est entretenu par téléphone" is no passive */
     int agent = agent_after(d, c, trig);
-    if (!aux)
+    if (!aux && (agent != -1 || takes_etre(d, va)))
         return agent; /* "devait être interpellé par les gendarmes": passive even if no actor */
     return agent == -1 ? -2 : agent; /* "a été arrêté à Paris": its maker is unknown */
 }

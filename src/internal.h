@@ -181,6 +181,7 @@ typedef struct {
     VEC(const char *) elided_forms;
     strmap stopwords;
     strmap clause_forms; /* past forms of every verb, loaded or not: a clause is there (clauseforms.txt) */
+    strmap etre_verbs;   /* lemmas whose compound tenses take être: "est arrivé" is no passive (etreverbs.txt) */
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
     phrase_table names;  /* payload: index into engine actors */
@@ -423,6 +424,8 @@ bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
 /* Is one of the analyses of a verb form that lemma? Lemma names are stored folded, without
  * accents ("etre"). */
 bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma);
+/* Does one of the analyses take être in its compound tenses ("est arrivé": no passive)? */
+bool takes_etre(const vigie_doc *d, const verb_analysis *va);
 /* Tense around token i within [lo, hi): 'F' future, 'C' conditional, 'P' past, 'N' present, 0. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi);
 size_t sentence_end(const vigie_doc *d, size_t sentence);

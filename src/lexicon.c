@@ -101,6 +101,17 @@ bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma)
     return false;
 }
 
+bool takes_etre(const vigie_doc *d, const verb_analysis *va)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (; va && va->lemma != UINT32_MAX; va++) {
+        const char *name = L->lemma_names.v[va->lemma];
+        if (strmap_get(&L->etre_verbs, name, strlen(name)))
+            return true;
+    }
+    return false;
+}
+
 /* Tense of the verb group nearest to i: future/conditional forms, auxiliaries with a past
  * participle, simple past and imperfect; English "will"/"would" and past forms. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)

@@ -672,6 +672,7 @@ bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
            load_lines(e, lang, "grammar.txt", false, grammar_line, NULL, err, errlen) &&
            load_lines(e, lang, "time.txt", false, time_line, NULL, err, errlen) &&
            load_lines(e, lang, "clauseforms.txt", false, word_line, &L->clause_forms, err, errlen) &&
+           load_lines(e, lang, "etreverbs.txt", false, word_line, &L->etre_verbs, err, errlen) &&
            (e->dates_only || (load_lines(e, lang, "agents.txt", false, agent_line, NULL, err, errlen) &&
                               load_lines(e, lang, "coreference.txt", false, coref_line, NULL, err, errlen))) &&
            load_verbs(e, lang, err, errlen) && load_verbforms(e, lang, err, errlen);
