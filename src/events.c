@@ -936,16 +936,22 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
-/* A relative clause or a participle phrase between commas ending right before the verb group at
- * start: its first token (the comma), or start when there is none ("Le chef de l'Etat, qui préside
- * l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont incendié"). */
+/* A relative clause, a participle phrase or (English) a noun phrase in apposition between commas
+ * ending right before the verb group at start: its first token (the comma), or start when there is
+ * none ("Le chef de l'Etat, qui préside l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont
+ * incendié", "Protesters in Bulgaria, the EU's poorest member, have blocked"). */
 static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
     if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
         return start;
+    bool verb = false;
     for (size_t k = start - 1; k-- > c->lo + 1;) {
+        if (tok_is(d, k, ",") && d->lang == LANG_EN && !verb && k + 2 < start &&
+            (gram_is(d, k + 1, c->hi, G_DETERMINER) || gram_is(d, k + 1, c->hi, G_INDEFINITE)))
+            return k;
         if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
             return start;
+        verb |= finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
         bool opens = gram_is(d, k, c->hi, G_RELATIVE) || (analysis_has_tag(verb_lookup(d, k), 'K') &&
                                                            !finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k));
         if (opens && tok_is(d, k - 1, ","))
