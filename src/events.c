@@ -404,7 +404,11 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         size_t n;
         if (tok_is(d, i, ",") || is_clause_break(d, i, c->hi))
             return false; /* "protested in Paris, police estimated": the police report it */
-        if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) || (d->tinfo.v[i].flags & TF_CAP))
+        /* a capital says a name ("General Motors", "Marine Le Pen"), except the one opening the
+         * sentence before a lower-case word ("Protesters in Bulgaria have") */
+        bool cap = d->tinfo.v[i].flags & TF_CAP;
+        if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) ||
+            (cap && (i > c->lo || (i + 1 < c->hi && (d->tinfo.v[i + 1].flags & TF_CAP)))))
             continue;
         uint32_t len = phrase_match(&L->agents, d, i, c->hi, &payload, 1, &n);
         const agent_entry *ag = n ? &L->agents_v.v[payload] : NULL;
