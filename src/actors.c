@@ -91,11 +91,25 @@ static mention_info new_mention(vigie_doc *d, size_t t0, size_t t1, size_t sente
     return m;
 }
 
+/* Is a word beside token i in capitals too (a headline in capitals: "MACRON MEETS XI")? */
+static bool capitals_beside(const vigie_doc *d, size_t i)
+{
+    for (size_t k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < d->tokens.n; k += 2)
+        if (d->tokens.v[k].kind == VIGIE_TOK_WORD && (d->tinfo.v[k].flags & TF_ALLCAPS))
+            return true;
+    return false;
+}
+
 static bool case_fits(const vigie_doc *d, size_t i, uint32_t payload)
 {
     uint16_t f = d->tinfo.v[i].flags;
     if ((payload & 3) == CASE_ALL)
         return (f & TF_ALLCAPS) || (d->tinfo.v[i].end - d->tinfo.v[i].start == 1 && (f & TF_CAP));
+    /* a short word in capitals among others that are not is an acronym or a numeral, not the
+     * name written with an initial ("Act XI" is not Xi, "NATO" is its own entry) */
+    if ((payload & CASE_INITIAL) && (f & TF_ALLCAPS) && d->tinfo.v[i].end - d->tinfo.v[i].start <= 3 &&
+        !capitals_beside(d, i))
+        return false;
     return !(payload & CASE_INITIAL) || (f & TF_CAP);
 }
 

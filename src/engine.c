@@ -78,8 +78,9 @@ static void add_names(vigie_engine *e, int actor, const char *langs, char *value
             if (!ntok)
                 continue;
             /* names written with a capital only match capitalised text ("Price" is not "price"),
-             * acronyms only upper-case text ("WHO" is not "Who") */
-            size_t vl = strlen(vars[v]);
+             * acronyms only upper-case text ("WHO" is not "Who"); the first word decides, the one
+             * whose case is checked ("EU Council" opens with an acronym) */
+            size_t vl = strcspn(vars[v], " ");
             uint32_t caps = vl > 1 && is_all_upper(vars[v], vl) ? CASE_ALL : is_upper_initial(vars[v], vl) ? CASE_INITIAL : 0;
             uint32_t payload = (uint32_t)actor << 2 | caps;
             phrase_add(adjective ? &L->demonyms : &L->names, key, ntok, payload);
