@@ -1660,6 +1660,17 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
     return !gram_is(d, p, c->hi, G_PRONOUN) && mention_ending(d, c, p + 1) < 0;
 }
 
+/* An English verb form modifying the noun after it, the subject of the auxiliary that follows
+ * ("the yellow vests protest movement has", "the strike committee will"): a noun, not a verb. */
+static bool noun_modifier_use(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    const uint64_t aux = 1ull << G_AUXILIARY | 1ull << G_PASSIVE | 1ull << G_FUTURE | 1ull << G_CONDITIONAL;
+    size_t n = trig + 1;
+    return d->lang == LANG_EN && n + 1 < c->hi && d->tokens.v[n].kind == VIGIE_TOK_WORD &&
+           !(d->tinfo.v[n].flags & TF_CAP) && !d->tinfo.v[n].gram_mask && !verb_lookup(d, n) &&
+           !inside_mention(d, c, n) && (d->tinfo.v[n + 1].gram_mask & aux);
+}
+
 /* An English past participle right after a verb other than an auxiliary ("visits detained US
  * citizen", "condemned armed attacks"): an adjective before its noun, not a verb of its own. */
 static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
@@ -2081,7 +2092,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
-    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) || participle_adjective(d, c, va, trig)))
+    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) || participle_adjective(d, c, va, trig) ||
+                  noun_modifier_use(d, c, trig)))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
     size_t start = nctl ? clitics : group_start(d, c, trig);
