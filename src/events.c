@@ -1507,7 +1507,9 @@ static bool document_target(const vigie_doc *d, const char *src, arg *out)
             /* an accusation names the maker of the deed: "X accuse Y d'avoir utilisé des armes" */
             bool accused = pass == 0 && !strncmp(e->code, "112", 3) && e->target.code;
             const vigie_event_actor *maker = accused ? &e->target : &e->source;
-            if (same_country(maker->code, src) || (pass == 0 && e->quad_class != 4 && !accused))
+            /* failing a deed, an exchange with another party: a protest at home is none */
+            if (same_country(maker->code, src) || (pass == 0 && e->quad_class != 4 && !accused) ||
+                (pass == 1 && !e->target.code))
                 continue;
             arg a = {-1, maker->code, maker->span};
             *out = a;
