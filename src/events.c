@@ -868,6 +868,38 @@ static int coordinated_adjectives(const vigie_doc *d, const sent_ctx *c, int k, 
 /* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
  * before it in its sentence, else the first of the nearest sentence before that has one, its
  * subject ("La Russie a prévenu l'Ukraine. Elle a menacé" is Russia). */
+/* Does token i open a name the dictionaries do not know: two capitalised words, not the
+ * sentence's first, outside any mention, not a place after a locative ("Guillaume Barazzone",
+ * "Mehdi Nemmouche")? Mentions from m on start at or after i's sentence. */
+static bool unknown_name_at(const vigie_doc *d, size_t i, size_t m)
+{
+    if (i + 1 >= d->tokens.n || i == 0 || d->tinfo.v[i - 1].sentence != d->tinfo.v[i].sentence)
+        return false;
+    for (size_t k = i; k < i + 2; k++)
+        if (d->tokens.v[k].kind != VIGIE_TOK_WORD || !(d->tinfo.v[k].flags & TF_CAP) ||
+            (d->tinfo.v[k].flags & TF_ALLCAPS) || d->tinfo.v[k].gram_mask)
+            return false;
+    if (gram_is(d, i - 1, d->tokens.n, G_LOCATIVE) || gram_is(d, i - 1, d->tokens.n, G_PREP))
+        return false;
+    for (; m < d->mentions.n && d->mentions.v[m].t0 <= i + 1; m++)
+        if (d->mentions.v[m].t1 > i)
+            return false;
+    return true;
+}
+
+/* Is a person the dictionaries do not know named between mention k and token tok? A pronoun
+ * after it speaks of that person more likely than of the actor before ("... a déclaré Guillaume
+ * Barazzone. Il a ajouté"). */
+static bool unknown_name_between(const vigie_doc *d, size_t k, size_t tok)
+{
+    if (!person_pronoun(d, tok))
+        return false; /* "they" speaks of a group */
+    for (size_t i = d->mentions.v[k].t1; i + 1 < tok; i++)
+        if (unknown_name_at(d, i, k))
+            return true;
+    return false;
+}
+
 static int antecedent(const vigie_doc *d, size_t tok)
 {
     uint32_t sentence = d->tinfo.v[tok].sentence;
@@ -876,13 +908,13 @@ static int antecedent(const vigie_doc *d, size_t tok)
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > tok || !is_actor(m) || m->adjective)
             continue;
-        if (m->pub.sentence == sentence)
-            return (int)k; /* in the pronoun's sentence, the closest */
+        if (m->pub.sentence == sentence) /* in the pronoun's sentence, the closest */
+            return unknown_name_between(d, k, tok) ? -1 : (int)k;
         if (first >= 0 && d->mentions.v[first].pub.sentence != m->pub.sentence)
             break;
         first = (int)k;
     }
-    return first;
+    return first >= 0 && unknown_name_between(d, (size_t)first, tok) ? -1 : first;
 }
 
 /* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */

@@ -443,6 +443,9 @@ void actors_doc(vigie_doc *d);
 const char *scene_country(const vigie_doc *d, size_t m0, size_t m1);
 /* Is token i a pronoun that only a person can be ("he", "she"), whatever the actor stage found? */
 bool person_only_pronoun(const vigie_doc *d, size_t i);
+/* Is token i a pronoun of coreference.txt, one that may stand for a person ("il", "she"; not
+ * "ils", "they")? */
+bool person_pronoun(const vigie_doc *d, size_t i);
 /* An actor code made of two pieces ("FRA" + "COP"), kept in the document's memory. */
 const char *joined_code(vigie_doc *d, const char *first, const char *second);
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);
