@@ -2094,8 +2094,10 @@ static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out
     if (subject_relative_before(d, c, start))
         return false;
     size_t end = relative_before(d, c, start), a = end;
+    /* back to the clause's start: a comma, a clause word, or a speech verb whose object the clause
+     * is ("the ministry said protesters demonstrated": protesters) */
     while (a > c->lo && end - a < 8 && !tok_is(d, a - 1, ",") && !is_clause_break(d, a - 1, c->hi) &&
-           !gram_is(d, a - 1, c->hi, G_RELATIVE))
+           !gram_is(d, a - 1, c->hi, G_RELATIVE) && !gram_is(d, a - 1, c->hi, G_REPORTING))
         a--;
     return bare_agent(d, c, a, end, out);
 }
