@@ -2218,7 +2218,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         memcpy(c->subj, coord, sizeof c->subj);
     }
     unsigned flags = (negated(d, c, ctl_start, trig) ? VIGIE_FLAG_NEGATED : 0) |
-                     (planned(d, c, start, trig) ? VIGIE_FLAG_PLANNED : 0) |
+                     (planned(d, c, ctl_start, trig) ? VIGIE_FLAG_PLANNED : 0) |
                      (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
 }

@@ -236,14 +236,15 @@ static bool is_auxiliary(const vigie_doc *d, const verb_analysis *va)
     return false;
 }
 
-/* A future or conditional marker up to three words before the verb at k ("will be held", "could
+/* A future, conditional or planned marker up to three words before the verb at k ("will be held", "could
  * meet"); a capitalised one inside the sentence is a name ("Theresa May secured"). */
 static bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi)
 {
     for (size_t b = k + 1; b-- > lo && b + 4 > k;) {
         if (b > lo && (d->tinfo.v[b].flags & TF_CAP))
             continue;
-        if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX))
+        if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX) ||
+            gram_is(d, b, hi, G_PLANNED)) /* "a visit planned for Friday", "expected to arrive" */
             return true;
     }
     return false;
