@@ -291,20 +291,47 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
  * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
  * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
  * else the nearest verb's tense. */
-static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
+/* The direction the expression's own clause gives: a past participle right before it ("publiés
+ * jeudi", "lancée le 24 février"; "prévu mercredi" plans), else the verb group before it in its
+ * clause. *found: whether either was there. */
+static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
 {
     lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
-    if (va && analysis_has_tag(va, 'K') && !(at - 1 > lo && verb_lookup(d, at - 2)))
+    *found = false;
+    if (va && analysis_has_tag(va, 'K') && !gram_is(d, at - 1, hi, G_PLANNED) && !(at - 1 > lo && verb_lookup(d, at - 2))) {
+        *found = true;
         return -1;
-    bool found = false;
-    int direction = 0;
-    if (!(at > lo && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF"))) /* "l'émission de jeudi" */
-        direction = clause_tense(d, at, lo, hi, &found);
+    }
+    if (at > lo && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF")) /* "l'émission de jeudi" */
+        return 0;
+    return clause_tense(d, at, lo, hi, found);
+}
+
+static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
+{
+    bool found;
+    int direction = clause_direction(d, at, lo, hi, &found);
     if (found)
         return direction != PRESENT ? direction : weekday ? +1 : 0;
     char tense = tense_near(d, at, lo, hi);
     return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
+}
+
+/* For a day and month without a year, only a past tense of the expression's own clause counts (a
+ * verb near it in another clause must not move the date by a year), and not for the end of a span
+ * ("postponed until May 22nd", "prévus jusqu'au 1er avril" end after what started them). */
+static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
+{
+    for (size_t k = at > lo + 2 ? at - 2 : lo; k < at; k++) {
+        uint32_t len = 0;
+        const time_entry *link = lex_class(d, k, hi, TC_LINK, &len);
+        if (link && k + len == at && tagged(link, "UNTIL"))
+            return 0;
+    }
+    bool found;
+    int direction = clause_direction(d, at, lo, hi, &found);
+    return found && direction < 0 ? -1 : 0;
 }
 
 static void set_value(vigie_doc *d, timex_info *t, const char *value)
@@ -319,7 +346,10 @@ static void value_of_date(vigie_doc *d, timex_info *t, vigie_date v)
     set_value(d, t, vigie_date_format(v, buf));
 }
 
-static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, int year)
+/* DAY MONTH without a year: the nearest such date, unless the tense says the other side of the
+ * publication and that date is two months or more away ("a attaqué le 24 février" in November is
+ * last February; "se rencontreront le 10 janvier" in December is next January either way). */
+static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, int year, int direction)
 {
     vigie_date ref = d->published;
     char buf[32];
@@ -333,7 +363,15 @@ static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, i
     }
     if (year < 0) {
         year = nearest_year(ref, month);
+        int ahead = (year - ref.year) * 12 + month - ref.month; /* months after publication */
         t->pub.anchor = "published";
+        if (ref.gran >= VIGIE_GRAN_MONTH && direction < 0 && ahead >= 2) {
+            year--;
+            t->pub.anchor = "published, past tense";
+        } else if (ref.gran >= VIGIE_GRAN_MONTH && direction > 0 && ahead <= -2) {
+            year++;
+            t->pub.anchor = "published, future tense";
+        }
     } else {
         t->pub.anchor = "absolute";
     }
@@ -466,7 +504,6 @@ static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
 /* [weekday] DAY MONTH [YEAR] — "10 janvier", "jeudi 30 décembre 2021", "10 January". */
 static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
-    (void)lo;
     uint32_t dl, ml;
     int day = day_value(d, i, end, &dl);
     if (day < 0)
@@ -481,7 +518,7 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     int year = year_value(d, j);
     if (year > 0)
         j++;
-    if (!resolve_day_month(d, t, day, m->num, year))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
         return (size_t)-1; /* an impossible date: consume it, produce nothing */
     return j - i;
 }
@@ -503,7 +540,7 @@ static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     int year = year_value(d, k);
     if (year > 0)
         j = k + 1;
-    if (!resolve_day_month(d, t, day, m->num, year))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
         return (size_t)-1;
     return j - i;
 }
