@@ -1986,7 +1986,7 @@ static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start,
 }
 
 /* Does a control pattern of the verb at g (">  décider de", ">  pouvoir") reach up to token end? */
-static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
+static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end, bool *planned)
 {
     const verb_analysis *va = verb_lookup(d, g);
     const lang_data *L = &d->engine->lang[d->lang];
@@ -1997,8 +1997,10 @@ static bool controls(vigie_doc *d, const sent_ctx *c, size_t g, size_t end)
             const event_pattern *p = &L->patterns.v[pl->v[k]];
             match m;
             memset(&m, 0, sizeof m);
-            if (p->control && p->pronominal == refl && match_items(d, c, p, g + 1, &m) && m.last == end)
+            if (p->control && p->pronominal == refl && match_items(d, c, p, g + 1, &m) && m.last == end) {
+                *planned = p->control_planned;
                 return true;
+            }
         }
     }
     return false;
@@ -2022,8 +2024,9 @@ static size_t finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
 static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
-                            size_t *gstart, size_t *clitics)
+                            size_t *gstart, size_t *clitics, bool *planned)
 {
+    *planned = false;
     if (!analysis_has_tag(va, 'W'))
         return 0;
     size_t end = trig; /* clitics before the infinitive: "d'y envoyer", "de s'en prendre" */
@@ -2047,7 +2050,7 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
             return s < 0 ? 0 : n ? n : (out[0] = s, 1);
         }
         const verb_analysis *gv = verb_lookup(d, p);
-        if (!gv || !controls(d, c, p, end))
+        if (!gv || !controls(d, c, p, end, planned))
             continue;
         size_t st = group_start(d, c, p);
         if (!finite_use(d, c, gv, st, p))
@@ -2127,7 +2130,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return;
     int ctl[4];
     size_t ctl_start = trig, clitics = trig;
-    int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics);
+    bool ctl_planned; /* "a décidé d'envahir": not done yet */
+    int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
     if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) || participle_adjective(d, c, va, trig) ||
                   noun_modifier_use(d, c, trig)))
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
@@ -2218,7 +2222,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         memcpy(c->subj, coord, sizeof c->subj);
     }
     unsigned flags = (negated(d, c, ctl_start, trig) ? VIGIE_FLAG_NEGATED : 0) |
-                     (planned(d, c, ctl_start, trig) ? VIGIE_FLAG_PLANNED : 0) |
+                     (planned(d, c, ctl_start, trig) || (nctl && ctl_planned) ? VIGIE_FLAG_PLANNED : 0) |
                      (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
     emit_all(d, c, best, trig, trig + 1, coord, ncoord, &best_m, flags);
 }

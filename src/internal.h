@@ -148,6 +148,7 @@ typedef struct {
     bool noun, pronominal, reciprocal;
     bool petrarch;    /* from a PETRARCH verb dictionary: TABARI's actor rules (events.c) */
     bool control;     /* code ">": codes nothing; the infinitive after it is coded with its subject */
+    bool control_planned; /* code ">?": the same, and the infinitive has not happened (yet): planned */
     pat_item *items;  /* after the trigger */
     int item_count;
     pat_item *pre;    /* before the trigger, in text order (PETRARCH patterns) */
