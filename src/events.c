@@ -903,10 +903,11 @@ static bool unknown_name_between(const vigie_doc *d, size_t k, size_t tok)
 static int antecedent(const vigie_doc *d, size_t tok)
 {
     uint32_t sentence = d->tinfo.v[tok].sentence;
+    bool plural = !person_pronoun(d, tok); /* "ils", "they": a group, not one person */
     int first = -1; /* the first actor of the nearest sentence before that has one: its subject */
     for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
-        if (m->t1 > tok || !is_actor(m) || m->adjective)
+        if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON))
             continue;
         if (m->pub.sentence == sentence) /* in the pronoun's sentence, the closest */
             return unknown_name_between(d, k, tok) ? -1 : (int)k;
