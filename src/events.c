@@ -1428,8 +1428,8 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
                 continue;
             /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
              * clashed"); one inside the sequel does not date the main clause */
-            if (pass == 1 && (separated_by(d, c, t->t0 < trig ? t->t1 : trig, t->t0 < trig ? trig : t->t0, t->t0 > trig) ||
-                              in_subordinate(d, c, t)))
+            size_t from = t->t0 < trig ? t->t1 : trig, to = t->t0 < trig ? trig : t->t0;
+            if (pass == 1 && (separated_by(d, c, from, to, t->t0 > trig) || in_subordinate(d, c, t)))
                 continue;
             size_t dist = t->t0 > trig ? t->t0 - trig : trig - t->t1 + 1;
             if (dist < best_dist) {
@@ -2133,8 +2133,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     size_t ctl_start = trig, clitics = trig;
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
-    if (!nctl && (follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) || participle_adjective(d, c, va, trig) ||
-                  noun_modifier_use(d, c, trig)))
+    bool noun = follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) ||
+                participle_adjective(d, c, va, trig) || noun_modifier_use(d, c, trig);
+    if (!nctl && noun)
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
     size_t start = nctl ? clitics : group_start(d, c, trig);

@@ -266,7 +266,8 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
          * an auxiliary ("are determined to march": the auxiliary says the tense), nor beyond a
          * nearer present */
         bool past_form = !va && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask && simple_past(d, k);
-        if (past_form && (present || (k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE)))))
+        bool after_aux = k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE));
+        if (past_form && (present || after_aux))
             continue;
         if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)))
             continue; /* "the attack on Tuesday" is a noun */
@@ -287,10 +288,6 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
     return present ? PRESENT : 0;
 }
 
-/* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
- * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
- * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
- * else the nearest verb's tense. */
 /* The direction the expression's own clause gives: a past participle right before it ("publiés
  * jeudi", "lancée le 24 février"; "prévu mercredi" plans), else the verb group before it in its
  * clause. *found: whether either was there. */
@@ -299,7 +296,8 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
     lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
     *found = false;
-    if (va && analysis_has_tag(va, 'K') && !gram_is(d, at - 1, hi, G_PLANNED) && !(at - 1 > lo && verb_lookup(d, at - 2))) {
+    bool participle = va && analysis_has_tag(va, 'K') && !gram_is(d, at - 1, hi, G_PLANNED);
+    if (participle && !(at - 1 > lo && verb_lookup(d, at - 2))) {
         *found = true;
         return -1;
     }
@@ -308,6 +306,10 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
     return clause_tense(d, at, lo, hi, found);
 }
 
+/* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
+ * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
+ * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
+ * else the nearest verb's tense. */
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
     bool found;
@@ -346,9 +348,9 @@ static void value_of_date(vigie_doc *d, timex_info *t, vigie_date v)
     set_value(d, t, vigie_date_format(v, buf));
 }
 
-/* DAY MONTH without a year: the nearest such date, unless the tense says the other side of the
- * publication and that date is two months or more away ("a attaqué le 24 février" in November is
- * last February; "se rencontreront le 10 janvier" in December is next January either way). */
+/* DAY MONTH without a year: the nearest such date, unless a past tense (direction < 0) tells of a
+ * date that lies two months or more after publication ("a attaqué le 24 février" in November is
+ * last February; "se rencontreront le 10 janvier" in December is next January, the nearest). */
 static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, int year, int direction)
 {
     vigie_date ref = d->published;
@@ -368,9 +370,6 @@ static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, i
         if (ref.gran >= VIGIE_GRAN_MONTH && direction < 0 && ahead >= 2) {
             year--;
             t->pub.anchor = "published, past tense";
-        } else if (ref.gran >= VIGIE_GRAN_MONTH && direction > 0 && ahead <= -2) {
-            year++;
-            t->pub.anchor = "published, future tense";
         }
     } else {
         t->pub.anchor = "absolute";
