@@ -1186,8 +1186,8 @@ static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
             *t = x;
             t->t0 = (uint32_t)i;
             j = k + n;
-        } else {
-            resolve_offset(d, t, 0, "published day");
+        } else { /* a clock time alone is on the day the story is at ("mardi vers 21 h 45 ... à 22 h") */
+            resolve_story_offset(d, t, 0);
         }
     }
     char buf[48];

@@ -144,7 +144,23 @@ static long collect_doc(const cli_options *opt, const vigie_input *in, const vig
 
 /* ---- the gold ---- */
 
-/* Places a gold item in its document: context (or locator) found once, text inside it. */
+/* A gold item given by its byte span instead (the French TimeBank's form): the span must lie in the
+ * document and hold the item's text. */
+static bool locate_span(const doc_text *d, item *g, const char *text, const char **why)
+{
+    long a = -1, b = -1;
+    if (!span_of(g->json, "span", &a, &b) || a < 0 || b < a || (size_t)b > d->len || (text && ((size_t)(b - a) != strlen(text) ||
+                                                          memcmp(d->text + a, text, (size_t)(b - a))))) {
+        *why = "\"span\" does not hold its text in the document";
+        return false;
+    }
+    g->start = a;
+    g->end = b;
+    return true;
+}
+
+/* Places a gold item in its document: context (or locator) found once, text inside it; or its
+ * "span" when it has no context. */
 static bool locate(eval_state *st, item *g, const char *path, long line)
 {
     const doc_text *d = find_doc(st, g->doc);
@@ -152,10 +168,13 @@ static bool locate(eval_state *st, item *g, const char *path, long line)
     const char *text = str(g, "text");
     const char *why = NULL;
     const char *at = d && ctx ? strstr(d->text, ctx) : NULL;
-    if (!d)
+    if (d && !ctx && json_is_array(json_object_get(g->json, "span"))) {
+        if (locate_span(d, g, text, &why))
+            return true;
+    } else if (!d)
         why = "its document is not among the inputs";
     else if (!ctx)
-        why = "no \"context\" or \"locator\"";
+        why = "no \"context\", \"locator\" or \"span\"";
     else if (!at)
         why = "context not found in the document";
     const char *in = at && text ? strstr(at, text) : at;
