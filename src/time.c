@@ -174,6 +174,25 @@ static int year_value(const vigie_doc *d, size_t i)
     return v >= 1000 && v <= 2999 ? v : -1;
 }
 
+/* The year right after a month: four digits, or two ("octobre 98", "le 10 novembre 93") read in the
+ * century that puts it at most ten years after publication, when no word of a count follows ("le
+ * 10 novembre 93 personnes", "en mars 20 ans après" are no years). */
+static int year_after_month(const vigie_doc *d, size_t i, size_t end)
+{
+    int year = year_value(d, i);
+    if (year > 0 || i >= end || d->tokens.v[i].kind != VIGIE_TOK_NUMBER || tok_key_len(d, i) != 2)
+        return year;
+    int yy = number_value(d, i, 2);
+    if (yy < 0)
+        return -1;
+    if (i + 1 < end && d->tokens.v[i + 1].kind == VIGIE_TOK_WORD &&
+        (tok_key_len(d, i + 1) > 3 || lex_class(d, i + 1, end, TC_UNIT, NULL)))
+        return -1;
+    int ref = d->published.gran >= VIGIE_GRAN_YEAR ? d->published.year : 2000;
+    int full = ref / 100 * 100 + yy;
+    return full > ref + 10 ? full - 100 : full;
+}
+
 #define COUNT_UNKNOWN (-2) /* "quelques", "several": TIMEX3 "X" */
 
 static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
@@ -514,7 +533,7 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     if (!m)
         return 0;
     j = skip_period(d, j + ml, end);
-    int year = year_value(d, j);
+    int year = year_after_month(d, j, end);
     if (year > 0)
         j++;
     if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
@@ -614,7 +633,7 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
     const time_entry *m = lex_class(d, at_month, end, TC_MONTH, &len);
     if (m) {
         j = skip_period(d, at_month + len, end);
-        int year = year_value(d, j);
+        int year = year_after_month(d, j, end);
         int direction = pre ? pre->num : 0;
         const time_entry *post;
         uint32_t yl = 0;
