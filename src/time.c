@@ -534,10 +534,21 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
         return 0;
     j = skip_period(d, j + ml, end);
     int year = year_after_month(d, j, end);
+    uint32_t pl = 0;
+    const time_entry *post = year > 0 ? NULL : lex_class(d, j, end, TC_DIRECTION, &pl);
     if (year > 0)
         j++;
+    if (post && post->num && d->published.gran == VIGIE_GRAN_DAY) { /* "le 1er septembre prochain" */
+        vigie_date ref = d->published;
+        year = ref.year;
+        int cmp = m->num != ref.month ? m->num - ref.month : day - ref.day;
+        year += post->num > 0 && cmp <= 0 ? 1 : post->num < 0 && cmp >= 0 ? -1 : 0;
+        j += pl;
+    }
     if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
         return (size_t)-1; /* an impossible date: consume it, produce nothing */
+    if (pl)
+        t->pub.anchor = post->num > 0 ? "published, the next one" : "published, the last one";
     return j - i;
 }
 
