@@ -538,7 +538,8 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     const time_entry *post = year > 0 ? NULL : lex_class(d, j, end, TC_DIRECTION, &pl);
     if (year > 0)
         j++;
-    if (post && post->num && d->published.gran == VIGIE_GRAN_DAY) { /* "le 1er septembre prochain" */
+    bool told = post && post->num && d->published.gran == VIGIE_GRAN_DAY;
+    if (told) { /* "le 1er septembre prochain" */
         vigie_date ref = d->published;
         year = ref.year;
         int cmp = m->num != ref.month ? m->num - ref.month : day - ref.day;
@@ -547,7 +548,7 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     }
     if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
         return (size_t)-1; /* an impossible date: consume it, produce nothing */
-    if (pl)
+    if (told)
         t->pub.anchor = post->num > 0 ? "published, the next one" : "published, the last one";
     return j - i;
 }
