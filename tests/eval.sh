@@ -39,6 +39,16 @@ if [ -f "$SEED" ]; then
     floor "seed events" "$T/seed-events" "code + dyad + date" R 1.0
 fi
 
+# the public French temporal benchmark (../shared/peer/fr-timebank): HeidelTime's published scores
+# there are strict F1 0.860, relaxed F1 0.910, value F1 0.736
+FTIB=$SHARED/peer/fr-timebank
+if [ -f "$FTIB/ftib.jsonl" ]; then
+    score ftib eval-time "$FTIB/ftib.timex.jsonl" "$FTIB/ftib.jsonl"
+    floor "French TimeBank" "$T/ftib" "strict span" F1 0.68
+    floor "French TimeBank" "$T/ftib" "relaxed span" F1 0.85
+    floor "French TimeBank" "$T/ftib" "value F1" "value F1" 0.72
+fi
+
 # the project's own gold (tests/gold/), per language: documents a<lang>-NN
 G=tests/gold
 for lang in fr en; do
