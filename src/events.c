@@ -909,6 +909,8 @@ static int antecedent(const vigie_doc *d, size_t tok)
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON))
             continue;
+        if (m->t1 < d->tokens.n && tok_is(d, m->t1, "'s"))
+            continue; /* "China, Pyongyang's closest ally, said it": a possessor is seldom the one spoken of */
         if (m->pub.sentence == sentence) /* in the pronoun's sentence, the closest */
             return unknown_name_between(d, k, tok) ? -1 : (int)k;
         if (first >= 0 && d->mentions.v[first].pub.sentence != m->pub.sentence)
@@ -973,6 +975,15 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
     return s;
 }
 
+/* Does an actor's possessive open the words at k ("Pyongyang's closest ally")? */
+static bool possessor_at(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    for (size_t m = c->m0; m < c->m1; m++)
+        if (d->mentions.v[m].t0 == k)
+            return d->mentions.v[m].t1 < c->hi && tok_is(d, d->mentions.v[m].t1, "'s");
+    return false;
+}
+
 /* A relative clause, a participle phrase or (English) a noun phrase in apposition between commas
  * ending right before the verb group at start: its first token (the comma), or start when there is
  * none ("Le chef de l'Etat, qui préside l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont
@@ -984,7 +995,7 @@ static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t star
     bool verb = false;
     for (size_t k = start - 1; k-- > c->lo + 1;) {
         if (tok_is(d, k, ",") && d->lang == LANG_EN && !verb && k + 2 < start &&
-            (gram_is(d, k + 1, c->hi, G_DETERMINER) || gram_is(d, k + 1, c->hi, G_INDEFINITE)))
+            (gram_is(d, k + 1, c->hi, G_DETERMINER) || gram_is(d, k + 1, c->hi, G_INDEFINITE) || possessor_at(d, c, k + 1)))
             return k;
         if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
             return start;
@@ -1206,6 +1217,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > start || !is_actor(m) || (m->adjective && !(m->t1 == start && adjective_subject(d, c, m))))
             continue;
+        if (m->t1 < start && tok_is(d, m->t1, "'s") && m->t0 > c->lo && tok_is(d, m->t0 - 1, ","))
+            continue; /* the possessor in an apposition: "China, Pyongyang's closest ally, said" */
         if (m->t1 < start && (noun_before(d, c, start) || other_clause_between(d, c, m->t1, start)))
             return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
