@@ -2048,7 +2048,12 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
         end--;
     *clitics = end;
     int n = 0;
-    for (size_t p = end; p-- > c->lo && p + 3 >= end;) {
+    size_t dated = 0; /* words of a date between the governor and its infinitive: "agreed on Monday to" */
+    for (size_t p = end; p-- > c->lo && p + 3 + dated >= end;) {
+        if (inside_timex(d, c, p) && dated < 4) {
+            dated++;
+            continue;
+        }
         bool prep = gram_is(d, p, c->hi, G_PURPOSE) || gram_is(d, p, c->hi, G_CONTROL);
         if (prep && p + d->tinfo.v[p].gram_len == end) {
             if (c->nsubj > 0 && gram_is(d, p, c->hi, G_CONTROL)) {
