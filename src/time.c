@@ -65,8 +65,8 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end)
     if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
         d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
         return false;
-    time_hit buf;
-    return lex_at(d, i - 1, end, &buf)->n == 0;
+    time_hit buf; /* a holiday's first word is a name's too: "the Good Friday Agreement" */
+    return (lex_at(d, i - 1, end, &buf)->classes & ~(1u << TC_HOLIDAY)) == 0;
 }
 
 /* A lexicon entry of class c at token i; *len gets its length. English month names must be
@@ -422,6 +422,32 @@ static vigie_date add_days(vigie_date ref, long days)
     return v;
 }
 
+/* Easter Sunday of year y: the Gregorian computus (the anonymous algorithm of Meeus). */
+static vigie_date easter_sunday(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    vigie_date v = {y, month, day, VIGIE_GRAN_DAY};
+    return v;
+}
+
+/* A holiday's day in year y: "D12-25" a fixed day, "E+49" days after Easter Sunday. */
+static bool holiday_in(const time_entry *h, int y, vigie_date *out)
+{
+    int month, day, offset;
+    if (h->text && sscanf(h->text, "D%d-%d", &month, &day) == 2 && date_valid(y, month, day)) {
+        vigie_date v = {y, month, day, VIGIE_GRAN_DAY};
+        *out = v;
+        return true;
+    }
+    if (h->text && sscanf(h->text, "E%d", &offset) == 1) {
+        *out = add_days(easter_sunday(y), offset);
+        return true;
+    }
+    return false;
+}
+
 /* Relative to the publication day; when only the month is known the day stays unresolved. */
 static void resolve_offset(vigie_doc *d, timex_info *t, long days, const char *why)
 {
@@ -675,6 +701,58 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
     }
     if (part)
         t->pub.mod = part->text;
+    return j - i;
+}
+
+/* Is the holiday phrase [i, j) one: written with a capital ("l'ascension du totalitarisme" is none),
+ * not a name's last word ("Mickaël Noël"), nor an English noun's modifier ("Christmas lights")? */
+static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t end)
+{
+    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
+    size_t k = i;
+    while (k + 1 < j && !(d->tinfo.v[k].flags & TF_CAP))
+        k++; /* past "la", "l'", "the" */
+    if (!(d->tinfo.v[k].flags & TF_CAP))
+        return false;
+    if (i > lo && d->tokens.v[i - 1].kind == VIGIE_TOK_WORD && (d->tinfo.v[i - 1].flags & TF_CAP))
+        return false;
+    time_hit none;
+    return !(d->lang == LANG_EN && j < end && d->tokens.v[j].kind == VIGIE_TOK_WORD &&
+             !(d->tinfo.v[j].flags & TF_CAP) && !d->tinfo.v[j].gram_mask && !verb_lookup(d, j) &&
+             !simple_past(d, j) && lex_at(d, j, end, &none)->n == 0);
+}
+
+/* HOLIDAY [YEAR] — "Noël", "la Pentecôte 2020", "Christmas", "Easter Monday": without a year, the
+ * occurrence the tense points to, else the nearest to the publication. */
+static size_t rec_holiday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    uint32_t len;
+    const time_entry *h = lex_class(d, i, end, TC_HOLIDAY, &len);
+    vigie_date ref = d->published, v;
+    size_t j = i + len;
+    int year = year_value(d, j);
+    if (!h || (year < 0 && ref.gran < VIGIE_GRAN_YEAR) || !holiday_named(d, i, j, lo, end))
+        return 0;
+    if (year > 0) {
+        j++;
+        t->pub.anchor = "absolute";
+    } else {
+        year = ref.year;
+        t->pub.anchor = "published";
+    }
+    if (!holiday_in(h, year, &v))
+        return 0;
+    bool relative = !strcmp(t->pub.anchor, "published") && ref.gran >= VIGIE_GRAN_MONTH;
+    long gap = relative ? days_from_civil(v.year, v.month, v.day) -
+                              days_from_civil(ref.year, ref.month, ref.gran == VIGIE_GRAN_DAY ? ref.day : 15)
+                        : 0;
+    /* the tense says which side of the publication ("s'exprimera à Noël"), else the nearest */
+    int direction = relative ? tense_direction(d, i, lo, end, false) : 0;
+    if ((direction < 0 && gap > 0) || (!direction && gap > 183))
+        holiday_in(h, year - 1, &v);
+    else if ((direction > 0 && gap < 0) || (!direction && gap < -183))
+        holiday_in(h, year + 1, &v);
+    value_of_date(d, t, v);
     return j - i;
 }
 
@@ -1454,6 +1532,7 @@ typedef struct {
 
 /* Tried in this order at each token; the first that matches wins. */
 static const recogniser_entry recognisers[] = {
+    {rec_holiday, C(HOLIDAY)},
     {rec_numeric, START_NUMBER},
     {rec_clock, C(HOUR) | START_NUMBER},
     {rec_decade, C(DECADE) | START_NUMBER},
