@@ -169,6 +169,7 @@ typedef struct {
     arg relobj;      /* the antecedent of an object relative ("le Qatar, qu'ils accusent"): a target */
     bool has_relobj;
     size_t last;     /* last token used */
+    size_t words_end; /* after the last word item the pattern matched (0: none) */
     size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
 } match;
 
@@ -664,6 +665,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             return false;
     }
     out->last = j;
+    out->words_end = word_at == (size_t)-1 ? 0 : word_at + 1;
     out->weight = p->weight;
     return true;
 }
@@ -2237,6 +2239,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         return; /* "a appelé à des discussions entre Moscou et Kiev": likewise, the target is one of them */
     if (best_m.last > c->used_to)
         c->used_to = best_m.last; /* "lifted sanctions on Iran" is one event, not a noun one too */
+    if (best_m.words_end > c->words_to) /* a verb among the pattern's words is no trigger of its own: */
+        c->words_to = best_m.words_end; /* "agreed to send tanks to Ukraine" (0332) is no sending (072) too */
     if (agent < 0 && !best_m.has_source) {
         c->nsubj = ncoord;
         memcpy(c->subj, coord, sizeof c->subj);
