@@ -2036,6 +2036,27 @@ static size_t finite_before(const vigie_doc *d, const sent_ctx *c, size_t p)
     return SIZE_MAX;
 }
 
+/* The subjects of the verb group before a coordination ending right before start, when no coded
+ * verb gave them ("The White House expressed regret but did not condemn Israel", "Le Parlement a
+ * qualifié la Russie d'Etat terroriste et a appelé"): those of the nearest finite verb, in the same
+ * clause and active. Returns their count. */
+static int coordinated_subjects(const vigie_doc *d, const sent_ctx *c, size_t start, int *out)
+{
+    if (start <= c->lo + 2 || !gram_is(d, start - 1, c->hi, G_COORD))
+        return 0;
+    size_t from = tok_is(d, start - 2, ",") ? start - 2 : start - 1; /* "met Y on Monday, and condemned" */
+    size_t st = finite_before(d, c, from);
+    if (st == SIZE_MAX || st <= c->lo || gram_is(d, st - 1, c->hi, G_RELATIVE))
+        return 0; /* "des céréales qui ne parviennent plus et menacent": the relative's subject */
+    for (size_t k = st; k < from; k++)
+        if (tok_is(d, k, ",") || gram_is(d, k, c->hi, G_PASSIVE) || gram_is(d, k, c->hi, G_RELATIVE))
+            return 0; /* another clause, or a passive ("were stopped by police and arrested") */
+    int n = 0, s = subject_of(d, c, st, out, &n);
+    if (s >= 0 && n == 0)
+        out[n++] = s;
+    return s >= 0 ? n : 0;
+}
+
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
@@ -2162,6 +2183,9 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
     bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
+    if (!nctl && !shared && c->nsubj == 0 && finite_use(d, c, va, start, trig) &&
+        (c->nsubj = coordinated_subjects(d, c, start, c->subj)) > 0)
+        shared = true; /* a participle alone ("a été attaqué et envahi par") shares its auxiliary too: not here */
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
     bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
     size_t lead = nctl || shared || reduced ? SIZE_MAX : coordinated_lead(d, c, va, start, trig);
