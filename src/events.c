@@ -902,24 +902,33 @@ static bool unknown_name_between(const vigie_doc *d, size_t k, size_t tok)
     return false;
 }
 
-static int antecedent(const vigie_doc *d, size_t tok)
+static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
     uint32_t sentence = d->tinfo.v[tok].sentence;
     bool plural = !person_pronoun(d, tok); /* "ils", "they": a group, not one person */
     int first = -1; /* the first actor of the nearest sentence before that has one: its subject */
+    int oblique = -1; /* the closest in the pronoun's sentence after a preposition */
     for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON))
             continue;
         if (m->t1 < d->tokens.n && tok_is(d, m->t1, "'s"))
             continue; /* "China, Pyongyang's closest ally, said it": a possessor is seldom the one spoken of */
-        if (m->pub.sentence == sentence) /* in the pronoun's sentence, the closest */
+        if (m->pub.sentence == sentence) {
+            /* in the pronoun's sentence, the closest subject or object before one after a
+             * preposition: "la Russie veut le retrait des troupes de Bulgarie, un traité qu'elle réclame" */
+            if (in_prep_phrase(d, c, m)) {
+                oblique = oblique < 0 ? (int)k : oblique;
+                continue;
+            }
             return unknown_name_between(d, k, tok) ? -1 : (int)k;
-        if (first >= 0 && d->mentions.v[first].pub.sentence != m->pub.sentence)
+        }
+        if (oblique >= 0 || (first >= 0 && d->mentions.v[first].pub.sentence != m->pub.sentence))
             break;
         first = (int)k;
     }
-    return first >= 0 && unknown_name_between(d, (size_t)first, tok) ? -1 : first;
+    int a = oblique >= 0 ? oblique : first;
+    return a >= 0 && unknown_name_between(d, (size_t)a, tok) ? -1 : a;
 }
 
 /* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
@@ -1208,7 +1217,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
                 return coord[0];
             }
             if (a < 0 && !person_only_pronoun(d, p))
-                a = antecedent(d, p); /* else the last actor ("il" may be a country, "he" is not) */
+                a = antecedent(d, c, p); /* else the last actor ("il" may be a country, "he" is not) */
             if (a >= 0) {
                 coord[(*ncoord)++] = a;
                 return a;
