@@ -1281,8 +1281,9 @@ static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
     if (h > 23 || minutes > 59)
         return 0;
     timex_info *prev = d->timexes.n ? &d->timexes.v[d->timexes.n - 1] : NULL;
+    /* not into a clock time: "de 18 h à 23 h" is two times, the range's ends; "ce soir à 20 h" is one */
     bool merge = prev && prev->t1 > lo && prev->date.gran == VIGIE_GRAN_DAY && prev->pub.type != VIGIE_TIMEX_SET &&
-                 (prev->t1 == i || (at && prev->t1 == i - 1));
+                 !(prev->pub.value && strchr(prev->pub.value, ':')) && (prev->t1 == i || (at && prev->t1 == i - 1));
     timex_info *day = merge ? prev : t;
     if (!merge) {
         const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
