@@ -649,6 +649,15 @@ static int year_offset_after(const vigie_doc *d, size_t j, size_t end, uint32_t 
 
 /* [part] [direction] MONTH [direction] [YEAR | last year] and [part] YEAR — "début décembre",
  * "en décembre 2021", "late 2021", "juin dernier", "next March", "June last year". */
+/* Is the month at token i introduced as one: after a word that opens a year ("in", "since", "the"),
+ * "of" or a word that opens a clock time ("by", "from")? */
+static bool month_introduced(const vigie_doc *d, size_t i, size_t lo, size_t end)
+{
+    return i > lo && (lex_class(d, i - 1, end, TC_YEARWORD, NULL) || lex_class(d, i - 1, end, TC_DET, NULL) ||
+                      lex_class(d, i - 1, end, TC_DIRECTION, NULL) || /* "this May" */
+                      lex_class(d, i - 1, end, TC_AT, NULL) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"));
+}
+
 static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     size_t j = i;
@@ -686,6 +695,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
             direction = post->num; /* "juin dernier" */
             j += len;
         }
+        if (tagged(m, "NAME") && !part && !direction && year <= 0 && !yl && !month_introduced(d, at_month, lo, end))
+            return 0; /* "to May, knowing that she": also a name, a month alone only after "in", "the"... */
         /* a bare month is the nearest: the tense of a report ("announced candidates for the
          * elections in May") says little of the month it names */
         resolve_month(d, t, m->num, year, direction, direction != 0);
