@@ -697,6 +697,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
         }
         if (tagged(m, "NAME") && !part && !direction && year <= 0 && !yl && !month_introduced(d, at_month, lo, end))
             return 0; /* "to May, knowing that she": also a name, a month alone only after "in", "the"... */
+        if (tagged(m, "ABBR") && year <= 0)
+            return 0; /* "Dec", "oct" alone: style sheets and code more often than months */
         /* a bare month is the nearest: the tense of a report ("announced candidates for the
          * elections in May") says little of the month it names */
         resolve_month(d, t, m->num, year, direction, direction != 0);
@@ -1372,6 +1374,22 @@ static size_t rec_century(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     return 1 + len;
 }
 
+/* Is the story's last date before (-1) or after (+1) the publication, or the same day or unknown (0)?
+ * Vague shifts from it keep its side: "quelques mois plus tard" after an 1893 date is in the past. */
+static int story_side(vigie_doc *d)
+{
+    const char *why;
+    vigie_date a = story_date(d, VIGIE_GRAN_YEAR, &why), p = d->published;
+    if (a.gran < VIGIE_GRAN_YEAR || p.gran < VIGIE_GRAN_YEAR)
+        return 0;
+    int fields[2][3] = {{a.year, a.month, a.day}, {p.year, p.month, p.day}};
+    int depth = (int)(a.gran < p.gran ? a.gran : p.gran); /* YEAR 1, MONTH 2, DAY 3 */
+    for (int k = 0; k < depth; k++)
+        if (fields[0][k] != fields[1][k])
+            return fields[0][k] < fields[1][k] ? -1 : 1;
+    return 0;
+}
+
 /* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
 static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
@@ -1406,7 +1424,15 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         return j - i;
     }
     const time_entry *off = ago_before || ago_after || approx || timeunit ? NULL : lex_class(d, j, end, TC_OFFSET, &len);
-    if (off && (tagged(off, "ADV") || phrase_ends(d, j + len, end)) && resolve_story_shift(d, t, off->num * n, u))
+    bool shift = off && (tagged(off, "ADV") || phrase_ends(d, j + len, end));
+    if (shift && n == COUNT_UNKNOWN) { /* "quelques mois plus tard": from the story's date, by how much unsaid */
+        /* with no publication date the text is a narrative of the past, most likely */
+        int side = d->published.gran >= VIGIE_GRAN_YEAR ? story_side(d) : -1;
+        set_value(d, t, (side ? side : off->num) < 0 ? "PAST_REF" : "FUTURE_REF");
+        t->pub.anchor = "vague";
+        return j + len - i;
+    }
+    if (shift && resolve_story_shift(d, t, off->num * n, u))
         return j + len - i; /* "dix jours plus tard", "three days later" */
     if (ago_before || ago_after) {
         long days = !strcmp(u, "D") ? n : !strcmp(u, "W") ? 7L * n : -1;
