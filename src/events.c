@@ -1515,7 +1515,9 @@ static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, c
     e->verb_text = arena_strndup(&d->mem, d->orig + e->verb_span.start, e->verb_span.end - e->verb_span.start);
     const timex_info *t = date_for(d, c, trig);
     if (t) {
-        e->date_value = t->pub.value;
+        char day[16]; /* an event is dated by the day: "samedi soir" (2004-11-06TEV) dates it 2004-11-06 */
+        bool timed = t->pub.type == VIGIE_TIMEX_TIME && t->date.gran == VIGIE_GRAN_DAY;
+        e->date_value = timed ? arena_strdup(&d->mem, vigie_date_format(t->date, day)) : t->pub.value;
         e->date_from = VIGIE_DATE_TEXT;
         e->date_span = t->pub.span;
         if (t->date.gran != VIGIE_GRAN_NONE && d->published.gran != VIGIE_GRAN_NONE &&
