@@ -1436,7 +1436,51 @@ static bool usable_date(const timex_info *t)
            strcmp(t->pub.value, "PRESENT_REF") && strcmp(t->pub.value, "FUTURE_REF");
 }
 
-/* The temporal expression governing the trigger: its clause first, then its sentence. */
+/* A coordinated verb group between the trigger and a later token: "a condamné l'attaque et a
+ * annoncé des manœuvres à partir de dimanche" does not date the condemnation. */
+static bool coordinated_after(const vigie_doc *d, const sent_ctx *c, size_t trig, size_t to)
+{
+    for (size_t k = trig + 1; k < to; k++)
+        if (coordinated_verb(d, k, c->hi))
+            return true;
+    return false;
+}
+
+/* The date of the clause that reports the trigger's completive clause ("a répliqué mercredi
+ * qu'elle étudiait un plan", "said on Monday that it was ready"), unless the report tells the
+ * event as anterior to it ("qu'il avait attaqué", "that it had attacked"); else NULL. */
+static const timex_info *reporting_date(const vigie_doc *d, const sent_ctx *c, size_t trig)
+{
+    size_t q = trig;
+    while (q > c->lo && !gram_is(d, q - 1, c->hi, G_RELATIVE))
+        if (tok_is(d, --q, ",") || is_clause_break(d, q, c->hi))
+            return NULL;
+    if (q <= c->lo + 1)
+        return NULL;
+    size_t opener = q - 1, p = opener - 1;
+    while (p > c->lo && inside_timex(d, c, p))
+        p--;
+    if (!verb_lookup(d, p) || inside_mention(d, c, p) || (p > c->lo && gram_is(d, p - 1, c->hi, G_DETERMINER)))
+        return NULL; /* "le traité qu'elle réclame", "une attaque que": a relative after a noun */
+    for (size_t k = q; k < trig; k++) {
+        const verb_analysis *va = verb_lookup(d, k);
+        if (gram_is(d, k, c->hi, G_AUXILIARY) && (analysis_has_tag(va, 'I') || (has_lemma(d, va, "have") && analysis_has_tag(va, 'J'))))
+            return NULL; /* a pluperfect: before the report */
+    }
+    const timex_info *best = NULL;
+    for (size_t k = c->x0; k < c->x1; k++) {
+        const timex_info *t = &d->timexes.v[k];
+        size_t a, b;
+        clause_span(d, c, t->t0, &a, &b);
+        bool subordinate = in_subordinate(d, c, t) || (a > c->lo && is_clause_break(d, a - 1, c->hi));
+        if (usable_date(t) && t->t1 <= opener && !separated(d, c, t->t1, opener) && !subordinate)
+            best = t; /* the last one before the opener, not in a clause of its own ("Lorsque ...") */
+    }
+    return best;
+}
+
+/* The temporal expression governing the trigger: its clause first, then its sentence, then the
+ * clause reporting it. */
 static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     size_t a, b;
@@ -1448,7 +1492,7 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             const timex_info *t = &d->timexes.v[k];
             if (!usable_date(t))
                 continue;
-            if (pass == 0 && (t->t0 < a || t->t1 > b))
+            if ((pass == 0 && (t->t0 < a || t->t1 > b)) || (t->t0 > trig && coordinated_after(d, c, trig, t->t0)))
                 continue;
             /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
              * clashed"); one inside the sequel does not date the main clause */
@@ -1462,7 +1506,7 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             }
         }
     }
-    return best;
+    return best ? best : reporting_date(d, c, trig);
 }
 
 /* ---- emitting ---- */
