@@ -1446,6 +1446,30 @@ static bool coordinated_after(const vigie_doc *d, const sent_ctx *c, size_t trig
     return false;
 }
 
+/* Days a duration before an `anterior` or `posterior` word shifts the main clause's date t for
+ * the trigger in the clause it opens ("on Monday, two days after Colombian troops killed": -2),
+ * or 0. */
+static long sequel_shift(const vigie_doc *d, const sent_ctx *c, const timex_info *t, size_t trig)
+{
+    if (t->t0 > trig || t->date.gran != VIGIE_GRAN_DAY)
+        return 0;
+    for (size_t k = t->t1; k < trig; k++) {
+        bool before = gram_is(d, k, c->hi, G_POSTERIOR);
+        if (!before && !gram_is(d, k, c->hi, G_ANTERIOR))
+            continue;
+        for (size_t x = c->x0; x < c->x1; x++) {
+            const timex_info *u = &d->timexes.v[x];
+            char unit = 0;
+            long n = 0;
+            if (u->t1 == k && u->pub.type == VIGIE_TIMEX_DURATION && u->pub.value &&
+                sscanf(u->pub.value, "P%ld%c", &n, &unit) == 2 && (unit == 'D' || unit == 'W'))
+                return (before ? 1 : -1) * n * (unit == 'W' ? 7 : 1);
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The date of the clause that reports the trigger's completive clause ("a répliqué mercredi
  * qu'elle étudiait un plan", "said on Monday that it was ready"), unless the report tells the
  * event as anterior to it ("qu'il avait attaqué", "that it had attacked"); else NULL. */
@@ -1560,8 +1584,14 @@ static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, c
     const timex_info *t = date_for(d, c, trig);
     if (t) {
         char day[16]; /* an event is dated by the day: "samedi soir" (2004-11-06TEV) dates it 2004-11-06 */
-        bool timed = t->pub.type == VIGIE_TIMEX_TIME && t->date.gran == VIGIE_GRAN_DAY;
-        e->date_value = timed ? arena_strdup(&d->mem, vigie_date_format(t->date, day)) : t->pub.value;
+        long shift = sequel_shift(d, c, t, trig);
+        vigie_date on = t->date;
+        if (shift) {
+            civil_from_days(days_from_civil(on.year, on.month, on.day) + shift, &on.year, &on.month, &on.day);
+            flags &= ~VIGIE_FLAG_PLANNED; /* before the main clause's date: "a day after X forced" */
+        }
+        bool timed = (t->pub.type == VIGIE_TIMEX_TIME || shift) && t->date.gran == VIGIE_GRAN_DAY;
+        e->date_value = timed ? arena_strdup(&d->mem, vigie_date_format(on, day)) : t->pub.value;
         e->date_from = VIGIE_DATE_TEXT;
         e->date_span = t->pub.span;
         if (t->date.gran != VIGIE_GRAN_NONE && d->published.gran != VIGIE_GRAN_NONE &&
