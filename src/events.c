@@ -464,6 +464,36 @@ static bool reporting_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
     return false;
 }
 
+static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_info *m);
+
+/* The speaker a reporting clause opened by the comma at t names, or -1: its first actor that is
+ * not whom it speaks to ("a déclaré aux agences de presse russes le vice-ministre"). */
+static int reporting_speaker(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (!reporting_clause(d, c, t))
+        return -1;
+    for (size_t k = c->m0; k < c->m1; k++) {
+        const mention_info *m = &d->mentions.v[k];
+        if (m->t0 > t && m->t0 <= t + 2 * REPORTING_REACH && is_actor(m) && !in_prep_phrase(d, c, m))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* The speaker of a first-person subject at p: named by the sentence's reporting clause after it
+ * ("« Nous appelons ... », a déclaré l'ambassadeur de France"), else before it ("..., a assuré Joe
+ * Biden. Et je veux remercier"); or -1. */
+static int quote_speaker(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    for (size_t t = p + 1; t < c->hi; t++)
+        if (reporting_clause(d, c, t))
+            return reporting_speaker(d, c, t);
+    for (size_t t = p; t-- > c->lo;)
+        if (reporting_clause(d, c, t))
+            return reporting_speaker(d, c, t);
+    return -1;
+}
+
 static bool actor_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++)
@@ -1209,6 +1239,14 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     /* a pronoun right before the verb group: "il a ajouté", "a-t-il" is not handled here */
     if (start > c->lo) {
         size_t p = start - 1;
+        /* "nous" opening its clause: "il nous a dit" has its subject before */
+        bool opens = p == c->lo || d->tokens.v[p - 1].kind != VIGIE_TOK_WORD || gram_is(d, p - 1, c->hi, G_COORD);
+        if (gram_is(d, p, c->hi, G_SPEAKER) && opens) {
+            int a = quote_speaker(d, c, p);
+            if (a >= 0)
+                coord[(*ncoord)++] = a;
+            return a;
+        }
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
             int a = mention_starting(d, c, p, false); /* resolved by the actor stage */
             if (a < 0 && c->nsubj > 0) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
