@@ -1846,6 +1846,18 @@ static bool noun_modifier_use(const vigie_doc *d, const sent_ctx *c, size_t trig
 
 /* An English past participle right after a verb other than an auxiliary ("visits detained US
  * citizen", "condemned armed attacks"): an adjective before its noun, not a verb of its own. */
+/* A form that is no participle nor -ing form after a copula is an attribute ("est apparue
+ * manifeste", "sont critiques envers"), an adjective. */
+static bool copula_attribute(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (analysis_has_tag(va, 'K') || analysis_has_tag(va, 'G'))
+        return false;
+    size_t p = trig;
+    while (p > c->lo && gram_is(d, p - 1, c->hi, G_ADVERB))
+        p--;
+    return p > c->lo && gram_is(d, p - 1, c->hi, G_COPULA);
+}
+
 static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
 {
     if (d->lang != LANG_EN || trig <= c->lo || !analysis_has_tag(va, 'K') || gram_is(d, trig - 1, c->hi, G_AUXILIARY) ||
@@ -2298,7 +2310,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
     bool noun = follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) ||
-                participle_adjective(d, c, va, trig) || noun_modifier_use(d, c, trig);
+                participle_adjective(d, c, va, trig) || noun_modifier_use(d, c, trig) || copula_attribute(d, c, va, trig);
     if (!nctl && noun)
         return; /* "une rencontre", "d'attaque", "Russian forces": nouns */
     /* "a décidé de s'en prendre": the infinitive's group is its clitics and itself */
