@@ -1495,14 +1495,18 @@ static long sequel_shift(const vigie_doc *d, const sent_ctx *c, const timex_info
         bool before = gram_is(d, k, c->hi, G_POSTERIOR);
         if (!before && !gram_is(d, k, c->hi, G_ANTERIOR))
             continue;
+        long sign = before ? 1 : -1;
         for (size_t x = c->x0; x < c->x1; x++) {
             const timex_info *u = &d->timexes.v[x];
             char unit = 0;
             long n = 0;
             if (u->t1 == k && u->pub.type == VIGIE_TIMEX_DURATION && u->pub.value &&
                 sscanf(u->pub.value, "P%ld%c", &n, &unit) == 2 && (unit == 'D' || unit == 'W'))
-                return (before ? 1 : -1) * n * (unit == 'W' ? 7 : 1);
+                return sign * n * (unit == 'W' ? 7 : 1);
         }
+        /* "a day after", "a week before": an article, which the time lexicon does not count */
+        if (k >= t->t1 + 2 && gram_is(d, k - 2, c->hi, G_INDEFINITE))
+            return sign * time_unit_days(d, k - 1, k);
         return 0;
     }
     return 0;

@@ -435,6 +435,8 @@ size_t sentence_end(const vigie_doc *d, size_t sentence);
 
 /* time.c */
 void time_doc(vigie_doc *d);
+/* Days in the calendar unit the time lexicon reads at token i ("day" 1, "weeks" 7), or 0. */
+int time_unit_days(const vigie_doc *d, size_t i, size_t end);
 /* actors.c */
 /* How often each country is named, in order of first naming: the most named, the first of equals. */
 typedef struct {

@@ -1597,6 +1597,14 @@ static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i
            (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0);
 }
 
+int time_unit_days(const vigie_doc *d, size_t i, size_t end)
+{
+    const time_entry *unit = lex_class(d, i, end, TC_UNIT, NULL);
+    if (!unit || !unit->text)
+        return 0;
+    return !strcmp(unit->text, "D") ? 1 : !strcmp(unit->text, "W") ? 7 : 0;
+}
+
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
