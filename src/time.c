@@ -58,13 +58,30 @@ static const time_entry *hit_class(const time_hit *h, enum time_class c)
 
 static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len);
 
+static bool tagged(const time_entry *e, const char *tag)
+{
+    return e && e->text && !strcmp(e->text, tag);
+}
+
 /* In English, a month or weekday right after a capitalised word the time lexicon does not know
  * is part of a name ("Theresa May", "Good Friday"); "In May", "Last May", "On Friday" are dates. */
-static bool inside_name(const vigie_doc *d, size_t i, size_t end)
+static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name)
 {
     if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
         d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
         return false;
+    /* a day number after it makes a date ("invaded Ukraine Feb. 24", "Ukraine March 1"), not after a
+     * word that is also a name ("Jonny May 8", a player's mark) */
+    size_t next = i + 1 < end && tok_is(d, i + 1, ".") ? i + 2 : i + 1;
+    if (!also_name && next < end && d->tokens.v[next].kind == VIGIE_TOK_NUMBER)
+        return false;
+    /* a name right after a verb is its object, the weekday after it a date ("attacked Kyiv Monday");
+     * after a determiner or a preposition it opens the name ("the Black Monday crash", "on Super Tuesday") */
+    if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP)) {
+        lexicon_tag_range((vigie_doc *)d, i - 2, i - 1); /* done already unless the run stops at dating */
+        if (verb_lookup(d, i - 2) || simple_past(d, i - 2))
+            return false;
+    }
     time_hit buf; /* a holiday's first word is a name's too: "the Good Friday Agreement" */
     return (lex_at(d, i - 1, end, &buf)->classes & ~(1u << TC_HOLIDAY)) == 0;
 }
@@ -80,7 +97,7 @@ static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enu
     const time_entry *e = hit_class(h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL; /* "may", "march" are verbs */
-    if (e && (c == TC_MONTH || c == TC_WEEKDAY) && inside_name(d, i, end))
+    if (e && (c == TC_MONTH || c == TC_WEEKDAY) && inside_name(d, i, end, tagged(e, "NAME")))
         return NULL;
     if (e && len)
         *len = h->len;
@@ -99,10 +116,6 @@ static const time_entry *key_class(const vigie_doc *d, const char *key, size_t n
 }
 
 /* Is the entry's tag (the text after its number, or its text) this one? */
-static bool tagged(const time_entry *e, const char *tag)
-{
-    return e && e->text && !strcmp(e->text, tag);
-}
 
 /* The phrase ends before token j: a closing mark or the sentence's end ("en 2014.", "de 2020,"). */
 static bool phrase_ends(const vigie_doc *d, size_t j, size_t end)
@@ -194,6 +207,7 @@ static int year_after_month(const vigie_doc *d, size_t i, size_t end)
 }
 
 #define COUNT_UNKNOWN (-2) /* "quelques", "several": TIMEX3 "X" */
+#define COUNT_ARTICLE (-3) /* "a", "an": one, only before a unit and "ago" or an offset */
 
 static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
 {
@@ -206,7 +220,7 @@ static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
         return v;
     const time_entry *e = lex_class(d, i, end, TC_NUMBER, len);
     if (e)
-        return tagged(e, "X") ? COUNT_UNKNOWN : e->num;
+        return tagged(e, "X") ? COUNT_UNKNOWN : tagged(e, "ART") ? COUNT_ARTICLE : e->num;
     *len = 1;
     bool before_unit = i + 1 < end && lex_class(d, i + 1, end, TC_UNIT, NULL);
     return before_unit && strchr(tok_key(d, i), '-') ? compound_number(d, tok_key(d, i)) : -1;
@@ -1406,6 +1420,9 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
             j++; /* "moins d'un mois", "more than" written without the lexicon's "de" */
     }
     int n = count_value(d, j, end, &len);
+    bool article = n == COUNT_ARTICLE;
+    if (article)
+        n = 1;
     if (n < 0 && n != COUNT_UNKNOWN)
         return 0;
     j += len;
@@ -1425,6 +1442,8 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     }
     const time_entry *off = ago_before || ago_after || approx || timeunit ? NULL : lex_class(d, j, end, TC_OFFSET, &len);
     bool shift = off && (tagged(off, "ADV") || phrase_ends(d, j + len, end));
+    if (article && !ago_after && !shift)
+        return 0; /* "twice a week", "a day of talks" */
     if (shift && n == COUNT_UNKNOWN) { /* "quelques mois plus tard": from the story's date, by how much unsaid */
         /* with no publication date the text is a narrative of the past, most likely */
         int side = d->published.gran >= VIGIE_GRAN_YEAR ? story_side(d) : -1;
