@@ -1085,16 +1085,23 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     size_t j = i;
     uint32_t len;
     const time_entry *part = lex_class(d, j, end, TC_PART, &len);
+    const time_entry *contracted = NULL; /* "fin du mois": "du" is "de le", a link and a determiner */
     if (part) {
         j += len;
         const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
-        if (tagged(of, "OF"))
+        if (tagged(of, "OF")) {
+            contracted = lex_class(d, j, end, TC_DET, NULL);
             j += len;
+        }
     }
     const time_entry *det = lex_class(d, j, end, TC_DET, &len);
+    if (!det)
+        det = contracted;
+    else
+        contracted = NULL;
     if (tagged(det, "PL"))
         return 0; /* plural: "les semaines prochaines" */
-    if (det)
+    if (det && !contracted)
         j += len;
     if (tagged(det, "PREP") && !part)
         t->t0 = (uint32_t)j; /* "au printemps": the preposition stays out of the span */
@@ -1372,11 +1379,29 @@ static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *
 
 /* An ordinal and the unit of centuries: "the 18th century", "le 19e siècle" is a date, the
  * century's first two digits (TIMEX3 "17"), not a count of centuries. */
+/* The value of a Roman ordinal key ("xxe", "xixeme", "ier": 20, 19, 1), or -1. */
+static int roman_ordinal(const char *k)
+{
+    static const char digits[] = "ivxl";
+    static const int values[] = {1, 5, 10, 50};
+    int total = 0, prev = 0;
+    const char *p = k;
+    for (const char *at; *p && (at = strchr(digits, *p)); p++) {
+        int v = values[at - digits];
+        total += v > prev ? v - 2 * prev : v; /* "ix": 1 then 10 - 2 */
+        prev = v;
+    }
+    bool suffix = p > k && (!strcmp(p, "e") || !strcmp(p, "eme") || (total == 1 && !strcmp(p, "er")));
+    return suffix && total < 40 ? total : -1;
+}
+
 static size_t rec_century(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
-    const char *rest;
+    const char *rest = "";
     int n = d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? lead_digits(tok_key(d, i), 2, &rest) : -1;
+    if (n < 0 && (n = roman_ordinal(tok_key(d, i))) > 0)
+        rest = "e"; /* "le XXe siècle", "au XIXe siècle" */
     uint32_t len;
     const time_entry *unit = n > 0 && *rest ? lex_class(d, i + 1, end, TC_UNIT, &len) : NULL;
     if (!unit || !unit->text || strcmp(unit->text, "CE"))
@@ -1566,12 +1591,19 @@ static void pin_weekdays(vigie_doc *d)
 /* Every recogniser starts on a lexicon phrase, a number, or a hyphenated word ("mi-janvier",
  * "quarante-deux"): other tokens, and frequent words that only link or introduce ("de", "in"),
  * are skipped without trying them all; a determiner must come before another lexicon word. */
+/* A Roman ordinal before a unit ("XXe siècle"): looked at only where a unit follows. */
+static bool roman_century(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
+{
+    return i + 1 < end && (cache->hits[i + 1].classes & (1u << TC_UNIT)) && roman_ordinal(tok_key(d, i)) > 0;
+}
+
 static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
     if (start == 1u << TC_DET)
         return i + 1 < end && cache->hits[i + 1].n;
-    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || strchr(tok_key(d, i), '-');
+    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || strchr(tok_key(d, i), '-') ||
+           roman_century(d, cache, i, end);
 }
 
 typedef size_t (*recogniser)(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
@@ -1581,6 +1613,7 @@ typedef size_t (*recogniser)(vigie_doc *d, size_t i, size_t end, size_t lo, time
  * called: most starts are numbers and "un", "une", which only a few recognisers take. */
 #define START_NUMBER (1u << TC_COUNT)
 #define START_HYPHEN (1u << (TC_COUNT + 1))
+#define START_ROMAN (1u << (TC_COUNT + 2))
 #define C(c) (1u << TC_##c)
 typedef struct {
     recogniser run;
@@ -1604,16 +1637,16 @@ static const recogniser_entry recognisers[] = {
     {rec_month_year, C(PART) | C(DIRECTION) | C(MONTH) | START_NUMBER},
     {rec_anaphor, C(PART) | C(ANAPHOR)},
     {rec_relday, C(PART) | C(RELDAY)},
-    {rec_century, START_NUMBER},
+    {rec_century, START_NUMBER | START_ROMAN},
     {rec_duration, C(AGO) | C(APPROX) | C(NUMBER) | START_NUMBER | START_HYPHEN},
     {rec_vague, C(VAGUE)},
 };
 #undef C
 
-static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i)
+static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     return cache->hits[i].classes | (d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? START_NUMBER : 0) |
-           (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0);
+           (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0) | (roman_century(d, cache, i, end) ? START_ROMAN : 0);
 }
 
 int time_unit_days(const vigie_doc *d, size_t i, size_t end)
@@ -1640,7 +1673,7 @@ void time_doc(vigie_doc *d)
             }
             timex_info t;
             size_t len = 0;
-            uint32_t kind = start_kind(d, &cache, i);
+            uint32_t kind = start_kind(d, &cache, i, end);
             for (size_t r = 0; !len && r < sizeof recognisers / sizeof *recognisers; r++) {
                 if (!(recognisers[r].starts & kind))
                     continue;
