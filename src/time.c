@@ -1086,11 +1086,13 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     uint32_t len;
     const time_entry *part = lex_class(d, j, end, TC_PART, &len);
     const time_entry *contracted = NULL; /* "fin du mois": "du" is "de le", a link and a determiner */
+    bool part_of = false;                /* "en fin d'année", "en début de semaine": no determiner */
     if (part) {
         j += len;
         const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
         if (tagged(of, "OF")) {
             contracted = lex_class(d, j, end, TC_DET, NULL);
+            part_of = true;
             j += len;
         }
     }
@@ -1135,7 +1137,8 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         resolve_season(d, t, season->text, dir, head, lo, end, year);
     } else {
         bool weekend = !strcmp(unit->text, "WE");
-        if (!dir && !(part && det) && !(weekend && det))
+        bool calendar = !strcmp(unit->text, "Y") || !strcmp(unit->text, "M") || !strcmp(unit->text, "W");
+        if (!dir && !(part && det) && !(weekend && det) && !(part_of && calendar))
             return 0;
         if (!dir && tagged(unit, "Y") && year_value(d, j) > 0)
             return 0; /* "fin de l'année 2022": the year's own recogniser reads it */
@@ -1456,13 +1459,17 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         return 0;
     j += len;
     const time_entry *ago_after = lex_class(d, j, end, TC_AGO, &len);
+    if (tagged(ago_after, "BEFORE"))
+        ago_after = NULL; /* "dans" comes before its count: "trois semaines dans la ville" */
     if (ago_after && !ago_before)
         j += len;
     char buf[48];
     const char *u = unit->text;
     bool timeunit = !strcmp(u, "H") || !strcmp(u, "MI");
-    if (n == COUNT_UNKNOWN && (ago_before || ago_after)) {
-        set_value(d, t, "PAST_REF"); /* "il y a quelques jours" */
+    const time_entry *ago = ago_before ? ago_before : ago_after;
+    int sign = ago && ago->num > 0 ? 1 : -1; /* "il y a", "ago": before publication; "dans": after */
+    if (n == COUNT_UNKNOWN && ago) {
+        set_value(d, t, sign < 0 ? "PAST_REF" : "FUTURE_REF"); /* "il y a quelques jours" */
         return j - i;
     }
     const time_entry *off = ago_before || ago_after || approx || timeunit ? NULL : lex_class(d, j, end, TC_OFFSET, &len);
@@ -1478,18 +1485,18 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     }
     if (shift && resolve_story_shift(d, t, off->num * n, u))
         return j + len - i; /* "dix jours plus tard", "three days later" */
-    if (ago_before || ago_after) {
+    if (ago) {
         long days = !strcmp(u, "D") ? n : !strcmp(u, "W") ? 7L * n : -1;
         if (days >= 0) {
-            resolve_offset(d, t, -days, "published day");
+            resolve_offset(d, t, sign * days, "published day");
         } else if ((!strcmp(u, "M") || !strcmp(u, "Y")) && d->published.gran >= VIGIE_GRAN_MONTH) {
             vigie_date v = d->published;
-            long months = (long)v.year * 12 + (v.month - 1) - (!strcmp(u, "M") ? n : 12L * n);
+            long months = (long)v.year * 12 + (v.month - 1) + sign * (!strcmp(u, "M") ? n : 12L * n);
             vigie_date r = {(int)(months / 12), (int)(months % 12) + 1, 0, !strcmp(u, "Y") ? VIGIE_GRAN_YEAR : VIGIE_GRAN_MONTH};
             value_of_date(d, t, r);
             t->pub.anchor = "published";
         } else {
-            set_value(d, t, "PAST_REF");
+            set_value(d, t, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         }
         return j - i;
     }
