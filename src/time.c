@@ -560,6 +560,38 @@ static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
 }
 
 /* [weekday] DAY MONTH [YEAR] — "10 janvier", "jeudi 30 décembre 2021", "10 January". */
+static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
+
+/* A day number alone that opens or closes a range of days ("du 3 au 5 mars", "les 9 et 10
+ * décembre", "March 3 to 5"): its month and year are the other end's. */
+static size_t rec_day_range(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    uint32_t len, dl;
+    int day = d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? day_value(d, i, end, &dl) : -1;
+    if (day < 0)
+        return 0;
+    size_t k = i + dl;
+    const time_entry *to = lex_class(d, k, end, TC_LINK, &len);
+    if (tagged(to, "TO")) { /* the end after it: "du 3 au 5 mars" */
+        k += len;
+        if (lex_class(d, k, end, TC_DET, &len))
+            k += len; /* "entre le 3 et le 5 mars" */
+        timex_info other = new_timex(k);
+        size_t n = k < end && d->tokens.v[k].kind == VIGIE_TOK_NUMBER ? rec_day_month(d, k, end, lo, &other) : 0;
+        if (n && n != (size_t)-1 && other.date.gran == VIGIE_GRAN_DAY && day < other.date.day)
+            return resolve_day_month(d, t, day, other.date.month, other.date.year, 0) ? dl : 0;
+        return 0;
+    }
+    /* the start before it: "March 3 to 5" */
+    const timex_info *prev = d->timexes.n ? &d->timexes.v[d->timexes.n - 1] : NULL;
+    if (i < 2 || !prev || prev->t1 != i - 1 || prev->t0 < lo || prev->date.gran != VIGIE_GRAN_DAY || prev->pub.weekday ||
+        !tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "TO") || day <= prev->date.day)
+        return 0;
+    if (i + dl < end && lex_class(d, i + dl, end, TC_UNIT, NULL))
+        return 0; /* "March 3 to 5 days later" */
+    return resolve_day_month(d, t, day, prev->date.month, prev->date.year, 0) ? dl : 0;
+}
+
 static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t dl, ml;
@@ -1634,6 +1666,7 @@ static const recogniser_entry recognisers[] = {
     {rec_clock, C(HOUR) | START_NUMBER},
     {rec_decade, C(DECADE) | START_NUMBER},
     {rec_day_month, C(ORDINAL) | START_NUMBER},
+    {rec_day_range, START_NUMBER},
     {rec_daypart_of, C(DAYPART)},
     {rec_weekday, C(DIRECTION) | C(WEEKDAY)},
     {rec_month_day, C(MONTH)},
