@@ -165,6 +165,7 @@ typedef struct {
     int nmore;
     bool has_source, has_target;
     bool implicit;   /* an optional target slot found no actor: the document supplies it */
+    size_t implicit_at; /* where its object starts ("l'attaque"): the deed it names */
     const char *avoid; /* the subject's code: "le soutien des Etats-Unis à l'Ukraine" is no target */
     arg relobj;      /* the antecedent of an object relative ("le Qatar, qu'ils accusent"): a target */
     bool has_relobj;
@@ -689,6 +690,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         if (!found && it->optional && unnamed_object(d, c, j)) {
             out->implicit = true; /* "Moscou a condamné l'attaque": whose attack, the document says */
+            out->implicit_at = j;
             found = true;
         }
         if (!found)
@@ -993,6 +995,19 @@ static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
            p > c->lo && verb_lookup(d, p - 1) && !verb_lookup(d, p) && !inside_mention(d, c, p);
 }
 
+/* Does a role noun of agents.txt end at token p ("security forces", "troops")? */
+static bool ends_role_noun(const vigie_doc *d, const sent_ctx *c, size_t p)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t k = p + 1 > c->lo + 3 ? p - 2 : c->lo; k <= p; k++) {
+        uint32_t payload;
+        size_t n;
+        if (phrase_match(&L->agents, d, k, c->hi, &payload, 1, &n) == p + 1 - k && n)
+            return true;
+    }
+    return false;
+}
+
 static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     size_t s = marker_before(d, c, trig);
@@ -1007,9 +1022,10 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
             s = adv;
             continue;
         }
-        /* a verb form inside a name is no auxiliary: "the Ministry of Silly Walks condemned" */
+        /* a verb form inside a name is no auxiliary: "the Ministry of Silly Walks condemned"; nor
+         * the last word of a role noun: "security forces used" */
         bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
-        if (!glue || inside_mention(d, c, p))
+        if (!glue || inside_mention(d, c, p) || ends_role_noun(d, c, p))
             break;
         s = p;
     }
@@ -1674,17 +1690,53 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
 /* The target a reaction leaves unsaid ("Moscou a condamné l'attaque", "Séoul a riposté"): the
  * maker of the document's first conflict event done by another country; failing that, of its
  * first event by another country. Leads report the main event; reactions refer to it. */
+/* Does the key of word w (a noun of the object: "raid", "forced landing") start like event e's
+ * trigger ("raided", "forced")? Five letters, or the whole of a shorter word of four or more. */
+static bool names_deed(const char *w, size_t n, const vigie_event *e)
+{
+    size_t need = n < 5 ? n : 5;
+    if (need < 4 || !e->verb_text || strlen(e->verb_text) < need)
+        return false;
+    for (size_t k = 0; k < need; k++)
+        if ((w[k] | 32) != (e->verb_text[k] | 32))
+            return false;
+    return true;
+}
+
+/* The maker of the earlier deed by another country the object at `at` names by its trigger's word
+ * ("called the forced landing outrageous" after "Belarus forced an airliner to land"), or false. */
+static bool named_deed_maker(const vigie_doc *d, const sent_ctx *c, size_t at, const char *src, arg *out)
+{
+    for (size_t t = at; t < c->hi && t < at + 4; t++) {
+        if (d->tokens.v[t].kind != VIGIE_TOK_WORD || (d->tinfo.v[t].flags & TF_CAP))
+            continue;
+        for (size_t k = 0; k < d->events.n; k++) {
+            const vigie_event *e = &d->events.v[k].pub;
+            if (!e->source.code || same_country(e->source.code, src) || e->quad_class < 3 ||
+                !names_deed(tok_key(d, t), tok_key_len(d, t), e))
+                continue;
+            arg a = {-1, e->source.code, e->source.span};
+            *out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool document_target(const vigie_doc *d, const char *src, arg *out)
 {
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (size_t k = 0; k < d->events.n; k++) {
             const vigie_event *e = &d->events.v[k].pub;
             /* an accusation names the maker of the deed: "X accuse Y d'avoir utilisé des armes" */
-            bool accused = pass == 0 && !strncmp(e->code, "112", 3) && e->target.code;
+            bool accused = pass == 1 && !strncmp(e->code, "112", 3) && e->target.code;
             const vigie_event_actor *maker = accused ? &e->target : &e->source;
-            /* failing a deed, an exchange with another party: a protest at home is none */
-            if (same_country(maker->code, src) || (pass == 0 && e->quad_class != 4 && !accused) ||
-                (pass == 1 && !e->target.code))
+            /* force first (roots 17-20: "condemned the raid" after a raid and a rupture of
+             * relations), then any deed, then, failing a deed, an exchange with another party: a
+             * protest at home is none */
+            bool force = e->quad_class == 4 && strncmp(e->root, "17", 2) >= 0;
+            if (same_country(maker->code, src) || (pass == 0 && !force) || (pass == 1 && e->quad_class != 4 && !accused) ||
+                (pass == 2 && !e->target.code))
                 continue;
             arg a = {-1, maker->code, maker->span};
             *out = a;
@@ -1711,7 +1763,7 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
         unsigned f = flags | (p->reciprocal ? VIGIE_FLAG_SYMMETRIC : 0);
         arg inferred;
         if (!tgt && mt->implicit) {
-            if (document_target(d, s.code, &inferred))
+            if (named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
                 emit(d, c, p, trig, trig_end, &s, &inferred, f);
             continue;
         }
@@ -1867,8 +1919,8 @@ static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const ve
     if (d->lang != LANG_EN || trig <= c->lo || !analysis_has_tag(va, 'K') || gram_is(d, trig - 1, c->hi, G_AUXILIARY) ||
         gram_is(d, trig - 1, c->hi, G_PASSIVE))
         return false;
-    if (inside_mention(d, c, trig - 1) || (d->tinfo.v[trig - 1].flags & TF_CAP))
-        return false; /* "the Ministry of Promises praised": a name's last word is no verb */
+    if (inside_mention(d, c, trig - 1) || (d->tinfo.v[trig - 1].flags & TF_CAP) || ends_role_noun(d, c, trig - 1))
+        return false; /* "the Ministry of Promises praised", "security forces used": a name's or a role's last word is no verb */
     const verb_analysis *prev = verb_lookup(d, trig - 1);
     return (prev && finite_form(prev)) || simple_past(d, trig - 1);
 }
@@ -2313,6 +2365,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     size_t ctl_start = trig, clitics = trig;
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
+    /* a form that is also a preposition, before a determiner, is the preposition: "la force armée
+     * entre les Etats" */
+    if (gram_is(d, trig, c->hi, G_PREP) && trig + 1 < c->hi && gram_is(d, trig + 1, c->hi, G_DETERMINER))
+        return;
     bool noun = follows_noun_marker(d, c, trig) || plural_noun(d, c, va, trig) ||
                 participle_adjective(d, c, va, trig) || noun_modifier_use(d, c, trig) || copula_attribute(d, c, va, trig);
     if (!nctl && noun)
