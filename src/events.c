@@ -580,6 +580,15 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             j = more_targets(d, c, d->mentions.v[head_of(d, c, m0)].t1, out);
             continue;
         }
+        /* an object relative's antecedent, the verb followed by the pattern's next word or a
+         * preposition: "Iran, which Riyadh accuses of arming the Houthis" is accused, not them */
+        if (it->kind == PI_TARGET && out->has_relobj && j == from && j < c->hi &&
+            ((k + 1 < p->item_count && p->items[k + 1].kind == PI_WORD && item_matches(&p->items[k + 1], tok_key(d, j))) ||
+             (gram_is(d, j, c->hi, G_PREP) && !gram_is(d, j, c->hi, G_DETERMINER)))) {
+            out->target = out->relobj;
+            out->has_target = true;
+            continue;
+        }
         /* a final target right after "que": the clause's subject is whom a demand or a promise
          * is about */
         if (it->kind == PI_TARGET && !p->noun && k == p->item_count - 1 && word_at + 1 == j &&
@@ -2180,7 +2189,9 @@ static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start,
     for (size_t k = start; k-- > c->lo + 1 && k + 6 > start;) {
         if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi) || (k + 1 < start && verb_lookup(d, k)))
             return false;
-        if (!gram_is(d, k, c->hi, G_OBJECT_RELATIVE))
+        /* English "which", "that" with a subject of its own after it: "Iran, which Riyadh accuses" */
+        bool own_subject = d->lang == LANG_EN && gram_is(d, k, c->hi, G_RELATIVE) && mention_starting(d, c, k + 1, false) >= 0;
+        if (!gram_is(d, k, c->hi, G_OBJECT_RELATIVE) && !own_subject)
             continue;
         size_t end = tok_is(d, k - 1, ",") ? k - 1 : k;
         int m = mention_ending(d, c, end);
