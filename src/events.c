@@ -547,6 +547,19 @@ static bool verb_series(const vigie_doc *d, const sent_ctx *c, size_t t)
            !inside_mention(d, c, t + 1) && !(d->tinfo.v[t + 1].flags & TF_CAP) && !follows_noun_marker(d, c, t + 1);
 }
 
+/* A comma opening a relative clause ("supported the strikes, which also targeted an al-Qaeda
+ * cell"): what it names is the clause's, not the verb's target. */
+static bool relative_after_comma(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (!tok_is(d, t, ",") || t + 1 >= c->hi || !gram_is(d, t + 1, c->hi, G_RELATIVE))
+        return false;
+    /* a clause has a verb: "24 otages, dont 13 Israéliens, au premier jour" names part of the object */
+    for (size_t k = t + 2; k < c->hi && k < t + 10 && !tok_is(d, k, ","); k++)
+        if ((finite_form(verb_lookup(d, k)) || simple_past(d, k)) && !inside_mention(d, c, k))
+            return true;
+    return false;
+}
+
 /* May the document name the target an optional slot left empty ("a condamné l'attaque": whose
  * attack, the document says)? Not when the object is a name the dictionaries do not know: a
  * thing, not a deed ("denounced Nord Stream 2"). */
@@ -620,7 +633,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
              * nor in a reporting clause */
             if (it->kind == PI_TARGET && !p->noun &&
                 (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP) ||
-                 reporting_clause(d, c, t)))
+                 reporting_clause(d, c, t) || relative_after_comma(d, c, t)))
                 break;
             if (it->kind == PI_WORD) {
                 bool word = item_matches(it, tok_key(d, t));
