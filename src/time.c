@@ -78,7 +78,9 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
     /* a name right after a verb is its object, the weekday after it a date ("attacked Kyiv Monday");
      * after a determiner or a preposition it opens the name ("the Black Monday crash", "on Super Tuesday") */
     if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP)) {
-        lexicon_tag_range((vigie_doc *)d, i - 2, i - 1); /* done already unless the run stops at dating */
+        /* tags are a lazy cache of the token (its verb analysis), filled here when the run stops at
+         * dating, so that "vigie time" reads as the whole pipeline does */
+        lexicon_tag_range((vigie_doc *)d, i - 2, i - 1);
         if (verb_lookup(d, i - 2) || simple_past(d, i - 2))
             return false;
     }
