@@ -310,8 +310,8 @@ static size_t more_targets(const vigie_doc *d, const sent_ctx *c, size_t j, matc
         size_t t = j + 1;
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
-        if (coord && t < c->hi && gram_is(d, t, c->hi, G_PREP))
-            t++; /* "avec X et avec Y", "à la Pologne et à la Bulgarie" */
+        if (coord && t < c->hi && gram_is(d, t, c->hi, G_PREP) && !gram_is(d, t, c->hi, G_GENITIVE))
+            t++; /* "avec X et avec Y", "à la Pologne et à la Bulgarie"; not "de X et de Y" */
         while (t < c->hi && gram_is(d, t, c->hi, G_DETERMINER))
             t++;
         int m = mention_starting(d, c, t, false);
