@@ -108,7 +108,7 @@ typedef struct {
 enum time_class {
     TC_MONTH, TC_WEEKDAY, TC_RELDAY, TC_PART, TC_DAYPART, TC_UNIT, TC_NUMBER, TC_ORDINAL,
     TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_SEASON, TC_EVERY, TC_DET,
-    TC_LINK, TC_CLOCK, TC_HOUR, TC_AT, TC_YEARPART, TC_ANAPHOR, TC_DECADE, TC_HOLIDAY, TC_COUNT
+    TC_LINK, TC_CLOCK, TC_HOUR, TC_AT, TC_YEARPART, TC_ANAPHOR, TC_DECADE, TC_HOLIDAY, TC_LABEL, TC_COUNT
 };
 typedef struct {
     enum time_class cls;
@@ -244,6 +244,8 @@ typedef struct {
     uint32_t t0, t1;     /* token range [t0, t1) */
     vigie_date date;     /* resolved calendar value when it is a date */
     bool future_hint;
+    uint8_t piece;       /* of one token holding a range of years ("2009-2013"): 1 before its dash, 2 after */
+    bool modifier;       /* a year qualifying a noun ("l'édition 2022", "the 1979 revolution"): no event's date */
 } timex_info;
 
 typedef struct {

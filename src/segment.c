@@ -264,6 +264,12 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
 
 static uint32_t phrase_key_with(const lang_data *L, const char *phrase, char *out, size_t cap, bool exact)
 {
+    size_t len = strlen(phrase);
+    const uint32_t *elision = len < cap ? strmap_get(&L->elision, phrase, len) : NULL;
+    if (elision && *elision == 3) { /* a clitic suffix alone ("'s") is the token a text cuts off */
+        memcpy(out, phrase, len + 1);
+        return 1;
+    }
     raw_tokens toks = {0};
     tokenize_range(L, phrase, 0, strlen(phrase), &toks);
     size_t o = 0;

@@ -649,25 +649,96 @@ static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     return j - i;
 }
 
-/* A four-digit year no yearword introduces: closed by punctuation ("la guerre de 2014."), or
- * one end of a range ("from 1996 to 2001"). Counts in the same place are rare in news, and a
- * count after an approximation or another number ("plus de 2000.") is none. */
-static bool bare_year(const vigie_doc *d, size_t i, size_t end, size_t lo)
+/* Function words: what they are is no verb and no noun. */
+static const uint64_t FUNCTION_WORD = (uint64_t)1 << G_PREP | (uint64_t)1 << G_COORD | (uint64_t)1 << G_RELATIVE |
+                                      (uint64_t)1 << G_CLAUSE | (uint64_t)1 << G_DETERMINER | (uint64_t)1 << G_ADVERB |
+                                      (uint64_t)1 << G_PRONOUN;
+
+static bool in_year_range(int v)
+{
+    return v >= 1900 && v <= 2099;
+}
+
+/* Does what follows a four-digit number close it as a year? Punctuation, a function word or, in
+ * French, a finite verb ("la crise de 2010 était", "le bilan 2001 de la délinquance", "2018 pose
+ * problème") do; the noun of a count does not ("2000 soldats", "2000 blessés": participles, and
+ * English -s forms, are nouns as often). A later year the number is coordinated with makes a range
+ * ("entre 1986 et 1996 sur", "de 2012 à 2014"), another number a count ("entre 2000 et 5000"). */
+static bool year_closed(vigie_doc *d, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    uint32_t len;
+    const time_entry *link = j < end ? lex_class(d, j, end, TC_LINK, &len) : NULL;
+    if ((tagged(link, "TO") || tok_is(d, j, "–")) && j + 1 < end && d->tokens.v[j + 1].kind == VIGIE_TOK_NUMBER)
+        return in_year_range(year_value(d, j + 1)) && year_value(d, j + 1) > year_value(d, i);
+    if (phrase_ends(d, j, end))
+        return true;
+    lexicon_tag_range(d, j, j + 1); /* done already unless the run stops at dating */
+    uint64_t verb_group = (uint64_t)1 << G_AUXILIARY | (uint64_t)1 << G_COPULA;
+    if (d->tinfo.v[j].gram_mask & (FUNCTION_WORD | verb_group))
+        return true;
+    return d->lang == LANG_FR && finite_form(verb_lookup(d, j));
+}
+
+/* The entry of class cls, one to three words long, that ends right before token i ("plus de",
+ * "à partir de"), or NULL. */
+static const time_entry *entry_ending_at(const vigie_doc *d, size_t i, size_t end, size_t lo, enum time_class cls)
+{
+    uint32_t len;
+    for (size_t back = 1; back <= 3 && i >= lo + back; back++) {
+        const time_entry *w = lex_class(d, i - back, end, cls, &len);
+        if (w && len == back)
+            return w;
+    }
+    return NULL;
+}
+
+/* Is token i the count a word before it asks for: after a number, a symbol, an approximation
+ * ("plus de 2000,"), a verb ("ils étaient 2000 à Paris") or a label ("la résolution 1973,")? */
+static bool counted_after(vigie_doc *d, size_t i, size_t end, size_t lo)
+{
+    if (i == lo)
+        return false;
+    lexicon_tag_range(d, i - 1, i);
+    const token_info *prev = &d->tinfo.v[i - 1];
+    if (d->tokens.v[i - 1].kind == VIGIE_TOK_NUMBER || d->tokens.v[i - 1].kind == VIGIE_TOK_SYMBOL ||
+        entry_ending_at(d, i, end, lo, TC_APPROX) || lex_class(d, i - 1, end, TC_LABEL, NULL))
+        return true;
+    if (prev->gram_mask & FUNCTION_WORD) /* "entre 1986 et 1996": "entre" is a verb form too */
+        return false;
+    return (prev->gram_mask & ((uint64_t)1 << G_COPULA | (uint64_t)1 << G_AUXILIARY)) ||
+           finite_form(verb_lookup(d, i - 1));
+}
+
+/* Is the year at i an adverbial, when things happened ("pour 2019", "à partir de 1940", "de 2004 à
+ * 2012"), rather than a noun's modifier ("le conflit de 2020", "le bilan 2001", "(2013-2017)")? */
+static bool year_adverbial(vigie_doc *d, size_t i, size_t end, size_t lo)
+{
+    uint32_t len;
+    const time_entry *to = i + 1 < end ? lex_class(d, i + 1, end, TC_LINK, &len) : NULL;
+    if ((tagged(to, "TO") || tok_is(d, i + 1, "–")) && year_value(d, i + 2) > 0)
+        return i > lo && !tok_is(d, i - 1, "(");
+    return tagged(entry_ending_at(d, i, end, lo, TC_YEARWORD), "CLOSED");
+}
+
+/* A four-digit year no yearword introduces: one that no count word precedes and that is closed
+ * as a year (year_closed), or the end of a range ("from 1996 to 2001", "entre 1986 et 1996").
+ * *modifier: it qualifies a noun ("le bilan 2001", "la crise de 2010"), unless a place or time
+ * preposition introduces it ("from 2015 has", "entre 1986 et 1996"). */
+static bool bare_year(vigie_doc *d, size_t i, size_t end, size_t lo, bool *modifier)
 {
     int v = year_value(d, i);
-    if (v < 1900 || v > 2099 || (i > lo && (lex_class(d, i - 1, end, TC_APPROX, NULL) ||
-                                             d->tokens.v[i - 1].kind == VIGIE_TOK_NUMBER ||
-                                             d->tokens.v[i - 1].kind == VIGIE_TOK_SYMBOL)))
+    *modifier = false;
+    if (!in_year_range(v))
         return false;
-    uint32_t len;
-    if (phrase_ends(d, i + 1, end) && i > lo && /* "de 2014.", not "la résolution 1973," */
-        (lex_class(d, i - 1, end, TC_LINK, NULL) || lex_class(d, i - 1, end, TC_DET, NULL)))
+    const time_entry *to = i > lo + 1 ? lex_class(d, i - 1, end, TC_LINK, NULL) : NULL;
+    if ((tagged(to, "TO") || (i > lo + 1 && tok_is(d, i - 1, "–"))) && in_year_range(year_value(d, i - 2)) &&
+        year_value(d, i - 2) < v)
         return true;
-    const time_entry *to = lex_class(d, i + 1, end, TC_LINK, &len);
-    if (tagged(to, "TO") && year_value(d, i + 1 + len) > 0)
-        return true;
-    to = i > lo + 1 ? lex_class(d, i - 1, end, TC_LINK, NULL) : NULL;
-    return tagged(to, "TO") && year_value(d, i - 2) > 0;
+    if (counted_after(d, i, end, lo) || !year_closed(d, i, end))
+        return false;
+    *modifier = !year_adverbial(d, i, end, lo);
+    return true;
 }
 
 /* After a month: "last year", "l'an dernier", "this year" = the year's offset from the
@@ -752,9 +823,13 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
         resolve_month(d, t, m->num, year, direction, direction != 0);
     } else {
         int year = year_value(d, j);
-        bool introduced = part || (j > lo && lex_class(d, j - 1, end, TC_YEARWORD, NULL)) || bare_year(d, j, end, lo);
-        if (year < 0 || !introduced)
+        const time_entry *yearword = entry_ending_at(d, j, end, lo, TC_YEARWORD);
+        if (tagged(yearword, "CLOSED"))
+            yearword = NULL; /* "pour 2019," but "pour 2000 euros": closed as a bare year */
+        bool modifier = tagged(yearword, "MOD");
+        if (year < 0 || !(part || yearword || bare_year(d, j, end, lo, &modifier)))
             return 0;
+        t->modifier = modifier && !part;
         vigie_date v = {year, 0, 0, VIGIE_GRAN_YEAR};
         value_of_date(d, t, v);
         t->pub.anchor = "absolute";
@@ -817,7 +892,64 @@ static size_t rec_holiday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     return j - i;
 }
 
-/* Hyphenated "mi-janvier", "mid-December": one token split on its hyphen. */
+static void push_timex(vigie_doc *d, timex_info *t, size_t end, size_t sentence);
+
+/* One token holding a range of years, "2009-2013", "2011-12", "(1976-83)", "la saison 2002/2003":
+ * two dates, each spanning its own digits; a later end, in the same century when written with two
+ * digits. After a count word ("de 2000-3000 soldats") or a label it is none. */
+static size_t rec_year_range(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    const char *k = tok_key(d, i), *rest;
+    int from = lead_digits(k, 4, &rest);
+    if (!in_year_range(from) || rest != k + 4 || (*rest != '-' && *rest != '/'))
+        return 0;
+    const char *tail;
+    int to = lead_digits(rest + 1, 4, &tail);
+    size_t digits = (size_t)(tail - rest - 1);
+    if (*tail || (digits != 2 && digits != 4) || to < 0)
+        return 0;
+    if (digits == 2)
+        to += from / 100 * 100 + (to < from % 100 ? 100 : 0);
+    if (to <= from || to - from > 100 || counted_after(d, i, end, lo))
+        return 0;
+    bool modifier = i > lo && tok_is(d, i - 1, "("); /* "le général Gomart (2013-2017)" */
+    vigie_date y = {from, 0, 0, VIGIE_GRAN_YEAR};
+    value_of_date(d, t, y);
+    t->pub.anchor = "absolute";
+    t->piece = 1;
+    t->modifier = modifier;
+    push_timex(d, t, i + 1, d->tinfo.v[i].sentence);
+    *t = new_timex(i);
+    y.year = to;
+    value_of_date(d, t, y);
+    t->pub.anchor = "absolute";
+    t->piece = 2;
+    t->modifier = modifier;
+    return 1;
+}
+
+/* A year or a decade after a part's hyphen ("mid-2017", "mi-2019", "mid-1960s"): false when none. */
+static bool hyphen_year(vigie_doc *d, timex_info *t, const char *rest)
+{
+    const char *suffix;
+    int v = lead_digits(rest, 4, &suffix);
+    if (v < 1000 || suffix != rest + 4)
+        return false;
+    if (*suffix) { /* a decade: "1960s" = 196 */
+        if (v % 10 || !key_class(d, suffix, strlen(suffix), TC_DECADE))
+            return false;
+        char buf[16];
+        snprintf(buf, sizeof buf, "%03d", v / 10);
+        set_value(d, t, buf);
+    } else {
+        vigie_date y = {v, 0, 0, VIGIE_GRAN_YEAR};
+        value_of_date(d, t, y);
+    }
+    t->pub.anchor = "absolute";
+    return true;
+}
+
+/* Hyphenated "mi-janvier", "mid-December", "mid-2017": one token split on its hyphen. */
 static size_t rec_hyphen_part(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)end, (void)lo;
@@ -827,6 +959,10 @@ static size_t rec_hyphen_part(vigie_doc *d, size_t i, size_t end, size_t lo, tim
         return 0;
     const time_entry *part = key_class(d, k, (size_t)(dash - k), TC_PART);
     const time_entry *month = part ? key_class(d, dash + 1, strlen(dash + 1), TC_MONTH) : NULL;
+    if (part && !month && hyphen_year(d, t, dash + 1)) {
+        t->pub.mod = part->text;
+        return 1;
+    }
     if (!month)
         return 0;
     int year = year_value(d, i + 1);
@@ -1566,6 +1702,16 @@ static void push_timex(vigie_doc *d, timex_info *t, size_t end, size_t sentence)
     t->pub.sentence = sentence;
     t->pub.span.start = d->tokens.v[t->t0].span.start;
     t->pub.span.end = d->tokens.v[t->t1 - 1].span.end;
+    if (t->piece) { /* the year before or after the range's dash, in the original bytes */
+        const char *s = d->orig + t->pub.span.start, *e = d->orig + t->pub.span.end;
+        const char *dash = s;
+        while (dash < e && *dash != '-' && *dash != '/')
+            dash++;
+        if (dash < e && t->piece == 1)
+            t->pub.span.end = (uint32_t)(dash - d->orig);
+        else if (dash < e)
+            t->pub.span.start = (uint32_t)(dash + 1 - d->orig);
+    }
     if (!t->pub.anchor)
         t->pub.anchor = "absolute";
     VEC_PUSH(d->timexes, *t);
@@ -1627,7 +1773,7 @@ static void pin_weekdays(vigie_doc *d)
 /* Classes found only inside an expression, never at its start ("de", "à", "in", "heures"). */
 #define INNER_CLASSES                                                                                            \
     (1u << TC_OFFSET | 1u << TC_YEARWORD | 1u << TC_LINK | 1u << TC_CLOCK | 1u << TC_AT |      \
-     1u << TC_YEARPART)
+     1u << TC_YEARPART | 1u << TC_LABEL)
 
 /* Every recogniser starts on a lexicon phrase, a number, or a hyphenated word ("mi-janvier",
  * "quarante-deux"): other tokens, and frequent words that only link or introduce ("de", "in"),
@@ -1672,6 +1818,7 @@ static const recogniser_entry recognisers[] = {
     {rec_daypart_of, C(DAYPART)},
     {rec_weekday, C(DIRECTION) | C(WEEKDAY)},
     {rec_month_day, C(MONTH)},
+    {rec_year_range, START_NUMBER},
     {rec_hyphen_part, START_HYPHEN},
     {rec_yearpart, C(DET) | C(ORDINAL)},
     {rec_every, C(EVERY)},
