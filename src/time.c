@@ -820,7 +820,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
             return 0; /* "Dec", "oct" alone: style sheets and code more often than months */
         /* a bare month is the nearest: the tense of a report ("announced candidates for the
          * elections in May") says little of the month it names */
-        resolve_month(d, t, m->num, year, direction, direction != 0);
+        bool since = !direction && tagged(entry_ending_at(d, i, end, lo, TC_YEARWORD), "SINCE");
+        resolve_month(d, t, m->num, year, since ? -1 : direction, direction != 0); /* "depuis janvier" */
     } else {
         int year = year_value(d, j);
         const time_entry *yearword = entry_ending_at(d, j, end, lo, TC_YEARWORD);
