@@ -141,7 +141,11 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 const verb_analysis *next = verb_lookup(d, k + 1);
                 if (!next && k + 2 < hi)
                     next = verb_lookup(d, k + 2); /* "a déjà annexé", "has already met" */
-                if (next && analysis_has_tag(next, 'K'))
+                /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu",
+                 * "a été arrêté" are past */
+                bool passive = has_lemma(d, va, "etre") && !analysis_has_tag(va, 'K') && !takes_etre(d, next) &&
+                               !(k > lo && gram_is(d, k - 1, hi, G_REFLEXIVE));
+                if (next && analysis_has_tag(next, 'K') && !passive)
                     return 'P';
             }
             if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
