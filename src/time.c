@@ -671,10 +671,12 @@ static bool year_closed(vigie_doc *d, size_t i, size_t end)
     const time_entry *link = j < end ? lex_class(d, j, end, TC_LINK, &len) : NULL;
     if ((tagged(link, "TO") || tok_is(d, j, "–")) && j + 1 < end && d->tokens.v[j + 1].kind == VIGIE_TOK_NUMBER)
         return in_year_range(year_value(d, j + 1)) && year_value(d, j + 1) > year_value(d, i);
-    if (phrase_ends(d, j, end))
-        return true;
+    int kind = d->tokens.v[j].kind;
+    if (phrase_ends(d, j, end) || link || kind == VIGIE_TOK_QUOTE ||
+        (kind == VIGIE_TOK_PUNCT && !tok_is(d, j, "(") && !tok_is(d, j, "%") && !tok_is(d, j, "‰")))
+        return true; /* "« nécessaire dès 2024 »", "de 1993 jusqu'à sa mort"; "2000 %" is a count */
     lexicon_tag_range(d, j, j + 1); /* done already unless the run stops at dating */
-    uint64_t verb_group = (uint64_t)1 << G_AUXILIARY | (uint64_t)1 << G_COPULA;
+    uint64_t verb_group = (uint64_t)1 << G_AUXILIARY | (uint64_t)1 << G_COPULA | (uint64_t)1 << G_NEG_PRE;
     if (d->tinfo.v[j].gram_mask & (FUNCTION_WORD | verb_group))
         return true;
     return d->lang == LANG_FR && finite_form(verb_lookup(d, j));
@@ -777,6 +779,8 @@ static bool month_introduced(const vigie_doc *d, size_t i, size_t lo, size_t end
                       lex_class(d, i - 1, end, TC_AT, NULL) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"));
 }
 
+static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
+
 static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     size_t j = i;
@@ -789,6 +793,11 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
         const time_entry *of = lex_class(d, j, end, TC_LINK, &len);
         if (tagged(of, "OF"))
             j += len; /* "début de 2022", "the end of 2021" */
+        size_t decade = rec_decade(d, j, end, lo, t);
+        if (decade) { /* "au début des années 80", "the late 1990s" */
+            t->pub.mod = part->text;
+            return j - i + decade;
+        }
     }
     size_t at_month = j;
     const time_entry *pre = lex_class(d, j, end, TC_DIRECTION, &len);
@@ -902,13 +911,13 @@ static size_t rec_year_range(vigie_doc *d, size_t i, size_t end, size_t lo, time
 {
     const char *k = tok_key(d, i), *rest;
     int from = lead_digits(k, 4, &rest);
-    if (!in_year_range(from) || rest != k + 4 || (*rest != '-' && *rest != '/'))
+    if (from < 1000 || rest != k + 4 || (*rest != '-' && *rest != '/'))
         return 0;
     const char *tail;
     int to = lead_digits(rest + 1, 4, &tail);
     size_t digits = (size_t)(tail - rest - 1);
-    if (*tail || (digits != 2 && digits != 4) || to < 0)
-        return 0;
+    if (*tail || (digits != 2 && digits != 4) || to < 0 || (digits == 2 ? !in_year_range(from) : to > 2099))
+        return 0; /* "(1882-1945)", but "1882-83" is too far from news to be years */
     if (digits == 2)
         to += from / 100 * 100 + (to < from % 100 ? 100 : 0);
     if (to <= from || to - from > 100 || counted_after(d, i, end, lo))
