@@ -285,6 +285,20 @@ static bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t
     return false;
 }
 
+/* Is the form at k a noun ending a prepositional phrase: a preposition and a determiner up to four
+ * words before it, no function word or auxiliary between ("in a brief phone call", "par une
+ * nouvelle attaque"; "The president takes" is a verb)? */
+static bool in_prep_phrase(const vigie_doc *d, size_t k, size_t lo, size_t hi)
+{
+    for (size_t p = k; p-- > lo + 1 && p + 4 >= k;) {
+        if (gram_is(d, p, hi, G_DETERMINER))
+            return gram_is(d, p - 1, hi, G_PREP);
+        if (d->tinfo.v[p].gram_mask || d->tokens.v[p].kind != VIGIE_TOK_WORD || is_auxiliary(d, verb_lookup(d, p)))
+            return false;
+    }
+    return false;
+}
+
 /* Past (-1), future (+1) or unknown (0) from the verb group nearest before token at in its clause
  * ("will be held at noon on Thursday", "left it on Friday", "takes office on Sunday"): a future
  * or conditional marker up to three words before the verb makes it future; otherwise the verb's
@@ -313,7 +327,12 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
             return -1;
         char tense = tense_near(d, k, lo, hi);
         if (tense == 'N' && !is_auxiliary(d, va) && !analysis_has_tag(va, 'W')) {
-            present = true; /* a finite present; "to resume" is an infinitive */
+            /* "to resume", "speaking" are none; a passive ("est rendu public") or a progressive ("are
+             * calling for") is in the present of its être or be */
+            const verb_analysis *be = k > lo ? verb_lookup(d, k - 1) : NULL;
+            bool be_present = (has_lemma(d, be, "etre") || has_lemma(d, be, "be")) && !analysis_has_tag(be, 'K') &&
+                              ((analysis_has_tag(va, 'K') && !takes_etre(d, va)) || analysis_has_tag(va, 'G'));
+            present |= (finite_form(va) || be_present) && !in_prep_phrase(d, k, lo, hi);
             continue;
         }
         if (tense == 'N' || !tense)
@@ -485,6 +504,8 @@ static void resolve_weekday(vigie_doc *d, timex_info *t, int wd, int direction, 
     t->pub.weekday = wd;
     vigie_date ref = d->published;
     bool explicit = direction != 0; /* "lundi prochain" said on a Monday is in a week */
+    if (direction == 0 && at > lo && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "AHEAD"))
+        direction = +1; /* "convoqué pour mercredi", "a meeting set for Friday" */
     if (direction == 0)
         direction = tense_direction(d, at, lo, hi, true);
     if (ref.gran != VIGIE_GRAN_DAY) {
