@@ -348,6 +348,8 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
 static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
 {
     lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
+    if (at > lo + 1 && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF") && lex_class(d, at - 2, hi, TC_DAYPART, NULL))
+        at -= at > lo + 2 && lex_class(d, at - 3, hi, TC_DET, NULL) ? 3 : 2; /* "(the) night of 4 April" */
     const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
     *found = false;
     bool participle = va && analysis_has_tag(va, 'K') && !gram_is(d, at - 1, hi, G_PLANNED);
@@ -374,6 +376,28 @@ static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool w
     return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
 }
 
+/* Is the first verb after a fronted expression at token at, in its clause, in a past tense ("Le 24
+ * février, la Russie a lancé", "On the night of 4 April he had been")? One comma, the fronted
+ * phrase's own, may lie between. */
+static bool past_after(vigie_doc *d, size_t at, size_t hi)
+{
+    bool comma = false;
+    for (size_t k = at; k < hi && k < at + 16; k++) {
+        if (tok_is(d, k, ",") && !comma) {
+            comma = true;
+            continue;
+        }
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
+            return false;
+        const verb_analysis *va = verb_lookup(d, k);
+        if (!va || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
+            continue;
+        char tense = tense_near(d, k, k, hi);
+        return tense == 'P';
+    }
+    return false;
+}
+
 /* For a day and month without a year, only a past tense of the expression's own clause counts (a
  * verb near it in another clause must not move the date by a year), and not for the end of a span
  * ("postponed until May 22nd", "prévus jusqu'au 1er avril" end after what started them). */
@@ -387,7 +411,9 @@ static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
     }
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
-    return found && direction < 0 ? -1 : 0;
+    if (!found) /* fronted: "Le 24 février, la Russie a lancé son invasion" */
+        return past_after(d, at, hi) ? -1 : 0;
+    return direction < 0 ? -1 : 0;
 }
 
 static void set_value(vigie_doc *d, timex_info *t, const char *value)
