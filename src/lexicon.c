@@ -132,11 +132,16 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 continue;
             if (analysis_has_tag(va, 'F'))
                 return 'F';
+            bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
+            const verb_analysis *part = k + 1 < hi ? verb_lookup(d, k + 1) : NULL;
+            if (analysis_has_tag(va, 'C') && aux && analysis_has_tag(part, 'K') &&
+                !(has_lemma(d, va, "etre") && !takes_etre(d, part)))
+                return 'P'; /* a conditional perfect tells of the past ("auraient été commis le 27 février");
+                             * "seraient mobilisés samedi" is a passive */
             if (analysis_has_tag(va, 'C'))
                 return 'C';
             if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'I'))
                 return 'P';
-            bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
             if (aux && k + 1 < hi) {
                 const verb_analysis *next = verb_lookup(d, k + 1);
                 if (!next && k + 2 < hi)

@@ -828,6 +828,33 @@ static bool month_introduced(const vigie_doc *d, size_t i, size_t lo, size_t end
 
 static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
 
+/* A past participle right before the expression at i, or before the place-or-time preposition
+ * that opens it ("arrêtée en février", "elected in May"), told in the past: not planned ("prévu en
+ * mai", "expected in May"), nor carried by a future ("sera prolongée en août")? */
+static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
+{
+    lexicon_tag_range(d, i > lo + 2 ? i - 3 : lo, i);
+    size_t p = i > lo && gram_is(d, i - 1, end, G_LOCATIVE) ? i - 1 : i;
+    if (p == lo)
+        return false;
+    const verb_analysis *va = verb_lookup(d, p - 1);
+    if (!analysis_has_tag(va, 'K') || gram_is(d, p - 1, end, G_PLANNED))
+        return false;
+    return p - 1 == lo || !verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
+}
+
+/* A month told in the past that the nearest reading puts two months or more after publication is
+ * last year's ("arrêtée en février" in October), as resolve_day_month does for days. */
+static void past_if_ahead(vigie_doc *d, timex_info *t)
+{
+    vigie_date ref = d->published, v = t->date;
+    if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || (v.year - ref.year) * 12 + v.month - ref.month < 2)
+        return;
+    v.year--;
+    value_of_date(d, t, v);
+    t->pub.anchor = "published, past tense";
+}
+
 static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     size_t j = i;
@@ -878,6 +905,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
          * elections in May") says little of the month it names */
         bool since = !direction && tagged(entry_ending_at(d, i, end, lo, TC_YEARWORD), "SINCE");
         resolve_month(d, t, m->num, year, since ? -1 : direction, direction != 0); /* "depuis janvier" */
+        if (year <= 0 && !direction && !since && participle_before(d, i, lo, end))
+            past_if_ahead(d, t);
     } else {
         int year = year_value(d, j);
         const time_entry *yearword = entry_ending_at(d, j, end, lo, TC_YEARWORD);
