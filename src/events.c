@@ -1508,8 +1508,8 @@ static bool in_subordinate(const vigie_doc *d, const sent_ctx *c, const timex_in
 static bool usable_date(const timex_info *t)
 {
     return t->pub.type != VIGIE_TIMEX_DURATION && t->pub.type != VIGIE_TIMEX_SET && t->pub.value && !t->modifier &&
-           strcmp(t->pub.value, "PAST_REF") &&
-           strcmp(t->pub.value, "PRESENT_REF") && strcmp(t->pub.value, "FUTURE_REF");
+           strcmp(t->pub.value, "PAST_REF") && strcmp(t->pub.value, "PRESENT_REF") &&
+           strcmp(t->pub.value, "FUTURE_REF") && strncmp(t->pub.value, "XXXX-W", 6); /* a weekday of no known week */
 }
 
 /* A coordinated verb group between the trigger and a later token: "a condamné l'attaque et a

@@ -189,20 +189,26 @@ static int year_value(const vigie_doc *d, size_t i)
     return v >= 1000 && v <= 2999 ? v : -1;
 }
 
-/* The year right after a month: four digits, or two ("octobre 98", "le 10 novembre 93") read in the
- * century that puts it at most ten years after publication, when no word of a count follows ("le
- * 10 novembre 93 personnes", "en mars 20 ans après" are no years). */
-static int year_after_month(const vigie_doc *d, size_t i, size_t end)
+/* The year right after a month (*len tokens): four digits, or two, maybe elided ("octobre 98", "le
+ * 10 novembre 93", "May '68"), read in the century that puts it at most ten years after
+ * publication, when no word of a count follows ("le 10 novembre 93 personnes", "en mars 20 ans
+ * après" are no years; "May '68 revolution" is one). */
+static int year_after_month(const vigie_doc *d, size_t i, size_t end, size_t *len)
 {
     int year = year_value(d, i);
+    *len = 1;
+    bool elided = (tok_is(d, i, "'") || tok_is(d, i, "’")) && i + 1 < end; /* "May '68" */
+    if (elided)
+        i++;
     if (year > 0 || i >= end || d->tokens.v[i].kind != VIGIE_TOK_NUMBER || tok_key_len(d, i) != 2)
         return year;
     int yy = number_value(d, i, 2);
     if (yy < 0)
         return -1;
-    if (i + 1 < end && d->tokens.v[i + 1].kind == VIGIE_TOK_WORD &&
+    if (!elided && i + 1 < end && d->tokens.v[i + 1].kind == VIGIE_TOK_WORD &&
         (tok_key_len(d, i + 1) > 3 || lex_class(d, i + 1, end, TC_UNIT, NULL)))
         return -1;
+    *len = elided ? 2 : 1;
     int ref = d->published.gran >= VIGIE_GRAN_YEAR ? d->published.year : 2000;
     int full = ref / 100 * 100 + yy;
     return full > ref + 10 ? full - 100 : full;
@@ -534,6 +540,13 @@ static void resolve_weekday(vigie_doc *d, timex_info *t, int wd, int direction, 
         direction = +1; /* "convoqué pour mercredi", "a meeting set for Friday" */
     if (direction == 0)
         direction = tense_direction(d, at, lo, hi, true);
+    if (ref.gran == VIGIE_GRAN_NONE) { /* no date to count from: the weekday alone, as TIMEX3 writes it */
+        char buf[16];
+        snprintf(buf, sizeof buf, "XXXX-WXX-%d", wd);
+        set_value(d, t, buf);
+        t->pub.anchor = "no reference date";
+        return;
+    }
     if (ref.gran != VIGIE_GRAN_DAY) {
         resolve_offset(d, t, 0, "weekday");
         if (ref.gran == VIGIE_GRAN_MONTH)
@@ -654,11 +667,12 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     if (!m)
         return 0;
     j = skip_period(d, j + ml, end);
-    int year = year_after_month(d, j, end);
+    size_t yl;
+    int year = year_after_month(d, j, end, &yl);
     uint32_t pl = 0;
     const time_entry *post = year > 0 ? NULL : lex_class(d, j, end, TC_DIRECTION, &pl);
     if (year > 0)
-        j++;
+        j += yl;
     bool told = post && post->num && d->published.gran == VIGIE_GRAN_DAY;
     if (told) { /* "le 1er septembre prochain" */
         vigie_date ref = d->published;
@@ -882,13 +896,14 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
     const time_entry *m = lex_class(d, at_month, end, TC_MONTH, &len);
     if (m) {
         j = skip_period(d, at_month + len, end);
-        int year = year_after_month(d, j, end);
+        size_t ylen;
+        int year = year_after_month(d, j, end, &ylen);
         int direction = pre ? pre->num : 0;
         const time_entry *post;
         uint32_t yl = 0;
         int off = year > 0 || direction ? 0 : year_offset_after(d, j, end, &yl);
         if (year > 0) {
-            j++;
+            j += ylen;
         } else if (yl) {
             if (d->published.gran >= VIGIE_GRAN_YEAR)
                 year = d->published.year + off; /* "June last year" */
