@@ -1084,6 +1084,44 @@ static void add_daypart(vigie_doc *d, timex_info *t, const char *part)
 }
 
 /* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY; plural weekdays are sets. */
+static vigie_date story_date(const vigie_doc *d, vigie_granularity gran, const char **why);
+
+/* A weekday written with a day and month but no year picks the year: the nearest (the earlier on a
+ * tie) to the one the publication, or else the text's last year, suggests where that day is that
+ * weekday ("vendredi 12 mai" in a January 2018 article, or after "en 2017", is 2017-05-12). Not
+ * within two months of publication: there a mismatch is a slip of the pen ("lundi 22 février" for
+ * the Monday 21st) and the publication knows better. */
+static void weekday_fixes_year(vigie_doc *d, timex_info *t, int wd)
+{
+    int year, month, day;
+    vigie_date ref = d->published;
+    if (t->date.gran == VIGIE_GRAN_DAY && strcmp(t->pub.anchor, "absolute")) {
+        year = t->date.year, month = t->date.month, day = t->date.day;
+        long gap = days_from_civil(year, month, day) - days_from_civil(ref.year, ref.month, ref.gran == VIGIE_GRAN_DAY ? ref.day : 15);
+        if (gap > -60 && gap < 60)
+            return;
+    } else if (t->date.gran == VIGIE_GRAN_NONE && t->pub.value && sscanf(t->pub.value, "XXXX-%d-%d", &month, &day) == 2) {
+        const char *why;
+        vigie_date story = story_date(d, VIGIE_GRAN_YEAR, &why);
+        if (story.gran < VIGIE_GRAN_YEAR)
+            return;
+        year = story.year;
+    } else {
+        return;
+    }
+    for (int delta = 0; delta <= 6; delta++)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            int y = year + sign * delta;
+            if (date_valid(y, month, day) && weekday_of(y, month, day) == wd) {
+                vigie_date v = {y, month, day, VIGIE_GRAN_DAY};
+                if (delta || t->date.gran == VIGIE_GRAN_NONE)
+                    t->pub.anchor = "the year its weekday fixes";
+                value_of_date(d, t, v);
+                return;
+            }
+        }
+}
+
 static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t len;
@@ -1115,6 +1153,7 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
             return dl;
         if (dl) {
             t->pub.weekday = wd->num;
+            weekday_fixes_year(d, t, wd->num);
             return k + dl - i;
         }
     }
