@@ -295,6 +295,7 @@ static void lang_free(lang_data *L)
     strmap_free(&L->elision);
     strmap_free(&L->stopwords);
     strmap_free(&L->clause_forms);
+    strmap_free(&L->participles);
     strmap_free(&L->etre_verbs);
     strmap_free(&L->elided_as);
     VEC_FREE(L->elided_forms);

@@ -184,6 +184,7 @@ typedef struct {
     VEC(const char *) elided_forms;
     strmap stopwords;
     strmap clause_forms; /* past forms of every verb, loaded or not: a clause is there (clauseforms.txt) */
+    strmap participles;  /* past participles of every verb, loaded or not: a compound past (participles.txt) */
     strmap etre_verbs;   /* lemmas whose compound tenses take être: "est arrivé" is no passive (etreverbs.txt) */
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
@@ -418,6 +419,7 @@ bool simple_past(const vigie_doc *d, size_t k);
 /* Is one of the analyses a finite form (present, imperfect, simple past, future, conditional,
  * subjunctive)? */
 bool finite_form(const verb_analysis *va);
+bool past_participle(const vigie_doc *d, size_t k);
 /* Does a clause open at token i: a `clause` word, but a `sequel` one only before a verb of its
  * own ("after protesters clashed", not "backed down before Kestran")? */
 bool opens_clause(const vigie_doc *d, size_t i, size_t hi);

@@ -45,6 +45,16 @@ bool simple_past(const vigie_doc *d, size_t k)
     return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
 }
 
+/* A past participle, of a loaded verb or of any (participles.txt): "débuté" in "a débuté". */
+bool past_participle(const vigie_doc *d, size_t k)
+{
+    const verb_analysis *va = verb_lookup(d, k);
+    if (va)
+        return analysis_has_tag(va, 'K');
+    const token_info *ti = &d->tinfo.v[k];
+    return strmap_get_hashed(&d->engine->lang[d->lang].participles, ti->lower, ti->lower_len, ti->lower_hash);
+}
+
 bool finite_form(const verb_analysis *va)
 {
     for (; va && va->lemma != UINT32_MAX; va++)
@@ -133,26 +143,21 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             if (analysis_has_tag(va, 'F'))
                 return 'F';
             bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
-            const verb_analysis *part = k + 1 < hi ? verb_lookup(d, k + 1) : NULL;
-            if (analysis_has_tag(va, 'C') && aux && analysis_has_tag(part, 'K') &&
-                !(has_lemma(d, va, "etre") && !takes_etre(d, part)))
+            /* the participle an auxiliary carries: "a débuté", "a déjà annexé", "has already met" */
+            size_t part = !aux ? 0 : k + 1 < hi && past_participle(d, k + 1) ? k + 1
+                                   : k + 2 < hi && !verb_lookup(d, k + 1) && past_participle(d, k + 2) ? k + 2 : 0;
+            /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu" are past */
+            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, verb_lookup(d, part)) &&
+                           !(k > lo && gram_is(d, k - 1, hi, G_REFLEXIVE));
+            if (analysis_has_tag(va, 'C') && part && !passive)
                 return 'P'; /* a conditional perfect tells of the past ("auraient été commis le 27 février");
                              * "seraient mobilisés samedi" is a passive */
             if (analysis_has_tag(va, 'C'))
                 return 'C';
             if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'I'))
                 return 'P';
-            if (aux && k + 1 < hi) {
-                const verb_analysis *next = verb_lookup(d, k + 1);
-                if (!next && k + 2 < hi)
-                    next = verb_lookup(d, k + 2); /* "a déjà annexé", "has already met" */
-                /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu",
-                 * "a été arrêté" are past */
-                bool passive = has_lemma(d, va, "etre") && !analysis_has_tag(va, 'K') && !takes_etre(d, next) &&
-                               !(k > lo && gram_is(d, k - 1, hi, G_REFLEXIVE));
-                if (next && analysis_has_tag(next, 'K') && !passive)
-                    return 'P';
-            }
+            if (part && (!passive || analysis_has_tag(va, 'K')))
+                return 'P'; /* "a été arrêté" */
             if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
                 return 'F';
             if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)

@@ -239,6 +239,15 @@ static bool word_line(line_ctx *c, char *line)
     return true;
 }
 
+/* A word kept as written, accents included ("approché" is a participle, "approche" is not). */
+static bool accented_word_line(line_ctx *c, char *line)
+{
+    char *fld[1];
+    if (split_fields(line, fld, 1) > 0)
+        *strmap_put(c->out, fld[0], strlen(fld[0]), 1, NULL) = 1;
+    return true;
+}
+
 static bool grammar_line(line_ctx *c, char *line)
 {
     char *fld[3];
@@ -674,6 +683,7 @@ bool engine_load_lang(vigie_engine *e, int lang, char *err, size_t errlen)
            load_lines(e, lang, "grammar.txt", false, grammar_line, NULL, err, errlen) &&
            load_lines(e, lang, "time.txt", false, time_line, NULL, err, errlen) &&
            load_lines(e, lang, "clauseforms.txt", false, word_line, &L->clause_forms, err, errlen) &&
+           load_lines(e, lang, "participles.txt", false, accented_word_line, &L->participles, err, errlen) &&
            load_lines(e, lang, "etreverbs.txt", false, word_line, &L->etre_verbs, err, errlen) &&
            (e->dates_only || (load_lines(e, lang, "agents.txt", false, agent_line, NULL, err, errlen) &&
                               load_lines(e, lang, "coreference.txt", false, coref_line, NULL, err, errlen))) &&

@@ -285,7 +285,8 @@ static bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t
         if (b > lo && (d->tinfo.v[b].flags & TF_CAP))
             continue;
         if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX) ||
-            gram_is(d, b, hi, G_PLANNED)) /* "a visit planned for Friday", "expected to arrive" */
+            gram_is(d, b, hi, G_PLANNED) || gram_is(d, b, hi, G_PLANNED_MODAL))
+            /* "a visit planned for Friday", "expected to arrive", "doit prendre ses fonctions dimanche" */
             return true;
     }
     return false;
@@ -356,9 +357,10 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
     lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     if (at > lo + 1 && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF") && lex_class(d, at - 2, hi, TC_DAYPART, NULL))
         at -= at > lo + 2 && lex_class(d, at - 3, hi, TC_DET, NULL) ? 3 : 2; /* "(the) night of 4 April" */
-    const verb_analysis *va = at > lo ? verb_lookup(d, at - 1) : NULL;
     *found = false;
-    bool participle = va && analysis_has_tag(va, 'K') && !gram_is(d, at - 1, hi, G_PLANNED);
+    /* after a determiner it is a noun: "faire le point jeudi", "un fait divers" */
+    bool participle = at > lo && past_participle(d, at - 1) && !gram_is(d, at - 1, hi, G_PLANNED) &&
+                      !(at - 1 > lo && gram_is(d, at - 2, hi, G_DETERMINER));
     if (participle && !(at - 1 > lo && verb_lookup(d, at - 2))) {
         *found = true;
         return -1;
@@ -398,8 +400,7 @@ static bool past_after(vigie_doc *d, size_t at, size_t hi)
         const verb_analysis *va = verb_lookup(d, k);
         if (!va || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
             continue;
-        char tense = tense_near(d, k, k, hi);
-        return tense == 'P';
+        return tense_near(d, k, k > at ? k - 1 : k, hi) == 'P'; /* k - 1: a reflexive before it ("s'est fait") */
     }
     return false;
 }
@@ -732,8 +733,10 @@ static bool year_closed(vigie_doc *d, size_t i, size_t end)
     const time_entry *link = j < end ? lex_class(d, j, end, TC_LINK, &len) : NULL;
     if ((tagged(link, "TO") || tok_is(d, j, "–")) && j + 1 < end && d->tokens.v[j + 1].kind == VIGIE_TOK_NUMBER)
         return in_year_range(year_value(d, j + 1)) && year_value(d, j + 1) > year_value(d, i);
+    if (phrase_ends(d, j, end))
+        return true;
     int kind = d->tokens.v[j].kind;
-    if (phrase_ends(d, j, end) || link || kind == VIGIE_TOK_QUOTE ||
+    if (link || kind == VIGIE_TOK_QUOTE ||
         (kind == VIGIE_TOK_PUNCT && !tok_is(d, j, "(") && !tok_is(d, j, "%") && !tok_is(d, j, "‰")))
         return true; /* "« nécessaire dès 2024 »", "de 1993 jusqu'à sa mort"; "2000 %" is a count */
     lexicon_tag_range(d, j, j + 1); /* done already unless the run stops at dating */
@@ -843,16 +846,15 @@ static bool month_introduced(const vigie_doc *d, size_t i, size_t lo, size_t end
 static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
 
 /* A past participle right before the expression at i, or before the place-or-time preposition
- * that opens it ("arrêtée en février", "elected in May"), told in the past: not planned ("prévu en
+ * (and determiner) that opens it ("arrêtée en février", "elected in May"), told in the past: not planned ("prévu en
  * mai", "expected in May"), nor carried by a future ("sera prolongée en août")? */
 static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, i > lo + 2 ? i - 3 : lo, i);
-    size_t p = i > lo && gram_is(d, i - 1, end, G_LOCATIVE) ? i - 1 : i;
-    if (p == lo)
-        return false;
-    const verb_analysis *va = verb_lookup(d, p - 1);
-    if (!analysis_has_tag(va, 'K') || gram_is(d, p - 1, end, G_PLANNED))
+    lexicon_tag_range(d, i > lo + 3 ? i - 4 : lo, i);
+    size_t p = i > lo && gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
+    p = p > lo && gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
+    if (p == lo || !past_participle(d, p - 1) || gram_is(d, p - 1, end, G_PLANNED) ||
+        (p - 1 > lo && gram_is(d, p - 2, end, G_DETERMINER)))
         return false;
     return p - 1 == lo || !verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
 }
@@ -1095,7 +1097,7 @@ static void weekday_fixes_year(vigie_doc *d, timex_info *t, int wd)
 {
     int year, month, day;
     vigie_date ref = d->published;
-    if (t->date.gran == VIGIE_GRAN_DAY && strcmp(t->pub.anchor, "absolute")) {
+    if (t->date.gran == VIGIE_GRAN_DAY && t->pub.anchor && strcmp(t->pub.anchor, "absolute")) {
         year = t->date.year, month = t->date.month, day = t->date.day;
         long gap = days_from_civil(year, month, day) - days_from_civil(ref.year, ref.month, ref.gran == VIGIE_GRAN_DAY ? ref.day : 15);
         if (gap > -60 && gap < 60)
@@ -1144,7 +1146,7 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
         t->t0 = (uint32_t)(j - len);
         return j - i;
     }
-    if (!dir) { /* "jeudi 10 mars 2022", "Thursday, March 10": the date says it all */
+    if (!dir || !dir->num) { /* "jeudi 10 mars 2022", "Thursday, March 10", "ce dimanche 24 avril": the date says it all */
         size_t k = skip_comma(d, j, end);
         size_t dl = rec_day_month(d, k, end, lo, t);
         if (!dl || dl == (size_t)-1)
