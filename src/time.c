@@ -575,6 +575,8 @@ static timex_info new_timex(size_t i)
     return t;
 }
 
+static vigie_date story_date(const vigie_doc *d, vigie_granularity gran, const char **why);
+
 static size_t skip_comma(const vigie_doc *d, size_t j, size_t end)
 {
     return j < end && tok_is(d, j, ",") ? j + 1 : j;
@@ -891,6 +893,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
     }
     size_t at_month = j;
     const time_entry *pre = lex_class(d, j, end, TC_DIRECTION, &len);
+    if (tagged(pre, "STORY") && !(j > lo && lex_class(d, j - 1, end, TC_DET, NULL)))
+        return 0; /* "following January's vote": a preposition */
     if (pre && pre->num)
         at_month += len; /* "last June" */
     else
@@ -921,7 +925,18 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
         /* a bare month is the nearest: the tense of a report ("announced candidates for the
          * elections in May") says little of the month it names */
         bool since = !direction && tagged(entry_ending_at(d, i, end, lo, TC_YEARWORD), "SINCE");
+        const char *why = NULL;
+        if (tagged(pre, "STORY") && year <= 0) { /* "the following January": after the story's date */
+            vigie_date story = story_date(d, VIGIE_GRAN_YEAR, &why);
+            if (strcmp(why, "published day") && story.gran >= VIGIE_GRAN_YEAR)
+                year = year_for_month(story.gran >= VIGIE_GRAN_MONTH ? story : (vigie_date){story.year, pre->num > 0 ? 12 : 1, 0, VIGIE_GRAN_MONTH},
+                                      m->num, pre->num, true);
+            else
+                why = NULL;
+        }
         resolve_month(d, t, m->num, year, since ? -1 : direction, direction != 0); /* "depuis janvier" */
+        if (why)
+            t->pub.anchor = why;
         if (year <= 0 && !direction && !since && participle_before(d, i, lo, end))
             past_if_ahead(d, t);
     } else {
@@ -1086,8 +1101,6 @@ static void add_daypart(vigie_doc *d, timex_info *t, const char *part)
 }
 
 /* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY; plural weekdays are sets. */
-static vigie_date story_date(const vigie_doc *d, vigie_granularity gran, const char **why);
-
 /* A weekday written with a day and month but no year picks the year: the nearest (the earlier on a
  * tie) to the one the publication, or else the text's last year, suggests where that day is that
  * weekday ("vendredi 12 mai" in a January 2018 article, or after "en 2017", is 2017-05-12). Not
@@ -1124,12 +1137,30 @@ static void weekday_fixes_year(vigie_doc *d, timex_info *t, int wd)
         }
 }
 
+/* The weekday after (direction > 0) or before the story's day: "le samedi précédent", "the
+ * following Tuesday"; false when the text has no day (the publication's direction then applies). */
+static bool story_weekday(vigie_doc *d, timex_info *t, int wd, int direction)
+{
+    const char *why;
+    vigie_date day = story_date(d, VIGIE_GRAN_DAY, &why);
+    if (day.gran != VIGIE_GRAN_DAY || !strcmp(why, "published day"))
+        return false;
+    int today = weekday_of(day.year, day.month, day.day);
+    long fwd = (wd - today + 7) % 7, back = (today - wd + 7) % 7;
+    value_of_date(d, t, add_days(day, direction > 0 ? (fwd ? fwd : 7) : -(back ? back : 7)));
+    t->pub.weekday = wd;
+    t->pub.anchor = why;
+    return true;
+}
+
 static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t len;
     int direction = 0;
     size_t j = i;
     const time_entry *dir = lex_class(d, j, end, TC_DIRECTION, &len);
+    if (tagged(dir, "STORY") && !(i > lo && lex_class(d, i - 1, end, TC_DET, NULL)))
+        return 0; /* "died following Tuesday's attack": a preposition; "the following Tuesday" */
     if (dir) {
         direction = dir->num;
         j += len;
@@ -1167,7 +1198,8 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     const time_entry *part = lex_class(d, j, end, TC_DAYPART, &len);
     if (part)
         j += len;
-    resolve_weekday(d, t, wd->num, direction, i, lo, end);
+    if (!(tagged(dir ? dir : after, "STORY") && story_weekday(d, t, wd->num, direction)))
+        resolve_weekday(d, t, wd->num, direction, i, lo, end);
     add_daypart(d, t, part ? part->text : NULL);
     return j - i;
 }
@@ -1390,6 +1422,33 @@ static void resolve_season(vigie_doc *d, timex_info *t, const char *season, cons
     t->date = v;
 }
 
+static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *unit);
+static void resolve_story_offset(vigie_doc *d, timex_info *t, long days);
+
+/* The unit before or after the story's date ("l'année suivante", "the previous week"): a year or a
+ * month as the story shifts them, a week or weekend of its day; false when the text has no date of
+ * that precision (the publication's direction then applies). */
+static bool resolve_story_unit(vigie_doc *d, timex_info *t, const char *unit, int n)
+{
+    bool week = !strcmp(unit, "W"), weekend = !strcmp(unit, "WE");
+    if (!week && !weekend)
+        return strcmp(unit, "D") ? resolve_story_shift(d, t, n, unit) : (resolve_story_offset(d, t, n), true);
+    const char *why;
+    vigie_date day = story_date(d, VIGIE_GRAN_DAY, &why);
+    if (day.gran != VIGIE_GRAN_DAY)
+        return false;
+    char buf[32];
+    day = add_days(day, 7L * n);
+    iso_week(day, buf, sizeof buf - 3);
+    if (weekend)
+        strcat(buf, "-WE");
+    set_value(d, t, buf);
+    vigie_date month = {day.year, day.month, 0, VIGIE_GRAN_MONTH};
+    t->date = month;
+    t->pub.anchor = why;
+    return true;
+}
+
 /* [part [de]] [det] [direction] UNIT|SEASON [direction] [YEAR]: "cette semaine", "l'an dernier",
  * "early next week", "the weekend", "fin de l'année", "l'automne dernier", "l'été 2014". */
 static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
@@ -1420,8 +1479,8 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     if (tagged(det, "PREP") && !part)
         t->t0 = (uint32_t)j; /* "au printemps": the preposition stays out of the span */
     const time_entry *pre = lex_class(d, j, end, TC_DIRECTION, &len);
-    if (pre && det)
-        return 0; /* "la dernière semaine", "the last year": not the calendar's */
+    if (pre && det && !tagged(pre, "STORY"))
+        return 0; /* "la dernière semaine", "the last year": not the calendar's; "the previous week" is */
     if (pre)
         j += len;
     const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
@@ -1436,6 +1495,8 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     else
         post = NULL;
     const time_entry *dir = pre ? pre : post;
+    if (tagged(dir, "STORY") && !det)
+        return 0; /* "les six premiers mois suivant l'invasion", "in previous weeks": a preposition */
     if (season) {
         bool capital = head > lo && (d->tinfo.v[head].flags & TF_CAP); /* "the Arab Spring" */
         bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
@@ -1446,7 +1507,14 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         int year = dir ? -1 : year_value(d, j);
         if (year > 0)
             j++;
-        resolve_season(d, t, season->text, dir, head, lo, end, year);
+        const char *why = "published";
+        vigie_date story = tagged(dir, "STORY") ? story_date(d, VIGIE_GRAN_YEAR, &why) : d->published;
+        if (tagged(dir, "STORY") && story.gran >= VIGIE_GRAN_YEAR) { /* "l'été suivant" */
+            resolve_season(d, t, season->text, NULL, head, lo, end, story.year + dir->num);
+            t->pub.anchor = why;
+        } else {
+            resolve_season(d, t, season->text, tagged(dir, "STORY") ? NULL : dir, head, lo, end, year);
+        }
     } else {
         bool weekend = !strcmp(unit->text, "WE");
         bool calendar = !strcmp(unit->text, "Y") || !strcmp(unit->text, "M") || !strcmp(unit->text, "W");
@@ -1454,7 +1522,8 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
             return 0;
         if (!dir && tagged(unit, "Y") && year_value(d, j) > 0)
             return 0; /* "fin de l'année 2022": the year's own recogniser reads it */
-        if (!resolve_unit(d, t, unit->text, dir ? dir->num : 0, dir && dir->num, head, lo, end))
+        bool story = tagged(dir, "STORY") && resolve_story_unit(d, t, unit->text, dir->num);
+        if (!story && !resolve_unit(d, t, unit->text, dir ? dir->num : 0, dir && dir->num, head, lo, end))
             return 0;
     }
     if (part)
@@ -1745,6 +1814,20 @@ static int story_side(vigie_doc *d)
 }
 
 /* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
+/* A plural unit with no count before "ago" or an adverbial offset: "years ago", "Days later". */
+static bool bare_plural_shift(const vigie_doc *d, size_t i, size_t end)
+{
+    uint32_t len;
+    const time_entry *unit = lex_class(d, i, end, TC_UNIT, &len);
+    const char *k = tok_key(d, i);
+    if (!unit || !unit->text || len != 1 || k[strlen(k) - 1] != 's' || !strcmp(unit->text, "WE") ||
+        !strcmp(unit->text, "H") || !strcmp(unit->text, "MI"))
+        return false; /* "hours earlier" is no date */
+    const time_entry *off = lex_class(d, i + 1, end, TC_OFFSET, NULL);
+    const time_entry *ago = lex_class(d, i + 1, end, TC_AGO, NULL);
+    return tagged(off, "ADV") || (ago && !tagged(ago, "BEFORE"));
+}
+
 static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
@@ -1763,6 +1846,10 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     bool article = n == COUNT_ARTICLE;
     if (article)
         n = 1;
+    if (n == -1 && j == i && bare_plural_shift(d, j, end)) {
+        n = COUNT_UNKNOWN; /* "Days later", "years ago": a count left unsaid */
+        len = 0;
+    }
     if (n < 0 && n != COUNT_UNKNOWN)
         return 0;
     j += len;
@@ -1782,6 +1869,7 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     int sign = ago && ago->num > 0 ? 1 : -1; /* "il y a", "ago": before publication; "dans": after */
     if (n == COUNT_UNKNOWN && ago) {
         set_value(d, t, sign < 0 ? "PAST_REF" : "FUTURE_REF"); /* "il y a quelques jours" */
+        t->pub.anchor = "vague";
         return j - i;
     }
     const time_entry *off = ago_before || ago_after || approx || timeunit ? NULL : lex_class(d, j, end, TC_OFFSET, &len);
@@ -1969,7 +2057,7 @@ static const recogniser_entry recognisers[] = {
     {rec_anaphor, C(PART) | C(ANAPHOR)},
     {rec_relday, C(PART) | C(RELDAY)},
     {rec_century, START_NUMBER | START_ROMAN},
-    {rec_duration, C(AGO) | C(APPROX) | C(NUMBER) | START_NUMBER | START_HYPHEN},
+    {rec_duration, C(AGO) | C(APPROX) | C(NUMBER) | C(UNIT) | START_NUMBER | START_HYPHEN},
     {rec_vague, C(VAGUE)},
 };
 #undef C
