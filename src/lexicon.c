@@ -138,8 +138,8 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             if (gram_is(d, k, hi, G_CONDITIONAL))
                 return 'C';
             const verb_analysis *va = verb_lookup(d, k);
-            if (!va)
-                continue;
+            if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
+                continue; /* after a possessive it is a noun: "Sunday's protest was" */
             if (analysis_has_tag(va, 'F'))
                 return 'F';
             bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");

@@ -539,6 +539,8 @@ static void resolve_weekday(vigie_doc *d, timex_info *t, int wd, int direction, 
     bool explicit = direction != 0; /* "lundi prochain" said on a Monday is in a week */
     if (direction == 0 && at > lo && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "AHEAD"))
         direction = +1; /* "convoqué pour mercredi", "a meeting set for Friday" */
+    if (direction == 0 && at > lo && tagged(lex_class(d, at - 1, hi, TC_YEARWORD, NULL), "SINCE"))
+        direction = -1; /* "missing since Thursday", "depuis samedi" */
     if (direction == 0)
         direction = tense_direction(d, at, lo, hi, true);
     if (ref.gran == VIGIE_GRAN_NONE) { /* no date to count from: the weekday alone, as TIMEX3 writes it */
