@@ -140,15 +140,19 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             const verb_analysis *va = verb_lookup(d, k);
             if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
                 continue; /* after a possessive it is a noun: "Sunday's protest was" */
+            const verb_analysis *before = k > lo ? verb_lookup(d, k - 1) : NULL;
+            if (analysis_has_tag(va, 'K') && (has_lemma(d, before, "avoir") || has_lemma(d, before, "etre")))
+                continue; /* "a fait": the auxiliary says the tense, "fait" is no present here */
             if (analysis_has_tag(va, 'F'))
                 return 'F';
             bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
             /* the participle an auxiliary carries: "a débuté", "a déjà annexé", "has already met" */
             size_t part = !aux ? 0 : k + 1 < hi && past_participle(d, k + 1) ? k + 1
                                    : k + 2 < hi && !verb_lookup(d, k + 1) && past_participle(d, k + 2) ? k + 2 : 0;
-            /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu" are past */
-            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, verb_lookup(d, part)) &&
-                           !(k > lo && gram_is(d, k - 1, hi, G_REFLEXIVE));
+            /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu", "s'en sont pris" are past */
+            bool reflexive = k > lo && (gram_is(d, k - 1, hi, G_REFLEXIVE) ||
+                                        (k > lo + 1 && gram_is(d, k - 1, hi, G_CLITIC) && gram_is(d, k - 2, hi, G_REFLEXIVE)));
+            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, verb_lookup(d, part)) && !reflexive;
             if (analysis_has_tag(va, 'C') && part && !passive)
                 return 'P'; /* a conditional perfect tells of the past ("auraient été commis le 27 février");
                              * "seraient mobilisés samedi" is a passive */

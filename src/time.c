@@ -374,35 +374,55 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
  * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
  * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
  * else the nearest verb's tense. */
+static char tense_after(vigie_doc *d, size_t at, size_t hi);
+
+/* Does the expression at token at open its sentence, no verb before it ("Mardi, le général...",
+ * "Alors que l'hiver approche"; not "a déclaré, vendredi")? */
+static bool fronted(const vigie_doc *d, size_t at, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < at; k++)
+        if ((verb_lookup(d, k) && !(k > lo && gram_is(d, k - 1, hi, G_DETERMINER))) || simple_past(d, k))
+            return false;
+    return true;
+}
+
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
     if (found)
         return direction != PRESENT ? direction : weekday ? +1 : 0;
-    char tense = tense_near(d, at, lo, hi);
+    char tense = fronted(d, at, lo, hi) ? tense_after(d, at, hi) : 0; /* "Mardi, le général a reconnu" */
+    if (!tense || tense == 'N') /* a present may be an auxiliary whose participle lies further ("ont par ailleurs annoncé") */
+        tense = tense_near(d, at, lo, hi);
     return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
 }
 
-/* Is the first verb after a fronted expression at token at, in its clause, in a past tense ("Le 24
- * février, la Russie a lancé", "On the night of 4 April he had been")? One comma, the fronted
- * phrase's own, may lie between. */
-static bool past_after(vigie_doc *d, size_t at, size_t hi)
+/* The tense of the first verb after a fronted expression at token at, in its clause ("Le 24
+ * février, la Russie a lancé", "Mardi, le général Sourovikine, à la tête des forces, a reconnu",
+ * "On the night of 4 April he had been"): 'P', 'F', 'C', 'N' as tense_near says, or 0. Commas of
+ * the fronted phrase and of an apposition may lie between. */
+static char tense_after(vigie_doc *d, size_t at, size_t hi)
 {
-    bool comma = false;
-    for (size_t k = at; k < hi && k < at + 16; k++) {
-        if (tok_is(d, k, ",") && !comma) {
-            comma = true;
+    int commas = 0;
+    for (size_t k = at; k < hi && k < at + 24; k++) {
+        if (tok_is(d, k, ",") && ++commas <= 3)
             continue;
-        }
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
-            return false;
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || tok_is(d, k, ":") || d->tokens.v[k].kind == VIGIE_TOK_QUOTE ||
+            opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
+            return 0;
+        if (gram_is(d, k, hi, G_FUTURE) || (gram_is(d, k, hi, G_FUTURE_AUX) && finite_form(verb_lookup(d, k))))
+            return 'F'; /* "she will answer", "will have offered", "va signer"; not "sans aller jusqu'à" */
+        if (gram_is(d, k, hi, G_CONDITIONAL))
+            return 'C';
         const verb_analysis *va = verb_lookup(d, k);
-        if (!va || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
-            continue;
-        return tense_near(d, k, k > at ? k - 1 : k, hi) == 'P'; /* k - 1: a reflexive before it ("s'est fait") */
+        if (!finite_form(va) || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
+            continue; /* "sans aller jusqu'à évoquer", "Interrogé par": no finite verb yet */
+        char tense = tense_near(d, k, k > at ? k - 1 : k, hi); /* k - 1: a reflexive before it ("s'est fait") */
+        if (tense)
+            return tense;
     }
-    return false;
+    return 0;
 }
 
 /* For a day and month without a year, only a past tense of the expression's own clause counts (a
@@ -419,7 +439,7 @@ static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
     if (!found) /* fronted: "Le 24 février, la Russie a lancé son invasion" */
-        return past_after(d, at, hi) ? -1 : 0;
+        return tense_after(d, at, hi) == 'P' ? -1 : 0;
     return direction < 0 ? -1 : 0;
 }
 
