@@ -2,6 +2,7 @@
  * (data/LANG/time.txt) and normalised to TIMEX3 values against the publication date. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +65,22 @@ static bool tagged(const time_entry *e, const char *tag)
 }
 
 /* In English, a month or weekday right after a capitalised word the time lexicon does not know
- * is part of a name ("Theresa May", "Good Friday"); "In May", "Last May", "On Friday" are dates. */
+ * is part of a name ("Theresa May", "Good Friday"); "In May", "Last May", "On Friday" are dates,
+ * and so are they after a function word opening the sentence ("As Saturday wore on", "But
+ * Tuesday's news"). */
 static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name)
 {
     if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
         d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
         return false;
+    const token_info *prev = &d->tinfo.v[i - 1];
+    if (d->sentences.v[prev->sentence].first_token == i - 1) {
+        lexicon_tag_range((vigie_doc *)d, i - 1, i);
+        const strmap *function_words = &d->engine->lang[d->lang].stopwords;
+        if (prev->gram_mask || verb_lookup(d, i - 1) ||
+            strmap_get_hashed(function_words, tok_key(d, i - 1), prev->key_len, prev->key_hash))
+            return false;
+    }
     /* a day number after it makes a date ("invaded Ukraine Feb. 24", "Ukraine March 1"), not after a
      * word that is also a name ("Jonny May 8", a player's mark) */
     size_t next = i + 1 < end && tok_is(d, i + 1, ".") ? i + 2 : i + 1;
@@ -1661,13 +1672,14 @@ static int clock_hour(const vigie_doc *d, size_t i, size_t end, int *minutes, co
     *j = i + 1;
     if (h < 0)
         return -1;
-    if (*rest == ':') { /* "18:30" */
+    bool dotted = *rest == '.'; /* British "10.30am": a time only with its clock word */
+    if (*rest == ':' || dotted) { /* "18:30", "2:33am" */
         *minutes = lead_digits(rest + 1, 2, &after);
-        if (*minutes < 0 || after != rest + 3 || *after)
+        if (*minutes < 0 || after != rest + 3 || (*after && !isalpha((unsigned char)*after)))
             return -1;
         rest = after;
     }
-    bool own = *rest != 0; /* "6pm", "18h30": the word is inside the token */
+    bool own = *rest != 0; /* "6pm", "18h30", "2:33am": the word is inside the token */
     const char *word = own ? rest : i + 1 < end ? tok_key(d, i + 1) : "";
     size_t alpha = strcspn(word, "0123456789");
     uint32_t len = 1;
@@ -1680,9 +1692,9 @@ static int clock_hour(const vigie_doc *d, size_t i, size_t end, int *minutes, co
     if (!*clock && !own && !word[alpha]) /* a phrase of several tokens: "o'clock" */
         *clock = lex_class(d, i + 1, end, TC_CLOCK, &len);
     if (!*clock)
-        return own ? -1 : h;
+        return own || dotted ? -1 : h;
     *j = own ? i + 1 : i + 1 + len;
-    if (word[alpha]) { /* "h30" */
+    if (word[alpha] && !*minutes) { /* "h30" */
         *minutes = lead_digits(word + alpha, 2, &after);
         if (*minutes < 0 || *after)
             return -1;
@@ -1942,6 +1954,8 @@ static size_t rec_vague(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
     const time_entry *v = lex_class(d, i, end, TC_VAGUE, &len);
     if (!v || !v->text)
         return 0;
+    if (len == 1 && !strcmp(v->text, "FUTURE_REF") && lex_class(d, i + 1, end, TC_OFFSET, NULL))
+        return 0; /* "shortly before noon", "soon after": the offset's anchor says when, not "soon" */
     set_value(d, t, v->text);
     t->pub.anchor = "vague";
     return len;
