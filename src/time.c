@@ -1724,7 +1724,13 @@ static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
     } else {
         return 0;
     }
-    if (h < 0 || (!at && (hw || tagged(clock, "AT"))))
+    /* an hour word after a preposition is one too: "depuis minuit", "autour de minuit", "before noon" */
+    if (hw && i > lo)
+        lexicon_tag_range(d, i - 1, i);
+    bool introduced = at || (hw && i > lo && !(d->tinfo.v[i].flags & TF_CAP) && !gram_is(d, i - 1, end, G_DETERMINER) &&
+                             (gram_is(d, i - 1, end, G_PREP) || lex_class(d, i - 1, end, TC_YEARWORD, NULL)));
+    /* not after a determiner: "la Ligue du midi" is the South */
+    if (h < 0 || (!introduced && (hw || tagged(clock, "AT"))))
         return 0;
     if (clock && clock->num && h < 12)
         h += clock->num; /* p.m. */
