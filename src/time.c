@@ -1079,6 +1079,31 @@ static size_t rec_year_range(vigie_doc *d, size_t i, size_t end, size_t lo, time
     return 1;
 }
 
+/* Two months joined by a hyphen, maybe a year after: "mars-avril 2020" = 2020-03 and 2020-04, each
+ * spanning its own name (the year goes with the second, the year it ends). */
+static size_t rec_month_range(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
+{
+    (void)lo, (void)end;
+    const char *k = tok_key(d, i);
+    const char *dash = strchr(k, '-');
+    const time_entry *from = dash ? key_class(d, k, (size_t)(dash - k), TC_MONTH) : NULL;
+    const time_entry *to = from ? key_class(d, dash + 1, strlen(dash + 1), TC_MONTH) : NULL;
+    if (!to || tagged(from, "NAME") || tagged(to, "NAME") || tagged(from, "ABBR") || tagged(to, "ABBR"))
+        return 0;
+    int year = year_value(d, i + 1); /* the second month's: "décembre-janvier 2021" starts in 2020 */
+    int second = year > 0 ? year : d->published.gran >= VIGIE_GRAN_MONTH ? nearest_year(d->published, to->num) : -1;
+    const char *anchor = year > 0 ? "absolute" : "published";
+    resolve_month(d, t, from->num, second > 0 && to->num < from->num ? second - 1 : second, 0, false);
+    t->pub.anchor = second > 0 ? anchor : t->pub.anchor;
+    t->piece = 1;
+    push_timex(d, t, i + 1, d->tinfo.v[i].sentence);
+    *t = new_timex(i);
+    resolve_month(d, t, to->num, second, 0, false);
+    t->pub.anchor = second > 0 ? anchor : t->pub.anchor;
+    t->piece = 2;
+    return year > 0 ? 2 : 1;
+}
+
 /* A year or a decade after a part's hyphen ("mid-2017", "mi-2019", "mid-1960s"): false when none. */
 static bool hyphen_year(vigie_doc *d, timex_info *t, const char *rest)
 {
@@ -2091,6 +2116,7 @@ static const recogniser_entry recognisers[] = {
     {rec_weekday, C(DIRECTION) | C(WEEKDAY)},
     {rec_month_day, C(MONTH)},
     {rec_year_range, START_NUMBER},
+    {rec_month_range, START_HYPHEN},
     {rec_hyphen_part, START_HYPHEN},
     {rec_yearpart, C(DET) | C(ORDINAL)},
     {rec_every, C(EVERY)},
