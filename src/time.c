@@ -885,7 +885,7 @@ static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_in
  * mai", "expected in May"), nor carried by a future ("sera prolongée en août")? */
 static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, i > lo + 3 ? i - 4 : lo, i);
+    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
     size_t p = i > lo && gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
     p = p > lo && gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
     if (p == lo || !past_participle(d, p - 1) || gram_is(d, p - 1, end, G_PLANNED) ||
