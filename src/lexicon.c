@@ -166,8 +166,8 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 return 'F';
             if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)
                 return 'P';
-            if (analysis_has_tag(va, 'P'))
-                return 'N';
+            if (analysis_has_tag(va, 'P') || analysis_has_tag(va, 'S'))
+                return 'N'; /* a present, or a present subjunctive: "avant que le bilan soit rendu public lundi" */
         }
     }
     return 0;
