@@ -894,6 +894,22 @@ static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
     return p - 1 == lo || !verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
 }
 
+/* A bare month six months from publication either way ("in May" in November) is as near in the
+ * past as in the future: the tense decides, a present looking ahead ("faces an election in May"). */
+static void six_months_tie(vigie_doc *d, timex_info *t, size_t i, size_t lo, size_t end)
+{
+    vigie_date ref = d->published, v = t->date;
+    int ahead = (v.year - ref.year) * 12 + v.month - ref.month;
+    if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || (ahead != 6 && ahead != -6))
+        return;
+    int direction = tense_direction(d, i, lo, end, true);
+    if (!direction || (direction > 0) == (ahead > 0))
+        return;
+    v.year += direction > 0 ? 1 : -1;
+    value_of_date(d, t, v);
+    t->pub.anchor = direction > 0 ? "published, future tense" : "published, past tense";
+}
+
 /* A month told in the past that the nearest reading puts two months or more after publication is
  * last year's ("arrêtée en février" in October), as resolve_day_month does for days. */
 static void past_if_ahead(vigie_doc *d, timex_info *t)
@@ -972,6 +988,8 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
             t->pub.anchor = why;
         if (year <= 0 && !direction && !since && participle_before(d, i, lo, end))
             past_if_ahead(d, t);
+        else if (year <= 0 && !direction && !since && !why)
+            six_months_tie(d, t, i, lo, end);
     } else {
         int year = year_value(d, j);
         const time_entry *yearword = entry_ending_at(d, j, end, lo, TC_YEARWORD);
