@@ -1501,6 +1501,21 @@ static void resolve_season(vigie_doc *d, timex_info *t, const char *season, cons
 static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *unit);
 static void resolve_story_offset(vigie_doc *d, timex_info *t, long days);
 
+/* The first year of a token "2013-2014" or "2013-14" whose years follow each other (a winter, a
+ * season of sport), or -1. */
+static int winter_years(const vigie_doc *d, size_t i)
+{
+    const char *k = i < d->tokens.n ? tok_key(d, i) : "", *rest, *tail;
+    int from = lead_digits(k, 4, &rest);
+    if (from < 1000 || rest != k + 4 || (*rest != '-' && *rest != '/'))
+        return -1;
+    int to = lead_digits(rest + 1, 4, &tail);
+    if (to < 0)
+        return -1;
+    bool two = tail == rest + 3;
+    return !*tail && (two ? to == (from + 1) % 100 : to == from + 1) ? from : -1;
+}
+
 /* The unit before or after the story's date ("l'année suivante", "the previous week"): a year or a
  * month as the story shifts them, a week or weekend of its day; false when the text has no date of
  * that precision (the publication's direction then applies). */
@@ -1578,9 +1593,11 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
         if (capital || !introduced)
             return 0;
-        if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") && year_value(d, j + 1) > 0)
-            j++; /* "the summer of 2014" */
+        if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") && (year_value(d, j + 1) > 0 || winter_years(d, j + 1) > 0))
+            j++; /* "the summer of 2014", "the winter of 2013-14" */
         int year = dir ? -1 : year_value(d, j);
+        if (year < 0 && !dir && winter_years(d, j) > 0)
+            year = winter_years(d, j); /* "l'hiver 2013-2014": the winter starting in 2013 */
         if (year > 0)
             j++;
         const char *why = "published";
