@@ -20,7 +20,7 @@ const char *const gram_class_names[G_COUNT] = {
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
     "direction", "ago", "offset", "vague", "approx", "yearword", "season", "every", "det",
-    "link", "clock", "hour", "at", "yearpart", "anaphor", "decade", "holiday", "label"};
+    "link", "clock", "hour", "at", "yearpart", "anaphor", "decade", "holiday", "label", "name"};
 
 bool fail(char *err, size_t errlen, const char *fmt, ...)
 {

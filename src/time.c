@@ -2193,6 +2193,10 @@ void time_doc(vigie_doc *d)
                 i++;
                 continue;
             }
+            if (cache.hits[i].classes & (1u << TC_NAME)) { /* "le Journal du dimanche", "the Sunday Times" */
+                i += cache.hits[i].len ? cache.hits[i].len : 1;
+                continue;
+            }
             timex_info t;
             size_t len = 0;
             uint32_t kind = start_kind(d, &cache, i, end);
