@@ -147,8 +147,13 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 return 'F';
             bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
             /* the participle an auxiliary carries: "a débuté", "a déjà annexé", "has already met" */
-            size_t part = !aux ? 0 : k + 1 < hi && past_participle(d, k + 1) ? k + 1
-                                   : k + 2 < hi && !verb_lookup(d, k + 1) && past_participle(d, k + 2) ? k + 2 : 0;
+            size_t part = 0;
+            for (size_t p = k + 1; aux && !part && p < hi && p <= k + 3; p++) {
+                if (past_participle(d, p))
+                    part = p; /* "ont par ailleurs annoncé" */
+                else if (verb_lookup(d, p) || d->tokens.v[p].kind != VIGIE_TOK_WORD)
+                    break;
+            }
             /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu", "s'en sont pris" are past */
             bool reflexive = k > lo && (gram_is(d, k - 1, hi, G_REFLEXIVE) ||
                                         (k > lo + 1 && gram_is(d, k - 1, hi, G_CLITIC) && gram_is(d, k - 2, hi, G_REFLEXIVE)));

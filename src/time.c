@@ -441,6 +441,9 @@ static char tense_after(vigie_doc *d, size_t at, size_t hi)
  * ("postponed until May 22nd", "prévus jusqu'au 1er avril" end after what started them). */
 static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
 {
+    for (size_t k = at > lo + 3 ? at - 3 : lo; k < at; k++)
+        if (tok_is(d, k, "("))
+            return 0; /* in parentheses it dates the noun before: "l'Euro cet été (6 au 31 juillet)" */
     for (size_t k = at > lo + 2 ? at - 2 : lo; k < at; k++) {
         uint32_t len = 0;
         const time_entry *link = lex_class(d, k, hi, TC_LINK, &len);
@@ -1540,6 +1543,20 @@ static bool resolve_story_unit(vigie_doc *d, timex_info *t, const char *unit, in
     return true;
 }
 
+/* A form of avoir up to three words before token i, no determiner between ("a été", "a jusqu'ici
+ * été"): i is a participle ("A l'automne" is a preposition). */
+static bool after_avoir(vigie_doc *d, size_t i, size_t lo)
+{
+    lexicon_tag_range(d, i > lo + 2 ? i - 3 : lo, i);
+    for (size_t k = i; k-- > lo && k + 3 >= i;) {
+        if (gram_is(d, k, i + 1, G_DETERMINER))
+            return false;
+        if (has_lemma(d, verb_lookup(d, k), "avoir"))
+            return true;
+    }
+    return false;
+}
+
 /* [part [de]] [det] [direction] UNIT|SEASON [direction] [YEAR]: "cette semaine", "l'an dernier",
  * "early next week", "the weekend", "fin de l'année", "l'automne dernier", "l'été 2014". */
 static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
@@ -1589,6 +1606,9 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     if (tagged(dir, "STORY") && !det)
         return 0; /* "les six premiers mois suivant l'invasion", "in previous weeks": a preposition */
     if (season) {
+        lexicon_tag_range(d, head, head + 1);
+        if (verb_lookup(d, head) && after_avoir(d, head, lo))
+            return 0; /* "qui a jusqu'ici été marquée": être's participle, not the summer */
         bool capital = head > lo && (d->tinfo.v[head].flags & TF_CAP); /* "the Arab Spring" */
         bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
         if (capital || !introduced)
