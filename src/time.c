@@ -1682,14 +1682,18 @@ static size_t rec_every(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
 {
     (void)lo;
     uint32_t len;
-    if (!lex_class(d, i, end, TC_EVERY, &len))
+    const time_entry *every = lex_class(d, i, end, TC_EVERY, &len);
+    if (!every)
         return 0;
     size_t j = i + len;
-    int n = count_value(d, j, end, &len);
+    int n = tagged(every, "UNIT") ? -1 : count_value(d, j, end, &len);
     if (n > 0 || n == COUNT_UNKNOWN)
         j += len;
     else
         n = 1;
+    const time_entry *bare = tagged(every, "UNIT") ? lex_class(d, j, end, TC_UNIT, NULL) : NULL;
+    if (tagged(every, "UNIT") && (!bare || !bare->text || !strcmp(bare->text, "H") || !strcmp(bare->text, "MI")))
+        return 0; /* "par an"; not "par lundi", nor a speed, "80 kilometers per hour" */
     char buf[48], count[16];
     snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
     const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
