@@ -2013,10 +2013,11 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         long days = !strcmp(u, "D") ? n : !strcmp(u, "W") ? 7L * n : -1;
         if (days >= 0) {
             resolve_offset(d, t, sign * days, "published day");
-        } else if ((!strcmp(u, "M") || !strcmp(u, "Y")) && d->published.gran >= VIGIE_GRAN_MONTH) {
-            vigie_date v = d->published;
-            long months = (long)v.year * 12 + (v.month - 1) + sign * (!strcmp(u, "M") ? n : 12L * n);
-            vigie_date r = {(int)(months / 12), (int)(months % 12) + 1, 0, !strcmp(u, "Y") ? VIGIE_GRAN_YEAR : VIGIE_GRAN_MONTH};
+        } else if ((!strcmp(u, "M") || !strcmp(u, "Y") || !strcmp(u, "DE")) && d->published.gran >= VIGIE_GRAN_MONTH) {
+            vigie_date v = d->published; /* "il y a deux mois", "a decade ago" (a year, ten before) */
+            long years = !strcmp(u, "DE") ? 10L * n : !strcmp(u, "Y") ? n : 0;
+            long months = (long)v.year * 12 + (v.month - 1) + sign * (!strcmp(u, "M") ? n : 12L * years);
+            vigie_date r = {(int)(months / 12), (int)(months % 12) + 1, 0, years ? VIGIE_GRAN_YEAR : VIGIE_GRAN_MONTH};
             value_of_date(d, t, r);
             t->pub.anchor = "published";
         } else {
