@@ -1109,7 +1109,8 @@ static size_t rec_month_range(vigie_doc *d, size_t i, size_t end, size_t lo, tim
     const char *dash = strchr(k, '-');
     const time_entry *from = dash ? key_class(d, k, (size_t)(dash - k), TC_MONTH) : NULL;
     const time_entry *to = from ? key_class(d, dash + 1, strlen(dash + 1), TC_MONTH) : NULL;
-    if (!to || tagged(from, "NAME") || tagged(to, "NAME") || tagged(from, "ABBR") || tagged(to, "ABBR"))
+    if (!to || to->num == from->num || tagged(from, "NAME") || tagged(to, "NAME") || tagged(from, "ABBR") ||
+        tagged(to, "ABBR"))
         return 0;
     int year = year_value(d, i + 1); /* the second month's: "décembre-janvier 2021" starts in 2020 */
     int second = year > 0 ? year : d->published.gran >= VIGIE_GRAN_MONTH ? nearest_year(d->published, to->num) : -1;
