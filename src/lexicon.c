@@ -140,6 +140,10 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             const verb_analysis *va = verb_lookup(d, k);
             if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
                 continue; /* after a possessive it is a noun: "Sunday's protest was" */
+            if (k > lo && (gram_is(d, k - 1, hi, G_DETERMINER) || gram_is(d, k - 1, hi, G_PREP)) &&
+                !analysis_has_tag(va, 'K') && !has_lemma(d, va, "avoir") && !has_lemma(d, va, "etre") &&
+                !has_lemma(d, va, "have"))
+                continue; /* a noun or an infinitive: "le service de presse", "to attack"; not "d'avoir fermé" */
             const verb_analysis *before = k > lo ? verb_lookup(d, k - 1) : NULL;
             if (analysis_has_tag(va, 'K') && (has_lemma(d, before, "avoir") || has_lemma(d, before, "etre")))
                 continue; /* "a fait": the auxiliary says the tense, "fait" is no present here */

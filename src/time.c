@@ -336,8 +336,10 @@ static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, boo
         bool after_aux = k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE));
         if (past_form && (present || after_aux))
             continue;
-        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)))
-            continue; /* "the attack on Tuesday" is a noun */
+        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)) ||
+            (k > lo && gram_is(d, k - 1, hi, G_PREP) && !analysis_has_tag(va, 'K') && !is_auxiliary(d, va)))
+            continue; /* "the attack on Tuesday" is a noun, "de mettre en place" an infinitive and a noun;
+                       * "d'avoir fermé" is a past */
         *found = true;
         if (future_marker_before(d, k, lo, hi))
             return +1;
