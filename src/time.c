@@ -405,6 +405,8 @@ static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool w
     int direction = clause_direction(d, at, lo, hi, &found);
     if (found)
         return direction != PRESENT ? direction : weekday ? +1 : 0;
+    if (at > lo && future_marker_before(d, at - 1, lo, hi))
+        return +1; /* past a comma: "doit préciser, lundi, à Strasbourg" */
     char tense = fronted(d, at, lo, hi) ? tense_after(d, at, hi) : 0; /* "Mardi, le général a reconnu" */
     if (!tense || tense == 'N') /* a present may be an auxiliary whose participle lies further ("ont par ailleurs annoncé") */
         tense = tense_near(d, at, lo, hi);
