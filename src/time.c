@@ -763,6 +763,12 @@ static bool in_year_range(int v)
     return v >= 1900 && v <= 2099;
 }
 
+/* Does token j join the two ends of a range: "à", "to", "et", an en dash ("1981–1995")? */
+static bool range_link(const vigie_doc *d, size_t j, size_t end)
+{
+    return j < end && (tagged(lex_class(d, j, end, TC_LINK, NULL), "TO") || tok_is(d, j, "–"));
+}
+
 /* Does what follows a four-digit number close it as a year? Punctuation, a function word or, in
  * French, a finite verb ("la crise de 2010 était", "le bilan 2001 de la délinquance", "2018 pose
  * problème") do; the noun of a count does not ("2000 soldats", "2000 blessés": participles, and
@@ -771,9 +777,8 @@ static bool in_year_range(int v)
 static bool year_closed(vigie_doc *d, size_t i, size_t end)
 {
     size_t j = i + 1;
-    uint32_t len;
-    const time_entry *link = j < end ? lex_class(d, j, end, TC_LINK, &len) : NULL;
-    if ((tagged(link, "TO") || tok_is(d, j, "–")) && j + 1 < end && d->tokens.v[j + 1].kind == VIGIE_TOK_NUMBER)
+    const time_entry *link = j < end ? lex_class(d, j, end, TC_LINK, NULL) : NULL;
+    if (range_link(d, j, end) && j + 1 < end && d->tokens.v[j + 1].kind == VIGIE_TOK_NUMBER)
         return in_year_range(year_value(d, j + 1)) && year_value(d, j + 1) > year_value(d, i);
     if (phrase_ends(d, j, end))
         return true;
@@ -822,26 +827,22 @@ static bool counted_after(vigie_doc *d, size_t i, size_t end, size_t lo)
  * 2012"), rather than a noun's modifier ("le conflit de 2020", "le bilan 2001", "(2013-2017)")? */
 static bool year_adverbial(vigie_doc *d, size_t i, size_t end, size_t lo)
 {
-    uint32_t len;
-    const time_entry *to = i + 1 < end ? lex_class(d, i + 1, end, TC_LINK, &len) : NULL;
-    if ((tagged(to, "TO") || tok_is(d, i + 1, "–")) && year_value(d, i + 2) > 0)
+    if (range_link(d, i + 1, end) && year_value(d, i + 2) > 0)
         return i > lo && !tok_is(d, i - 1, "(");
     return tagged(entry_ending_at(d, i, end, lo, TC_YEARWORD), "CLOSED");
 }
 
 /* A four-digit year no yearword introduces: one that no count word precedes and that is closed
  * as a year (year_closed), or the end of a range ("from 1996 to 2001", "entre 1986 et 1996").
- * *modifier: it qualifies a noun ("le bilan 2001", "la crise de 2010"), unless a place or time
- * preposition introduces it ("from 2015 has", "entre 1986 et 1996"). */
+ * *modifier: it qualifies a noun ("le bilan 2001", "la crise de 2010"), unless it is an adverbial
+ * (year_adverbial: "à partir de 1940", "de 2004 à 2012"). */
 static bool bare_year(vigie_doc *d, size_t i, size_t end, size_t lo, bool *modifier)
 {
     int v = year_value(d, i);
     *modifier = false;
     if (!in_year_range(v))
         return false;
-    const time_entry *to = i > lo + 1 ? lex_class(d, i - 1, end, TC_LINK, NULL) : NULL;
-    if ((tagged(to, "TO") || (i > lo + 1 && tok_is(d, i - 1, "–"))) && in_year_range(year_value(d, i - 2)) &&
-        year_value(d, i - 2) < v)
+    if (i > lo + 1 && range_link(d, i - 1, end) && in_year_range(year_value(d, i - 2)) && year_value(d, i - 2) < v)
         return true;
     if (counted_after(d, i, end, lo) || !year_closed(d, i, end))
         return false;
