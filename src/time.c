@@ -1238,6 +1238,21 @@ static bool story_weekday(vigie_doc *d, timex_info *t, int wd, int direction)
     return true;
 }
 
+/* A weekday in apposition to the date just before it, "le 10 septembre, un samedi", "on March 3, a
+ * Friday": that date, when it falls on that weekday. */
+static bool apposed_weekday(vigie_doc *d, timex_info *t, int wd, size_t i, size_t lo, size_t end)
+{
+    const timex_info *prev = d->timexes.n ? &d->timexes.v[d->timexes.n - 1] : NULL;
+    if (!prev || i < lo + 3 || prev->t1 != i - 2 || !tok_is(d, i - 2, ",") || prev->date.gran != VIGIE_GRAN_DAY ||
+        count_value(d, i - 1, end, &(uint32_t){0}) != (d->lang == LANG_EN ? COUNT_ARTICLE : 1) ||
+        weekday_of(prev->date.year, prev->date.month, prev->date.day) != wd)
+        return false;
+    value_of_date(d, t, prev->date);
+    t->pub.weekday = wd;
+    t->pub.anchor = "the date it stands in apposition to";
+    return true;
+}
+
 static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t len;
@@ -1283,7 +1298,9 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     const time_entry *part = lex_class(d, j, end, TC_DAYPART, &len);
     if (part)
         j += len;
-    if (!(tagged(dir ? dir : after, "STORY") && story_weekday(d, t, wd->num, direction)))
+    if (!dir && !after && apposed_weekday(d, t, wd->num, i, lo, end))
+        ; /* "le 10 septembre, un samedi": the date it names again */
+    else if (!(tagged(dir ? dir : after, "STORY") && story_weekday(d, t, wd->num, direction)))
         resolve_weekday(d, t, wd->num, direction, i, lo, end);
     add_daypart(d, t, part ? part->text : NULL);
     return j - i;
