@@ -7,7 +7,7 @@ CPPFLAGS := -Iinclude -Isrc -DVIGIE_DATA_DIR='"$(CURDIR)/build/data"' $(shell pk
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/load.c src/pverbs.c \
+LIB_SRC := src/util.c src/date.c src/text.c src/segment.c src/phrase.c src/lexicon.c src/tense.c src/load.c src/pverbs.c \
            src/engine.c src/petrarch.c src/time.c src/actors.c src/events.c src/doc.c src/jsonrec.c src/read.c src/output.c \
            src/store.c src/query.c
 CLI_SRC := src/cli/main.c src/cli/run.c src/cli/eval.c src/cli/store.c src/cli/rows.c

@@ -433,9 +433,26 @@ bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
 bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma);
 /* Does one of the analyses take être in its compound tenses ("est arrivé": no passive)? */
 bool takes_etre(const vigie_doc *d, const verb_analysis *va);
+size_t sentence_end(const vigie_doc *d, size_t sentence);
+
+/* tense.c: which way a verb group points around a temporal expression */
 /* Tense around token i within [lo, hi): 'F' future, 'C' conditional, 'P' past, 'N' present, 0. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi);
-size_t sentence_end(const vigie_doc *d, size_t sentence);
+/* avoir, être, have, be: their present says nothing of the time ("a débuté"). */
+bool is_auxiliary(const vigie_doc *d, const verb_analysis *va);
+/* A future, conditional or planned marker up to three words before token k ("will be held",
+ * "a visit planned for Friday", "doit prendre"). */
+bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi);
+#define TENSE_PRESENT 2 /* clause_tense: a present, future for a weekday ("takes office on Sunday") */
+/* Past (-1), future (+1), TENSE_PRESENT or unknown (0) from the verb group nearest before token
+ * at in its clause; *found: whether the clause has a verb there. */
+int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found);
+/* Does the expression at token at open its sentence, no verb before it? */
+bool fronted(const vigie_doc *d, size_t at, size_t lo, size_t hi);
+/* The tense of the first finite verb after a fronted expression at token at, as tense_near. */
+char tense_after(vigie_doc *d, size_t at, size_t hi);
+/* A form of avoir up to three words before token i, no determiner between: i is a participle. */
+bool after_avoir(vigie_doc *d, size_t i, size_t lo);
 
 /* time.c */
 void time_doc(vigie_doc *d);

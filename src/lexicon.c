@@ -1,5 +1,5 @@
-/* Lookups in the per-language lexicons that several stages share: verb forms, function-word
- * classes, and the tense of the verb group around a position. */
+/* Lookups in the per-language lexicons that several stages share: verb forms and function-word
+ * classes (the tense they make is read in tense.c). */
 #include "internal.h"
 
 #include <string.h>
@@ -120,66 +120,6 @@ bool takes_etre(const vigie_doc *d, const verb_analysis *va)
             return true;
     }
     return false;
-}
-
-/* Tense of the verb group nearest to i: future/conditional forms, auxiliaries with a past
- * participle, simple past and imperfect; English "will"/"would" and past forms. */
-char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
-{
-    for (size_t dist = 0; dist < 10; dist++) {
-        for (int side = 0; side < 2; side++) {
-            if (side == 0 && dist > i)
-                continue;
-            size_t k = side == 0 ? i - dist : i + dist;
-            if (k < lo || k >= hi || (dist == 0 && side == 1))
-                continue;
-            if (gram_is(d, k, hi, G_FUTURE))
-                return 'F';
-            if (gram_is(d, k, hi, G_CONDITIONAL))
-                return 'C';
-            const verb_analysis *va = verb_lookup(d, k);
-            if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
-                continue; /* after a possessive it is a noun: "Sunday's protest was" */
-            if (k > lo && (gram_is(d, k - 1, hi, G_DETERMINER) || gram_is(d, k - 1, hi, G_PREP)) &&
-                !analysis_has_tag(va, 'K') && !has_lemma(d, va, "avoir") && !has_lemma(d, va, "etre") &&
-                !has_lemma(d, va, "have"))
-                continue; /* a noun or an infinitive: "le service de presse", "to attack"; not "d'avoir fermé" */
-            const verb_analysis *before = k > lo ? verb_lookup(d, k - 1) : NULL;
-            if (analysis_has_tag(va, 'K') && (has_lemma(d, before, "avoir") || has_lemma(d, before, "etre")))
-                continue; /* "a fait": the auxiliary says the tense, "fait" is no present here */
-            if (analysis_has_tag(va, 'F'))
-                return 'F';
-            bool aux = has_lemma(d, va, "avoir") || has_lemma(d, va, "etre") || has_lemma(d, va, "have");
-            /* the participle an auxiliary carries: "a débuté", "a déjà annexé", "has already met" */
-            size_t part = 0;
-            for (size_t p = k + 1; aux && !part && p < hi && p <= k + 3; p++) {
-                if (past_participle(d, p))
-                    part = p; /* "ont par ailleurs annoncé" */
-                else if (verb_lookup(d, p) || d->tokens.v[p].kind != VIGIE_TOK_WORD)
-                    break;
-            }
-            /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu", "s'en sont pris" are past */
-            bool reflexive = k > lo && (gram_is(d, k - 1, hi, G_REFLEXIVE) ||
-                                        (k > lo + 1 && gram_is(d, k - 1, hi, G_CLITIC) && gram_is(d, k - 2, hi, G_REFLEXIVE)));
-            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, verb_lookup(d, part)) && !reflexive;
-            if (analysis_has_tag(va, 'C') && part && !passive)
-                return 'P'; /* a conditional perfect tells of the past ("auraient été commis le 27 février");
-                             * "seraient mobilisés samedi" is a passive */
-            if (analysis_has_tag(va, 'C'))
-                return 'C';
-            if (analysis_has_tag(va, 'J') || analysis_has_tag(va, 'I'))
-                return 'P';
-            if (part && (!passive || analysis_has_tag(va, 'K')))
-                return 'P'; /* "a été arrêté" */
-            if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
-                return 'F';
-            if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)
-                return 'P';
-            if (analysis_has_tag(va, 'P') || analysis_has_tag(va, 'S'))
-                return 'N'; /* a present, or a present subjunctive: "avant que le bilan soit rendu public lundi" */
-        }
-    }
-    return 0;
 }
 
 size_t sentence_end(const vigie_doc *d, size_t s)

@@ -273,95 +273,6 @@ static int year_for_month(vigie_date ref, int m, int direction, bool strict)
     return m < ref.month || (strict && m == ref.month) ? ref.year + 1 : ref.year;
 }
 
-#define PRESENT 2 /* a present tense: future for a weekday ("takes office on Sunday"), else unknown */
-
-/* avoir, être, have, be: their present tense says nothing of the time ("a débuté"), and the
- * participle after them may be missing from the verb lexicon. */
-static bool is_auxiliary(const vigie_doc *d, const verb_analysis *va)
-{
-    static const char *const aux[] = {"avoir", "etre", "have", "be"};
-    const lang_data *L = &d->engine->lang[d->lang];
-    for (; va && va->lemma != UINT32_MAX; va++)
-        for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
-            if (!strcmp(L->lemma_names.v[va->lemma], aux[k]))
-                return true;
-    return false;
-}
-
-/* A future, conditional or planned marker up to three words before the verb at k ("will be held", "could
- * meet"); a capitalised one inside the sentence is a name ("Theresa May secured"). */
-static bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi)
-{
-    for (size_t b = k + 1; b-- > lo && b + 4 > k;) {
-        if (b > lo && (d->tinfo.v[b].flags & TF_CAP))
-            continue;
-        if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX) ||
-            gram_is(d, b, hi, G_PLANNED) || gram_is(d, b, hi, G_PLANNED_MODAL))
-            /* "a visit planned for Friday", "expected to arrive", "doit prendre ses fonctions dimanche" */
-            return true;
-    }
-    return false;
-}
-
-/* Is the form at k a noun ending a prepositional phrase: a preposition and a determiner up to four
- * words before it, no function word or auxiliary between ("in a brief phone call", "par une
- * nouvelle attaque"; "The president takes" is a verb)? */
-static bool in_prep_phrase(const vigie_doc *d, size_t k, size_t lo, size_t hi)
-{
-    for (size_t p = k; p-- > lo + 1 && p + 4 >= k;) {
-        if (gram_is(d, p, hi, G_DETERMINER))
-            return gram_is(d, p - 1, hi, G_PREP);
-        if (d->tinfo.v[p].gram_mask || d->tokens.v[p].kind != VIGIE_TOK_WORD || is_auxiliary(d, verb_lookup(d, p)))
-            return false;
-    }
-    return false;
-}
-
-/* Past (-1), future (+1) or unknown (0) from the verb group nearest before token at in its clause
- * ("will be held at noon on Thursday", "left it on Friday", "takes office on Sunday"): a future
- * or conditional marker up to three words before the verb makes it future; otherwise the verb's
- * own tense. *found: whether the clause has a verb before the expression. */
-static int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
-{
-    bool present = false; /* a present form may be a noun ("new sanctions"): look further back */
-    *found = false;
-    for (size_t k = at; k-- > lo;) {
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
-            break;
-        const verb_analysis *va = verb_lookup(d, k);
-        /* a past form the lexicon has no analysis of ("left it on Friday"): not a participle after
-         * an auxiliary ("are determined to march": the auxiliary says the tense), nor beyond a
-         * nearer present */
-        bool past_form = !va && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask && simple_past(d, k);
-        bool after_aux = k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE));
-        if (past_form && (present || after_aux))
-            continue;
-        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)) ||
-            (k > lo && gram_is(d, k - 1, hi, G_PREP) && !analysis_has_tag(va, 'K') && !is_auxiliary(d, va)))
-            continue; /* "the attack on Tuesday" is a noun, "de mettre en place" an infinitive and a noun;
-                       * "d'avoir fermé" is a past */
-        *found = true;
-        if (future_marker_before(d, k, lo, hi))
-            return +1;
-        if (past_form)
-            return -1;
-        char tense = tense_near(d, k, lo, hi);
-        if (tense == 'N' && !is_auxiliary(d, va) && !analysis_has_tag(va, 'W')) {
-            /* "to resume", "speaking" are none; a passive ("est rendu public") or a progressive ("are
-             * calling for") is in the present of its être or be */
-            const verb_analysis *be = k > lo ? verb_lookup(d, k - 1) : NULL;
-            bool be_present = (has_lemma(d, be, "etre") || has_lemma(d, be, "be")) && !analysis_has_tag(be, 'K') &&
-                              ((analysis_has_tag(va, 'K') && !takes_etre(d, va)) || analysis_has_tag(va, 'G'));
-            present |= (finite_form(va) || be_present) && !in_prep_phrase(d, k, lo, hi);
-            continue;
-        }
-        if (tense == 'N' || !tense)
-            continue;
-        return tense == 'F' || tense == 'C' ? +1 : -1;
-    }
-    return present ? PRESENT : 0;
-}
-
 /* The direction the expression's own clause gives: a past participle right before it ("publiés
  * jeudi", "lancée le 24 février"; "prévu mercredi" plans), else the verb group before it in its
  * clause. *found: whether either was there. */
@@ -386,58 +297,20 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
 /* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
  * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
  * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
- * else the nearest verb's tense. */
-static char tense_after(vigie_doc *d, size_t at, size_t hi);
-
-/* Does the expression at token at open its sentence, no verb before it ("Mardi, le général...",
- * "Alors que l'hiver approche"; not "a déclaré, vendredi")? */
-static bool fronted(const vigie_doc *d, size_t at, size_t lo, size_t hi)
-{
-    for (size_t k = lo; k < at; k++)
-        if ((verb_lookup(d, k) && !(k > lo && gram_is(d, k - 1, hi, G_DETERMINER))) || simple_past(d, k))
-            return false;
-    return true;
-}
-
+ * else, past a comma, a planned marker, the first verb after a fronted expression, or the nearest
+ * verb's tense. */
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
     if (found)
-        return direction != PRESENT ? direction : weekday ? +1 : 0;
+        return direction != TENSE_PRESENT ? direction : weekday ? +1 : 0;
     if (at > lo && future_marker_before(d, at - 1, lo, hi))
         return +1; /* past a comma: "doit préciser, lundi, à Strasbourg" */
     char tense = fronted(d, at, lo, hi) ? tense_after(d, at, hi) : 0; /* "Mardi, le général a reconnu" */
     if (!tense || tense == 'N') /* a present may be an auxiliary whose participle lies further ("ont par ailleurs annoncé") */
         tense = tense_near(d, at, lo, hi);
     return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : 0;
-}
-
-/* The tense of the first verb after a fronted expression at token at, in its clause ("Le 24
- * février, la Russie a lancé", "Mardi, le général Sourovikine, à la tête des forces, a reconnu",
- * "On the night of 4 April he had been"): 'P', 'F', 'C', 'N' as tense_near says, or 0. Commas of
- * the fronted phrase and of an apposition may lie between. */
-static char tense_after(vigie_doc *d, size_t at, size_t hi)
-{
-    int commas = 0;
-    for (size_t k = at; k < hi && k < at + 24; k++) {
-        if (tok_is(d, k, ",") && ++commas <= 3)
-            continue;
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || tok_is(d, k, ":") || d->tokens.v[k].kind == VIGIE_TOK_QUOTE ||
-            opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
-            return 0;
-        if (gram_is(d, k, hi, G_FUTURE) || (gram_is(d, k, hi, G_FUTURE_AUX) && finite_form(verb_lookup(d, k))))
-            return 'F'; /* "she will answer", "will have offered", "va signer"; not "sans aller jusqu'à" */
-        if (gram_is(d, k, hi, G_CONDITIONAL))
-            return 'C';
-        const verb_analysis *va = verb_lookup(d, k);
-        if (!finite_form(va) || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
-            continue; /* "sans aller jusqu'à évoquer", "Interrogé par": no finite verb yet */
-        char tense = tense_near(d, k, k > at ? k - 1 : k, hi); /* k - 1: a reflexive before it ("s'est fait") */
-        if (tense)
-            return tense;
-    }
-    return 0;
 }
 
 /* For a day and month without a year, only a past tense of the expression's own clause counts (a
@@ -1564,20 +1437,6 @@ static bool resolve_story_unit(vigie_doc *d, timex_info *t, const char *unit, in
     t->date = month;
     t->pub.anchor = why;
     return true;
-}
-
-/* A form of avoir up to three words before token i, no determiner between ("a été", "a jusqu'ici
- * été"): i is a participle ("A l'automne" is a preposition). */
-static bool after_avoir(vigie_doc *d, size_t i, size_t lo)
-{
-    lexicon_tag_range(d, i > lo + 2 ? i - 3 : lo, i);
-    for (size_t k = i; k-- > lo && k + 3 >= i;) {
-        if (gram_is(d, k, i + 1, G_DETERMINER))
-            return false;
-        if (has_lemma(d, verb_lookup(d, k), "avoir"))
-            return true;
-    }
-    return false;
 }
 
 /* [part [de]] [det] [direction] UNIT|SEASON [direction] [YEAR]: "cette semaine", "l'an dernier",
