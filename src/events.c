@@ -521,7 +521,6 @@ static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const
     return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
 }
 
-
 /* A coordination opening another clause: its subject, an actor, and its verb ("arrested a
  * Huawei employee and the Czech Republic cited"). The first verb's target is not there. */
 static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
@@ -1007,7 +1006,6 @@ static size_t phrase_ending(const vigie_doc *d, const sent_ctx *c, size_t p, enu
     return p + 1;
 }
 
-
 /* A French adverb in -ment between an auxiliary and its participle ("a catégoriquement nié"). */
 static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
 {
@@ -1181,7 +1179,6 @@ static bool inverted_subject(const vigie_doc *d, const sent_ctx *c, size_t start
     }
     return true;
 }
-
 
 /* The agent's marker after the word at trig, past an adverb or two ("backed (openly) by"). */
 static bool agent_follows(const vigie_doc *d, const sent_ctx *c, size_t trig)
@@ -1709,9 +1706,6 @@ static void emit(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t
     emit_code(d, c, p, p->code, trig, trig_end, src, tgt, flags);
 }
 
-/* The target a reaction leaves unsaid ("Moscou a condamné l'attaque", "Séoul a riposté"): the
- * maker of the document's first conflict event done by another country; failing that, of its
- * first event by another country. Leads report the main event; reactions refer to it. */
 /* Does the key of word w (a noun of the object: "raid", "forced landing") start like event e's
  * trigger ("raided", "forced")? Five letters, or the whole of a shorter word of four or more. */
 static bool names_deed(const char *w, size_t n, const vigie_event *e)
@@ -1745,6 +1739,9 @@ static bool named_deed_maker(const vigie_doc *d, const sent_ctx *c, size_t at, c
     return false;
 }
 
+/* The target a reaction leaves unsaid ("Moscou a condamné l'attaque", "Séoul a riposté"): the
+ * maker of the document's first conflict event done by another country; failing that, of its
+ * first event by another country. Leads report the main event; reactions refer to it. */
 static bool document_target(const vigie_doc *d, const char *src, arg *out)
 {
     for (int pass = 0; pass < 3; pass++)
@@ -1845,8 +1842,6 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
     return false;
 }
 
-
-
 /* A determiner or a preposition just before a form makes it a noun ("une rencontre",
  * "en cas d'attaque"); the pronoun "en" ("il en parle") is not a preposition there. */
 
@@ -1922,8 +1917,6 @@ static bool noun_modifier_use(const vigie_doc *d, const sent_ctx *c, size_t trig
            !inside_mention(d, c, n) && (d->tinfo.v[n + 1].gram_mask & aux);
 }
 
-/* An English past participle right after a verb other than an auxiliary ("visits detained US
- * citizen", "condemned armed attacks"): an adjective before its noun, not a verb of its own. */
 /* A form that is no participle nor -ing form after a copula is an attribute ("est apparue
  * manifeste", "sont critiques envers"), an adjective. */
 static bool copula_attribute(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
@@ -1936,6 +1929,8 @@ static bool copula_attribute(const vigie_doc *d, const sent_ctx *c, const verb_a
     return p > c->lo && gram_is(d, p - 1, c->hi, G_COPULA);
 }
 
+/* An English past participle right after a verb other than an auxiliary ("visits detained US
+ * citizen", "condemned armed attacks"): an adjective before its noun, not a verb of its own. */
 static bool participle_adjective(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
 {
     if (d->lang != LANG_EN || trig <= c->lo || !analysis_has_tag(va, 'K') || gram_is(d, trig - 1, c->hi, G_AUXILIARY) ||

@@ -59,6 +59,7 @@ static const time_entry *hit_class(const time_hit *h, enum time_class c)
 
 static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len);
 
+/* Is the entry's tag (the text after its number, or its text) this one? */
 static bool tagged(const time_entry *e, const char *tag)
 {
     return e && e->text && !strcmp(e->text, tag);
@@ -127,8 +128,6 @@ static const time_entry *key_class(const vigie_doc *d, const char *key, size_t n
             return &L->time_entries.v[L->time.links.v[l - 1].payload];
     return NULL;
 }
-
-/* Is the entry's tag (the text after its number, or its text) this one? */
 
 /* The phrase ends before token j: a closing mark or the sentence's end ("en 2014.", "de 2020,"). */
 static bool phrase_ends(const vigie_doc *d, size_t j, size_t end)
@@ -537,7 +536,6 @@ static size_t rec_numeric(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     return 0;
 }
 
-/* [weekday] DAY MONTH [YEAR] — "10 janvier", "jeudi 30 décembre 2021", "10 January". */
 static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t);
 
 /* A day number alone that opens or closes a range of days ("du 3 au 5 mars", "les 9 et 10
@@ -570,6 +568,7 @@ static size_t rec_day_range(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     return resolve_day_month(d, t, day, prev->date.month, prev->date.year, 0) ? dl : 0;
 }
 
+/* [weekday] DAY MONTH [YEAR] — "10 janvier", "jeudi 30 décembre 2021", "10 January". */
 static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t dl, ml;
@@ -748,8 +747,6 @@ static int year_offset_after(const vigie_doc *d, size_t j, size_t end, uint32_t 
     return pre ? pre->num : post->num;
 }
 
-/* [part] [direction] MONTH [direction] [YEAR | last year] and [part] YEAR — "début décembre",
- * "en décembre 2021", "late 2021", "juin dernier", "next March", "June last year". */
 /* Is the month at token i introduced as one: after a word that opens a year ("in", "since", "the"),
  * "of" or a word that opens a clock time ("by", "from")? */
 static bool month_introduced(const vigie_doc *d, size_t i, size_t lo, size_t end)
@@ -803,6 +800,8 @@ static void past_if_ahead(vigie_doc *d, timex_info *t)
     t->pub.anchor = "published, past tense";
 }
 
+/* [part] [direction] MONTH [direction] [YEAR | last year] and [part] YEAR — "début décembre",
+ * "en décembre 2021", "late 2021", "juin dernier", "next March", "June last year". */
 static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     size_t j = i;
@@ -1058,7 +1057,6 @@ static void add_daypart(vigie_doc *d, timex_info *t, const char *part)
     t->pub.type = VIGIE_TIMEX_TIME;
 }
 
-/* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY; plural weekdays are sets. */
 /* A weekday written with a day and month but no year picks the year: the nearest (the earlier on a
  * tie) to the one the publication, or else the text's last year, suggests where that day is that
  * weekday ("vendredi 12 mai" in a January 2018 article, or after "en 2017", is 2017-05-12). Not
@@ -1126,6 +1124,7 @@ static bool apposed_weekday(vigie_doc *d, timex_info *t, int wd, size_t i, size_
     return true;
 }
 
+/* WEEKDAY [dernier|prochain] [daypart] and [last|next|this] WEEKDAY; plural weekdays are sets. */
 static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     uint32_t len;
@@ -1767,8 +1766,6 @@ static bool resolve_story_shift(vigie_doc *d, timex_info *t, int n, const char *
     return true;
 }
 
-/* An ordinal and the unit of centuries: "the 18th century", "le 19e siècle" is a date, the
- * century's first two digits (TIMEX3 "17"), not a count of centuries. */
 /* The value of a Roman ordinal key ("xxe", "xixeme", "ier": 20, 19, 1), or -1. */
 static int roman_ordinal(const char *k)
 {
@@ -1785,6 +1782,8 @@ static int roman_ordinal(const char *k)
     return suffix && total < 40 ? total : -1;
 }
 
+/* An ordinal and the unit of centuries: "the 18th century", "le 19e siècle" is a date, the
+ * century's first two digits (TIMEX3 "17"), not a count of centuries. */
 static size_t rec_century(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
@@ -1819,7 +1818,6 @@ static int story_side(vigie_doc *d)
     return 0;
 }
 
-/* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
 /* A plural unit with no count before "ago" or an adverbial offset: "years ago", "Days later". */
 static bool bare_plural_shift(const vigie_doc *d, size_t i, size_t end)
 {
@@ -1834,6 +1832,7 @@ static bool bare_plural_shift(const vigie_doc *d, size_t i, size_t end)
     return tagged(off, "ADV") || (ago && !tagged(ago, "BEFORE"));
 }
 
+/* [il y a] [approx] N UNIT [ago|avant|plus tard] — durations and offsets. */
 static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
     (void)lo;
@@ -2014,15 +2013,15 @@ static void pin_weekdays(vigie_doc *d)
     (1u << TC_OFFSET | 1u << TC_YEARWORD | 1u << TC_LINK | 1u << TC_CLOCK | 1u << TC_AT |      \
      1u << TC_YEARPART | 1u << TC_LABEL)
 
-/* Every recogniser starts on a lexicon phrase, a number, or a hyphenated word ("mi-janvier",
- * "quarante-deux"): other tokens, and frequent words that only link or introduce ("de", "in"),
- * are skipped without trying them all; a determiner must come before another lexicon word. */
 /* A Roman ordinal before a unit ("XXe siècle"): looked at only where a unit follows. */
 static bool roman_century(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     return i + 1 < end && (cache->hits[i + 1].classes & (1u << TC_UNIT)) && roman_ordinal(tok_key(d, i)) > 0;
 }
 
+/* Every recogniser starts on a lexicon phrase, a number, or a hyphenated word ("mi-janvier",
+ * "quarante-deux"): other tokens, and frequent words that only link or introduce ("de", "in"),
+ * are skipped without trying them all; a determiner must come before another lexicon word. */
 static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
