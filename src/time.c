@@ -244,6 +244,20 @@ static int count_value(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return before_unit && strchr(tok_key(d, i), '-') ? compound_number(d, tok_key(d, i)) : -1;
 }
 
+/* Is the unit code one of the clock's, hours or minutes ("H", "MI")? */
+static bool clock_unit(const char *u)
+{
+    return !strcmp(u, "H") || !strcmp(u, "MI");
+}
+
+/* The TIMEX3 value of n units (COUNT_UNKNOWN: "X"): "P2W", "PXD", "PT3H", "PT5M". */
+static void duration_value(char *buf, size_t cap, int n, const char *u)
+{
+    char count[16];
+    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
+    snprintf(buf, cap, "P%s%s%s", clock_unit(u) ? "T" : "", count, !strcmp(u, "MI") ? "M" : u);
+}
+
 /* ---- resolution against the publication date ---- */
 
 /* The year that puts month m closest to the reference: a January in a December article is
@@ -345,6 +359,12 @@ static void value_of_date(vigie_doc *d, timex_info *t, vigie_date v)
     set_value(d, t, vigie_date_format(v, buf));
 }
 
+/* Months from the publication's month to month m of year y (negative before it). */
+static int months_after(vigie_date ref, int y, int m)
+{
+    return (y - ref.year) * 12 + m - ref.month;
+}
+
 /* DAY MONTH without a year: the nearest such date, unless a past tense (direction < 0) tells of a
  * date that lies two months or more after publication ("a attaqué le 24 février" in November is
  * last February; "se rencontreront le 10 janvier" in December is next January, the nearest). */
@@ -362,7 +382,7 @@ static bool resolve_day_month(vigie_doc *d, timex_info *t, int day, int month, i
     }
     if (year < 0) {
         year = nearest_year(ref, month);
-        int ahead = (year - ref.year) * 12 + month - ref.month; /* months after publication */
+        int ahead = months_after(ref, year, month);
         t->pub.anchor = "published";
         if (ref.gran >= VIGIE_GRAN_MONTH && direction < 0 && ahead >= 2) {
             year--;
@@ -777,7 +797,7 @@ static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
 static void six_months_tie(vigie_doc *d, timex_info *t, size_t i, size_t lo, size_t end)
 {
     vigie_date ref = d->published, v = t->date;
-    int ahead = (v.year - ref.year) * 12 + v.month - ref.month;
+    int ahead = months_after(ref, v.year, v.month);
     if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || (ahead != 6 && ahead != -6))
         return;
     int direction = tense_direction(d, i, lo, end, true);
@@ -793,7 +813,7 @@ static void six_months_tie(vigie_doc *d, timex_info *t, size_t i, size_t lo, siz
 static void past_if_ahead(vigie_doc *d, timex_info *t)
 {
     vigie_date ref = d->published, v = t->date;
-    if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || (v.year - ref.year) * 12 + v.month - ref.month < 2)
+    if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || months_after(ref, v.year, v.month) < 2)
         return;
     v.year--;
     value_of_date(d, t, v);
@@ -941,6 +961,26 @@ static size_t rec_holiday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
     return j - i;
 }
 
+/* The two years of one token "2009-2013", "2011-12", "2002/2003" (*two_digits: the end written so,
+ * read in the first's century, or the next when smaller: "1999-00"); false when it is none. */
+static bool token_years(const vigie_doc *d, size_t i, int *from, int *to, bool *two_digits)
+{
+    const char *k = i < d->tokens.n ? tok_key(d, i) : "", *rest, *tail;
+    *from = lead_digits(k, 4, &rest);
+    if (*from < 1000 || rest != k + 4 || (*rest != '-' && *rest != '/'))
+        return false;
+    *to = lead_digits(rest + 1, 4, &tail);
+    if (*to < 0)
+        return false;
+    size_t digits = (size_t)(tail - rest - 1);
+    *two_digits = digits == 2;
+    if (*tail || (digits != 2 && digits != 4))
+        return false;
+    if (*two_digits)
+        *to += *from / 100 * 100 + (*to < *from % 100 ? 100 : 0);
+    return true;
+}
+
 static void push_timex(vigie_doc *d, timex_info *t, size_t end, size_t sentence);
 
 /* One token holding a range of years, "2009-2013", "2011-12", "(1976-83)", "la saison 2002/2003":
@@ -948,17 +988,10 @@ static void push_timex(vigie_doc *d, timex_info *t, size_t end, size_t sentence)
  * digits. After a count word ("de 2000-3000 soldats") or a label it is none. */
 static size_t rec_year_range(vigie_doc *d, size_t i, size_t end, size_t lo, timex_info *t)
 {
-    const char *k = tok_key(d, i), *rest;
-    int from = lead_digits(k, 4, &rest);
-    if (from < 1000 || rest != k + 4 || (*rest != '-' && *rest != '/'))
-        return 0;
-    const char *tail;
-    int to = lead_digits(rest + 1, 4, &tail);
-    size_t digits = (size_t)(tail - rest - 1);
-    if (*tail || (digits != 2 && digits != 4) || to < 0 || (digits == 2 ? !in_year_range(from) : to > 2099))
+    int from, to;
+    bool two_digits;
+    if (!token_years(d, i, &from, &to, &two_digits) || (two_digits ? !in_year_range(from) : to > 2099))
         return 0; /* "(1882-1945)", but "1882-83" is too far from news to be years */
-    if (digits == 2)
-        to += from / 100 * 100 + (to < from % 100 ? 100 : 0);
     if (to <= from || to - from > 100 || counted_after(d, i, end, lo))
         return 0;
     bool modifier = i > lo && tok_is(d, i - 1, "("); /* "le général Gomart (2013-2017)" */
@@ -1403,15 +1436,9 @@ static void resolve_story_offset(vigie_doc *d, timex_info *t, long days);
  * season of sport), or -1. */
 static int winter_years(const vigie_doc *d, size_t i)
 {
-    const char *k = i < d->tokens.n ? tok_key(d, i) : "", *rest, *tail;
-    int from = lead_digits(k, 4, &rest);
-    if (from < 1000 || rest != k + 4 || (*rest != '-' && *rest != '/'))
-        return -1;
-    int to = lead_digits(rest + 1, 4, &tail);
-    if (to < 0)
-        return -1;
-    bool two = tail == rest + 3;
-    return !*tail && (two ? to == (from + 1) % 100 : to == from + 1) ? from : -1;
+    int from, to;
+    bool two_digits;
+    return token_years(d, i, &from, &to, &two_digits) && to == from + 1 ? from : -1;
 }
 
 /* The unit before or after the story's date ("l'année suivante", "the previous week"): a year or a
@@ -1497,7 +1524,7 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         if (tagged(lex_class(d, j, end, TC_LINK, NULL), "OF") && (year_value(d, j + 1) > 0 || winter_years(d, j + 1) > 0))
             j++; /* "the summer of 2014", "the winter of 2013-14" */
         int year = dir ? -1 : year_value(d, j);
-        if (year < 0 && !dir && winter_years(d, j) > 0)
+        if (year < 0 && !dir)
             year = winter_years(d, j); /* "l'hiver 2013-2014": the winter starting in 2013 */
         if (year > 0)
             j++;
@@ -1567,21 +1594,19 @@ static size_t rec_every(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
     if (!every)
         return 0;
     size_t j = i + len;
-    int n = tagged(every, "UNIT") ? -1 : count_value(d, j, end, &len);
+    bool unit_only = tagged(every, "UNIT"); /* "par an", "per year" */
+    int n = unit_only ? -1 : count_value(d, j, end, &len);
     if (n > 0 || n == COUNT_UNKNOWN)
         j += len;
     else
         n = 1;
-    const time_entry *bare = tagged(every, "UNIT") ? lex_class(d, j, end, TC_UNIT, NULL) : NULL;
-    if (tagged(every, "UNIT") && (!bare || !bare->text || !strcmp(bare->text, "H") || !strcmp(bare->text, "MI")))
-        return 0; /* "par an"; not "par lundi", nor a speed, "80 kilometers per hour" */
-    char buf[48], count[16];
-    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
+    char buf[48];
     const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
+    if (unit_only && (!unit || !unit->text || clock_unit(unit->text)))
+        return 0; /* not "par lundi", nor a speed, "80 kilometers per hour" */
     const time_entry *wd = unit ? NULL : lex_class(d, j, end, TC_WEEKDAY, &len);
     if (unit && unit->text && strcmp(unit->text, "WE")) {
-        bool clock = !strcmp(unit->text, "H") || !strcmp(unit->text, "MI");
-        snprintf(buf, sizeof buf, "P%s%s%s", clock ? "T" : "", count, !strcmp(unit->text, "MI") ? "M" : unit->text);
+        duration_value(buf, sizeof buf, n, unit->text);
     } else if (unit && unit->text) {
         snprintf(buf, sizeof buf, "XXXX-WXX-WE");
     } else if (wd && n == 1) {
@@ -1824,8 +1849,7 @@ static bool bare_plural_shift(const vigie_doc *d, size_t i, size_t end)
     uint32_t len;
     const time_entry *unit = lex_class(d, i, end, TC_UNIT, &len);
     const char *k = tok_key(d, i);
-    if (!unit || !unit->text || len != 1 || k[strlen(k) - 1] != 's' || !strcmp(unit->text, "WE") ||
-        !strcmp(unit->text, "H") || !strcmp(unit->text, "MI"))
+    if (!unit || !unit->text || len != 1 || k[strlen(k) - 1] != 's' || !strcmp(unit->text, "WE") || clock_unit(unit->text))
         return false; /* "hours earlier" is no date */
     const time_entry *off = lex_class(d, i + 1, end, TC_OFFSET, NULL);
     const time_entry *ago = lex_class(d, i + 1, end, TC_AGO, NULL);
@@ -1869,7 +1893,7 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         j += len;
     char buf[48];
     const char *u = unit->text;
-    bool timeunit = !strcmp(u, "H") || !strcmp(u, "MI");
+    bool timeunit = clock_unit(u);
     const time_entry *ago = ago_before ? ago_before : ago_after;
     int sign = ago && ago->num > 0 ? 1 : -1; /* "il y a", "ago": before publication; "dans": after */
     if (n == COUNT_UNKNOWN && ago) {
@@ -1907,9 +1931,7 @@ static size_t rec_duration(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
         return j - i;
     }
     t->pub.type = VIGIE_TIMEX_DURATION;
-    char count[16];
-    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
-    snprintf(buf, sizeof buf, "P%s%s%s", timeunit ? "T" : "", count, !strcmp(u, "MI") ? "M" : u);
+    duration_value(buf, sizeof buf, n, u);
     set_value(d, t, buf);
     t->pub.anchor = "duration";
     if (approx)
