@@ -965,7 +965,7 @@ static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON))
             continue;
-        if (m->t1 < d->tokens.n && tok_is(d, m->t1, "'s"))
+        if (tok_is(d, m->t1, "'s"))
             continue; /* "China, Pyongyang's closest ally, said it": a possessor is seldom the one spoken of */
         if (m->pub.sentence == sentence) {
             /* in the pronoun's sentence, the closest subject or object before one after a

@@ -271,7 +271,7 @@ static uint32_t phrase_key_with(const lang_data *L, const char *phrase, char *ou
         return 1;
     }
     raw_tokens toks = {0};
-    tokenize_range(L, phrase, 0, strlen(phrase), &toks);
+    tokenize_range(L, phrase, 0, len, &toks);
     size_t o = 0;
     uint32_t n = 0;
     for (size_t k = 0; k < toks.n && o + 2 < cap; k++) {
