@@ -5,6 +5,15 @@
 
 #include <string.h>
 
+/* Is the verb form va at k a noun or an infinitive, right after a determiner or a preposition ("le
+ * service de presse", "de mettre", "to attack")? Not a participle or an auxiliary ("d'avoir fermé"
+ * is a past). */
+static bool nominal_use(const vigie_doc *d, size_t k, size_t lo, size_t hi, const verb_analysis *va)
+{
+    return k > lo && (gram_is(d, k - 1, hi, G_DETERMINER) || gram_is(d, k - 1, hi, G_PREP)) &&
+           !analysis_has_tag(va, 'K') && !is_auxiliary(d, va);
+}
+
 /* Tense of the verb group nearest to i: future/conditional forms, auxiliaries with a past
  * participle, simple past and imperfect; English "will"/"would" and past forms. */
 char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
@@ -23,9 +32,8 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             const verb_analysis *va = verb_lookup(d, k);
             if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
                 continue; /* after a possessive it is a noun: "Sunday's protest was" */
-            if (k > lo && (gram_is(d, k - 1, hi, G_DETERMINER) || gram_is(d, k - 1, hi, G_PREP)) &&
-                !analysis_has_tag(va, 'K') && !is_auxiliary(d, va))
-                continue; /* a noun or an infinitive: "le service de presse", "to attack"; not "d'avoir fermé" */
+            if (nominal_use(d, k, lo, hi, va))
+                continue;
             const verb_analysis *before = k > lo ? verb_lookup(d, k - 1) : NULL;
             if (analysis_has_tag(va, 'K') && (has_lemma(d, before, "avoir") || has_lemma(d, before, "etre")))
                 continue; /* "a fait": the auxiliary says the tense, "fait" is no present here */
@@ -125,10 +133,8 @@ int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *foun
         bool after_aux = k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE));
         if (past_form && (present || after_aux))
             continue;
-        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)) ||
-            (k > lo && gram_is(d, k - 1, hi, G_PREP) && !analysis_has_tag(va, 'K') && !is_auxiliary(d, va)))
-            continue; /* "the attack on Tuesday" is a noun, "de mettre en place" an infinitive and a noun;
-                       * "d'avoir fermé" is a past */
+        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)) || nominal_use(d, k, lo, hi, va))
+            continue; /* "the attack on Tuesday" is a noun, "de mettre en place" an infinitive and a noun */
         *found = true;
         if (future_marker_before(d, k, lo, hi))
             return +1;
