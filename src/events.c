@@ -844,6 +844,10 @@ static int coordination(const vigie_doc *d, const sent_ctx *c, int k, int *out, 
         }
         if (prev < 0)
             break;
+        /* an apposition restates its actor: "avec Moscou et Kiev, Ankara" apposes no two countries */
+        const char *pc = d->mentions.v[prev].pub.code, *mc = m->pub.code;
+        if (appos && pc && mc && !same_country(pc, mc))
+            break;
         cur = prev;
         if (appos)
             apposition = true;
@@ -2314,6 +2318,44 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     return 0;
 }
 
+/* A word quoted after a determiner is a noun: "une « attaque »", "a \"betrayal\"". */
+static bool quoted_noun(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    if (k < c->lo + 2)
+        return false;
+    vigie_token_kind kind = d->tokens.v[k - 1].kind;
+    return (kind == VIGIE_TOK_QUOTE || kind == VIGIE_TOK_PUNCT) && !tok_is(d, k - 1, ",") &&
+           gram_is(d, k - 2, c->hi, G_DETERMINER);
+}
+
+/* A present participle opening an adjunct after a comma shares the subjects of the clause before
+ * ("Gazprom cut off deliveries on January 1, accusing Kiev of", "l'armée a bombardé la ville, tuant
+ * dix civils"): those of the nearest finite verb before, past infinitives. Returns their count. */
+static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig, int *out)
+{
+    if (trig <= c->lo + 2 || !tok_is(d, trig - 1, ",") || !analysis_has_tag(va, 'G') || finite_form(va))
+        return 0;
+    size_t st = SIZE_MAX; /* the nearest finite group, past infinitives ("pour chercher des médiateurs,") */
+    for (size_t k = trig - 1; st == SIZE_MAX && k-- > c->lo && !is_clause_break(d, k, c->hi);) {
+        const verb_analysis *v = verb_lookup(d, k);
+        if (!v || inside_mention(d, c, k) || follows_noun_marker(d, c, k) || quoted_noun(d, c, k))
+            continue;
+        size_t g = group_start(d, c, k);
+        bool relative = g > c->lo && gram_is(d, g - 1, c->hi, G_RELATIVE);
+        if (finite_use(d, c, v, g, k) && !relative)
+            st = g;
+        else if (!relative && !analysis_has_tag(v, 'W'))
+            break; /* a participle: "the ship, carrying aid," */
+        k = relative ? g - 1 : g; /* a relative clause is passed: "stormed a ship which carried aid," */
+    }
+    if (st == SIZE_MAX)
+        return 0; /* "the ship, which carried aid, killing": not the relative's subject */
+    int n = 0, s = subject_of(d, c, st, out, &n);
+    if (s >= 0 && n == 0)
+        out[n++] = s;
+    return s >= 0 ? n : 0;
+}
+
 /* A bare participle right after a coordinator shares the auxiliary and the subject of the compound
  * verb group before it ("a présenté cette libération comme un geste de paix et proposé à Modi"):
  * where that group starts, or SIZE_MAX. A finite verb there keeps its own subject search: the
@@ -2384,6 +2426,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     size_t ctl_start = trig, clitics = trig;
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
+    if (!nctl)
+        nctl = adjunct_subjects(d, c, va, trig, ctl);
     /* a form that is also a preposition, before a determiner, is the preposition: "la force armée
      * entre les Etats" */
     if (gram_is(d, trig, c->hi, G_PREP) && trig + 1 < c->hi && gram_is(d, trig + 1, c->hi, G_DETERMINER))
