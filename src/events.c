@@ -82,6 +82,15 @@ static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
     return !strcmp(k, ";") || !strcmp(k, ":") || opens_clause(d, i, hi);
 }
 
+/* A coordinated infinitive opens at i ("et d'expulser", "and to impose"): after the first verb's own
+ * object, that object ends there ("envahir et occuper l'Ukraine" share theirs). */
+static bool coordinated_infinitive_at(const vigie_doc *d, size_t i, size_t hi)
+{
+    return gram_is(d, i, hi, G_COORD) && i + 2 < hi &&
+           (tok_is(d, i + 1, "to") || tok_is(d, i + 1, "de") || tok_is(d, i + 1, "à")) &&
+           analysis_has_tag(verb_lookup(d, i + 2), 'W');
+}
+
 /* A coordinated verb group opens at i ("et a rompu", "et n'a pas", "et s'est"): the object of the
  * first verb ends there. */
 static bool coordinated_verb(const vigie_doc *d, size_t i, size_t hi)
@@ -625,7 +634,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if ((g > 0 && is_clause_break(d, t, c->hi)) || coordinated_verb(d, t, c->hi) ||
+            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi))) ||
+                coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
                 break;
             /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies"),
@@ -2271,6 +2281,22 @@ static int coordinated_subjects(const vigie_doc *d, const sent_ctx *c, size_t st
     return s >= 0 ? n : 0;
 }
 
+/* An infinitive coordinated with an earlier one under the same marker ("agreed to ban X and to impose
+ * Y", "a décidé de fermer X et d'imposer Y", "to reopen X, to restore Y"): that earlier infinitive, or
+ * SIZE_MAX. end is where the later infinitive's group starts, its marker right before. */
+static size_t coordinated_infinitive(const vigie_doc *d, const sent_ctx *c, size_t end)
+{
+    if (end < c->lo + 4 || !(gram_is(d, end - 2, c->hi, G_COORD) || tok_is(d, end - 2, ",")))
+        return SIZE_MAX;
+    const char *marker = tok_key(d, end - 1);
+    if (strcmp(marker, "to") && strcmp(marker, "de") && strcmp(marker, "à"))
+        return SIZE_MAX;
+    for (size_t k = end - 2; k-- > c->lo + 1 && !is_clause_break(d, k, c->hi) && !gram_is(d, k, c->hi, G_RELATIVE);)
+        if (!strcmp(tok_key(d, k - 1), marker) && analysis_has_tag(verb_lookup(d, k), 'W'))
+            return k;
+    return SIZE_MAX;
+}
+
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
@@ -2284,6 +2310,11 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     while (end > c->lo && end + 2 > trig && gram_is(d, end - 1, c->hi, G_CLITIC))
         end--;
     *clitics = end;
+    size_t first = coordinated_infinitive(d, c, end);
+    if (first != SIZE_MAX) {
+        size_t first_clitics;
+        return control_subjects(d, c, verb_lookup(d, first), first, out, gstart, &first_clitics, planned);
+    }
     int n = 0;
     size_t dated = 0; /* words of a date between the governor and its infinitive: "agreed on Monday to" */
     for (size_t p = end; p-- > c->lo && p + 3 + dated >= end;) {
