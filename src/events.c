@@ -543,7 +543,12 @@ static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
             return e < c->hi && clause_verb_at(d, c, e);
         }
     }
-    return false;
+    /* a subject the dictionaries do not know: capitalised words ("and Foreign Secretary Perfecto
+     * Yasay called on") */
+    size_t s = t + 1;
+    while (s < c->hi && s < t + 7 && d->tokens.v[s].kind == VIGIE_TOK_WORD && (d->tinfo.v[s].flags & TF_CAP))
+        s++;
+    return s > t + 1 && s < c->hi && clause_verb_at(d, c, s);
 }
 
 /* A comma opening the next verb of a series or a participle ("promised to fix Europe, fight
