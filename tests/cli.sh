@@ -236,6 +236,11 @@ if [ -f "$DATA/en/verbs.txt" ]; then
     printf '999\tfrobnicate +T\n' >>"$T/data/en/verbs.txt"
     VIGIE_DATA="$T/data" "$VIGIE" code "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "unknown code" 2 $?
     expect_grep "unknown code" "$T/err" "en/verbs.txt:[0-9]*: unknown CAMEO code '999'"
+    # the generated verb forms missing (make run before scripts/setup): no silently empty coding
+    cp "$DATA/en/verbs.txt" "$T/data/en/verbs.txt"
+    rm "$T/data/en/verbforms.tsv"
+    VIGIE_DATA="$T/data" "$VIGIE" code "$SAMPLE" >"$T/out" 2>"$T/err"; expect_status "verb forms missing" 2 $?
+    expect_grep "verb forms missing" "$T/err" "en/verbforms.tsv: not found: the verb forms of verbs.txt's patterns"
 fi
 
 # the real corpora, when present beside the checkout
