@@ -1426,12 +1426,14 @@ static enum gram_class clause_mood(const vigie_doc *d, const sent_ctx *c, size_t
     return G_COUNT;
 }
 
-/* A future or conditional form in the sentence outside [start, trig] (the main clause of a condition). */
+/* A future or conditional form or auxiliary ("will", "would") in the sentence outside [start, trig]
+ * (the main clause of a condition). */
 static bool future_elsewhere(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
 {
     for (size_t k = c->lo; k < c->hi; k++) {
         const verb_analysis *va = verb_lookup(d, k);
-        if ((k < start || k > trig) && (analysis_has_tag(va, 'F') || analysis_has_tag(va, 'C')))
+        if ((k < start || k > trig) && (analysis_has_tag(va, 'F') || analysis_has_tag(va, 'C') ||
+                                        gram_is(d, k, c->hi, G_FUTURE) || gram_is(d, k, c->hi, G_CONDITIONAL)))
             return true;
     }
     return false;
@@ -1460,7 +1462,9 @@ static bool planned(const vigie_doc *d, const sent_ctx *c, size_t start, size_t 
     if (mood == G_IRREALIS || mood == G_CONDITION) {
         if (indicative_past(d, start, trig))
             return false;
-        if (mood == G_IRREALIS || tense != 'N' || future_elsewhere(d, c, start, trig))
+        /* an English past is no imperfect: "if Iran attacked" is hypothetical only before a "would" */
+        bool past_hypothesis = tense != 'N' && d->lang != LANG_EN;
+        if (mood == G_IRREALIS || past_hypothesis || future_elsewhere(d, c, start, trig))
             return true;
     }
     if (mood != G_REALIS && subjunctive_group(d, start, trig))
