@@ -307,6 +307,18 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
     return clause_tense(d, at, lo, hi, found);
 }
 
+/* An expression with a possessive opening its clause ("and Sunday's summit will", "that Monday's
+ * vote was") heads the clause's subject: the verb after it, not the clause before, says its tense. */
+static bool possessive_subject(vigie_doc *d, size_t at, size_t lo, size_t hi)
+{
+    if (at + 1 >= hi || !tok_is(d, at + 1, "'s"))
+        return false;
+    if (at > lo)
+        lexicon_tag_range(d, at - 1, at); /* done already unless the run stops at dating */
+    /* not after a word that is also a preposition: "a poll taken after Saturday's protests" */
+    return at == lo || tok_is(d, at - 1, ",") || gram_is(d, at - 1, hi, G_COORD) || gram_is(d, at - 1, hi, G_RELATIVE);
+}
+
 /* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
  * before it ("publiés jeudi", "annoncé lundi") is past, unless an auxiliary carries it; then the
  * verb group before it in its clause, where a present tense announces ("takes office on Sunday");
@@ -314,6 +326,12 @@ static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool 
  * verb's tense. */
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
+    if (possessive_subject(d, at, lo, hi)) { /* "and that Sunday's summit will rubber-stamp it" */
+        lexicon_tag_range(d, at, hi); /* done already unless the run stops at dating */
+        char tense = tense_after(d, at + 2, hi); /* past the "'s" */
+        if (tense)
+            return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : weekday ? +1 : 0;
+    }
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
     if (found)
