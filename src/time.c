@@ -347,7 +347,9 @@ static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool w
 /* For a day and month without a year, only a past tense of the expression's own clause counts (a
  * verb near it in another clause must not move the date by a year), and not for the end of a span
  * ("postponed until May 22nd", "prévus jusqu'au 1er avril" end after what started them). */
-static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
+static int months_after(vigie_date ref, int y, int m);
+
+static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, int month)
 {
     for (size_t k = at > lo + 3 ? at - 3 : lo; k < at; k++)
         if (tok_is(d, k, "("))
@@ -360,9 +362,17 @@ static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi)
     }
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
-    if (!found) /* fronted: "Le 24 février, la Russie a lancé son invasion" */
-        return tense_after(d, at, hi) == 'P' ? -1 : 0;
-    return direction < 0 ? -1 : 0;
+    if (!found && tense_after(d, at, hi) == 'P') /* fronted: "Le 24 février, la Russie a lancé son invasion" */
+        return -1;
+    if (direction < 0 && found)
+        return -1;
+    /* news tell the past far more than the future: a date four months or more ahead in its nearest
+     * reading is the past one unless a future says otherwise ("depuis le début de l'invasion, le 24
+     * février" in October; "les élections du 10 avril auront lieu" in December stay ahead) */
+    vigie_date ref = d->published;
+    if (ref.gran < VIGIE_GRAN_MONTH || months_after(ref, nearest_year(ref, month), month) < 4)
+        return 0;
+    return tense_direction(d, at, lo, hi, false) > 0 ? 0 : -1;
 }
 
 static void set_value(vigie_doc *d, timex_info *t, const char *value)
@@ -634,7 +644,7 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
         year += post->num > 0 && cmp <= 0 ? 1 : post->num < 0 && cmp >= 0 ? -1 : 0;
         j += pl;
     }
-    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, m->num)))
         return (size_t)-1; /* an impossible date: consume it, produce nothing */
     if (told)
         t->pub.anchor = post->num > 0 ? "published, the next one" : "published, the last one";
@@ -658,7 +668,7 @@ static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     int year = year_value(d, k);
     if (year > 0)
         j = k + 1;
-    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end)))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, m->num)))
         return (size_t)-1;
     return j - i;
 }
