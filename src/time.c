@@ -836,6 +836,33 @@ static void six_months_tie(vigie_doc *d, timex_info *t, size_t i, size_t lo, siz
     t->pub.anchor = direction > 0 ? "published, future tense" : "published, past tense";
 }
 
+/* A bare month whose nearest reading lies four months or more ahead is last year's when a past tense
+ * governs it ("avait qualifié, en mai, ces allégations" in December). Returns whether it moved it. */
+static bool far_ahead_past(vigie_doc *d, timex_info *t, size_t i, size_t lo, size_t end)
+{
+    vigie_date ref = d->published, v = t->date;
+    if (ref.gran < VIGIE_GRAN_MONTH || v.gran != VIGIE_GRAN_MONTH || months_after(ref, v.year, v.month) < 4)
+        return false;
+    /* a month qualifying a noun dates that noun, whatever the verb's tense: "announced a list for the May
+     * election", "May's elections", "la présidentielle d'octobre" */
+    size_t m = t->t1 > 0 ? t->t1 - 1 : i;
+    if ((i > lo && (gram_is(d, i - 1, end, G_DETERMINER) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"))) ||
+        (m + 1 < end && tok_is(d, m + 1, "'s")))
+        return false;
+    /* the end of a span keeps the nearest: "préside l'UE jusqu'à fin décembre" */
+    for (size_t k = i > lo + 2 ? i - 2 : lo; k < i; k++) {
+        uint32_t len = 0;
+        if (tagged(lex_class(d, k, end, TC_LINK, &len), "UNTIL") && k + len == i)
+            return false;
+    }
+    if (tense_direction(d, i, lo, end, false) >= 0)
+        return false;
+    v.year--;
+    value_of_date(d, t, v);
+    t->pub.anchor = "published, nearest past";
+    return true;
+}
+
 /* A month told in the past that the nearest reading puts two months or more after publication is
  * last year's ("arrêtée en février" in October), as resolve_day_month does for days. */
 static void past_if_ahead(vigie_doc *d, timex_info *t)
@@ -916,7 +943,7 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
             t->pub.anchor = why;
         if (year <= 0 && !direction && !since && participle_before(d, i, lo, end))
             past_if_ahead(d, t);
-        else if (year <= 0 && !direction && !since && !why)
+        else if (year <= 0 && !direction && !since && !why && !far_ahead_past(d, t, i, lo, end))
             six_months_tie(d, t, i, lo, end);
     } else {
         int year = year_value(d, j);
