@@ -634,15 +634,41 @@ static size_t match_coref(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
 }
 
 typedef struct {
-    strmap surnames; /* document-local: last name of a person named in full -> actor */
+    strmap surnames;   /* document-local: last name of a person named in full -> actor */
+    strmap forenames;  /* the first word of such a name -> actor: a surname first ("Wang Yi"), after "Mr" */
 } actor_ctx;
 
 static void remember_surname(vigie_doc *d, actor_ctx *ctx, const mention_info *m)
 {
     if (m->pub.kind != VIGIE_ACTOR_PERSON || m->t1 - m->t0 < 2)
         return;
-    const char *last = tok_key(d, m->t1 - 1);
+    const char *last = tok_key(d, m->t1 - 1), *first = tok_key(d, m->t0);
     *strmap_put(&ctx->surnames, last, strlen(last), (uint32_t)m->actor, NULL) = (uint32_t)m->actor;
+    *strmap_put(&ctx->forenames, first, strlen(first), (uint32_t)m->actor, NULL) = (uint32_t)m->actor;
+}
+
+/* Does an honorific end right before token i ("Mr Wang", "M. Xi", "Mme Merkel")? */
+static bool after_honorific(const vigie_doc *d, size_t i, size_t lo)
+{
+    for (size_t k = i; k-- > lo && k + 3 >= i;)
+        if (gram_is(d, k, d->tokens.n, G_HONORIFIC) && k + d->tinfo.v[k].gram_len == i)
+            return true;
+    return false;
+}
+
+/* A person of the document named again by one word of the name: the last ("Jaishankar"), or after an
+ * honorific any word of it ("Mr Wang" after "Wang Yi"). Returns the actor or -1. */
+static int person_named_again(const vigie_doc *d, const actor_ctx *ctx, size_t i, size_t lo)
+{
+    if (!(d->tinfo.v[i].flags & TF_CAP))
+        return -1;
+    const char *key = tok_key(d, i);
+    size_t len = tok_key_len(d, i);
+    uint32_t hash = d->tinfo.v[i].key_hash;
+    const uint32_t *a = strmap_get_hashed(&ctx->surnames, key, len, hash);
+    if (!a && after_honorific(d, i, lo))
+        a = strmap_get_hashed(&ctx->forenames, key, len, hash);
+    return a ? (int)*a : -1;
 }
 
 static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t end, size_t s)
@@ -659,15 +685,13 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
         VEC_PUSH(d->mentions, m);
         return len;
     }
-    if (d->tinfo.v[i].flags & TF_CAP) {
-        const uint32_t *sa = strmap_get_hashed(&ctx->surnames, tok_key(d, i), tok_key_len(d, i), d->tinfo.v[i].key_hash);
-        if (sa) {
-            m = new_mention(d, i, i + 1, s);
-            fill_from_actor(d, &m, (int)*sa, i);
-            m.pub.resolved = "coreference";
-            VEC_PUSH(d->mentions, m);
-            return 1;
-        }
+    a = person_named_again(d, ctx, i, lo);
+    if (a >= 0) {
+        m = new_mention(d, i, i + 1, s);
+        fill_from_actor(d, &m, a, i);
+        m.pub.resolved = "coreference";
+        VEC_PUSH(d->mentions, m);
+        return 1;
     }
     size_t alen = match_agent(d, i, lo, end, s, &m);
     if (alen) {
@@ -816,6 +840,7 @@ void actors_doc(vigie_doc *d)
 {
     actor_ctx ctx;
     strmap_init(&ctx.surnames);
+    strmap_init(&ctx.forenames);
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
         for (size_t i = lo; i < end;) {
@@ -837,6 +862,7 @@ void actors_doc(vigie_doc *d)
         }
     }
     strmap_free(&ctx.surnames);
+    strmap_free(&ctx.forenames);
     d->main_scene = main_scene(d);
     place_scene_groups(d);
 }

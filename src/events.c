@@ -949,9 +949,9 @@ static bool unknown_name_at(const vigie_doc *d, size_t i, size_t m)
 {
     if (i + 1 >= d->tokens.n || i == 0 || d->tinfo.v[i - 1].sentence != d->tinfo.v[i].sentence)
         return false;
-    for (size_t k = i; k < i + 2; k++)
+    for (size_t k = i; k < i + 2; k++) /* an honorific may open it: "Mme Venediktova" */
         if (d->tokens.v[k].kind != VIGIE_TOK_WORD || !(d->tinfo.v[k].flags & TF_CAP) ||
-            (d->tinfo.v[k].flags & TF_ALLCAPS) || d->tinfo.v[k].gram_mask)
+            (d->tinfo.v[k].flags & TF_ALLCAPS) || (d->tinfo.v[k].gram_mask & ~(1ull << G_HONORIFIC)))
             return false;
     if (gram_is(d, i - 1, d->tokens.n, G_LOCATIVE) || gram_is(d, i - 1, d->tokens.n, G_PREP))
         return false;
