@@ -450,13 +450,21 @@ static bool conflict_code(const vigie_doc *d, const event_pattern *p)
     return cc && cc->quad_class >= 3;
 }
 
-/* May a place after a locative be the target ("frappes à Kharkiv", "en visite à Kiev")? Not for
- * a statement or a meeting (roots 01 and 04 but visits, 042 and 043): one made "in Brussels" is
- * not aimed at it. */
+/* May a place after a locative be the target ("frappes à Kharkiv", "en visite à Kiev", "a promis
+ * une aide à Kiev")? Not for a statement, a meeting (roots 01 and 04 but visits, 042 and 043), nor an
+ * opinion, a demand, a rejection or a threat (roots 05, 10 to 13): one made "in Brussels" is not
+ * aimed at it ("warned in Brussels", "a dénoncé la condamnation à New York"). */
 static bool place_may_be_target(const event_pattern *p)
 {
-    bool visit = !strncmp(p->code, "042", 3) || !strncmp(p->code, "043", 3);
-    return !p->noun && strncmp(p->code, "01", 2) && (strncmp(p->code, "04", 2) || visit);
+    static const char *const said_roots[] = {"01", "04", "05", "10", "11", "12", "13"};
+    if (p->noun)
+        return false;
+    if (!strncmp(p->code, "042", 3) || !strncmp(p->code, "043", 3))
+        return true;
+    for (size_t k = 0; k < sizeof said_roots / sizeof *said_roots; k++)
+        if (!strncmp(p->code, said_roots[k], 2))
+            return false;
+    return true;
 }
 
 /* Does the comma at t open a reporting clause (", Ukrainian officials said", ", a indiqué
