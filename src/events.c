@@ -1611,6 +1611,40 @@ static const timex_info *reporting_date(const vigie_doc *d, const sent_ctx *c, s
     return best;
 }
 
+/* Does the expression, after the trigger, date a participle qualifying a noun of the trigger's
+ * complement ("demande à l'Alliance de revenir sur son engagement pris lors du sommet de 2008")?
+ * Before the trigger such a phrase names the vehicle of the event, and dates it: "Dans un rapport
+ * publié dimanche, HRW documente". */
+static bool dates_noun_participle(const vigie_doc *d, const sent_ctx *c, const timex_info *t, size_t trig)
+{
+    if (t->t0 < trig || d->lang != LANG_FR) /* an English past participle is a simple past too: "talks started in June" */
+        return false;
+    for (size_t k = t->t0; k-- > c->lo + 1 && k + 10 >= t->t0;) {
+        if (k == trig || tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            return false;
+        const verb_analysis *va = verb_lookup(d, k);
+        if (!va)
+            continue;
+        /* a bare participle right after a noun (no auxiliary, no comma, no determiner before it) */
+        const verb_analysis *prev = verb_lookup(d, k - 1);
+        /* "pris" is a simple past too, "fait" a present: only the present makes it a verb of its own */
+        if (!analysis_has_tag(va, 'K') || analysis_has_tag(va, 'P') || d->tokens.v[k - 1].kind != VIGIE_TOK_WORD || prev ||
+            gram_is(d, k - 1, c->hi, G_DETERMINER) || gram_is(d, k - 1, c->hi, G_AUXILIARY) ||
+            gram_is(d, k - 1, c->hi, G_PASSIVE) || gram_is(d, k - 1, c->hi, G_COPULA) || gram_is(d, k - 1, c->hi, G_COORD) ||
+            (trig >= k - 1 && trig <= t->t0))
+            return false;
+        /* unless it qualifies the trigger's own noun: "des négociations prévues le 10 janvier" */
+        if (trig < k && !finite_form(verb_lookup(d, trig))) {
+            bool verb = false;
+            for (size_t v = trig + 1; v < k && !verb; v++) /* a function word may be a verb form too: "entre" */
+                verb = verb_lookup(d, v) != NULL && !d->tinfo.v[v].gram_mask;
+            return verb;
+        }
+        return true;
+    }
+    return false;
+}
+
 /* The temporal expression governing the trigger: its clause first, then its sentence, then the
  * clause reporting it. */
 static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t trig)
@@ -1624,7 +1658,8 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             const timex_info *t = &d->timexes.v[k];
             if (!usable_date(t))
                 continue;
-            if ((pass == 0 && (t->t0 < a || t->t1 > b)) || (t->t0 > trig && coordinated_after(d, c, trig, t->t0)))
+            if ((pass == 0 && (t->t0 < a || t->t1 > b)) || (t->t0 > trig && coordinated_after(d, c, trig, t->t0)) ||
+                dates_noun_participle(d, c, t, trig))
                 continue;
             /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
              * clashed"); one inside the sequel does not date the main clause */
