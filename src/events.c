@@ -1088,13 +1088,31 @@ static bool possessor_at(const vigie_doc *d, const sent_ctx *c, size_t k)
     return false;
 }
 
+/* A restrictive relative clause, no commas, between an actor and the verb group at start ("Russian
+ * lawmakers who visited Tallinn on Tuesday demanded", "les députés qui ont visité Tallinn ont exigé"):
+ * where its pronoun stands, for the subject to be sought before it; else start. */
+static size_t restrictive_relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
+{
+    bool verb = false;
+    for (size_t k = start; k-- > c->lo + 1 && k + 12 > start;) {
+        if (tok_is(d, k, ",") || is_clause_break(d, k, c->hi))
+            return start;
+        if (gram_is(d, k, c->hi, G_SUBJECT_RELATIVE))
+            return verb && mention_ending(d, c, k) >= 0 ? k : start;
+        verb |= finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k);
+    }
+    return start;
+}
+
 /* A relative clause, a participle phrase or (English) a noun phrase in apposition between commas
  * ending right before the verb group at start: its first token (the comma), or start when there is
  * none ("Le chef de l'Etat, qui préside l'UE, s'est rendu", "Ces milices, armées par Khartoum, ont
  * incendié", "Protesters in Bulgaria, the EU's poorest member, have blocked"). */
 static size_t relative_before(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
-    if (start <= c->lo + 2 || !tok_is(d, start - 1, ","))
+    if (start > c->lo + 2 && !tok_is(d, start - 1, ","))
+        return restrictive_relative_before(d, c, start);
+    if (start <= c->lo + 2)
         return start;
     bool verb = false;
     for (size_t k = start - 1; k-- > c->lo + 1;) {
