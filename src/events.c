@@ -267,6 +267,43 @@ static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
     return true;
 }
 
+/* The last of the first `upto` mentions naming country as a state (its code, or its government:
+ * "Russie", "Moscou", not "les troupes russes"), or fallback. */
+static int state_mention(const vigie_doc *d, size_t upto, const char *country, int fallback)
+{
+    for (size_t k = upto; k-- > 0;) {
+        const char *code = d->mentions.v[k].pub.code;
+        if (code && !strncmp(code, country, 3) && (!code[3] || !strcmp(code + 3, "GOV")))
+            return (int)k;
+    }
+    return fallback;
+}
+
+/* "les deux présidents", "the two leaders": the last two people (persons or roles) of two countries
+ * among the document's first `upto` mentions, in text order; not further back than 40 mentions. */
+static bool people_pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
+{
+    int found[2] = {-1, -1}, n = 0;
+    for (size_t k = upto; k-- > 0 && k + 40 >= upto && n < 2;) {
+        const mention_info *m = &d->mentions.v[k];
+        /* a person, or a role that a person holds in a government ("le président américain"), not
+         * "les troupes russes" */
+        size_t cl = m->pub.code ? strlen(m->pub.code) : 0;
+        bool person = m->pub.kind == VIGIE_ACTOR_PERSON ||
+                      (m->pub.kind == VIGIE_ACTOR_ROLE && cl == 6 && !strcmp(m->pub.code + 3, "GOV"));
+        if (!person || !m->country || (n == 1 && !strcmp(m->country, d->mentions.v[found[0]].country)))
+            continue;
+        found[n++] = (int)k;
+    }
+    if (n < 2)
+        return false;
+    const mention_info *ma = &d->mentions.v[found[1]], *mb = &d->mentions.v[found[0]];
+    arg x = {found[1], ma->pub.code, ma->pub.span}, y = {found[0], mb->pub.code, mb->pub.span};
+    *a = x;
+    *b = y;
+    return true;
+}
+
 /* How far an item may be from the previous one: verbs take adverbs and objects in between
  * ("a déjà annexé en 2014 une partie du territoire"), nouns only an article. */
 static size_t item_gap(const event_pattern *p, const pat_item *it)
@@ -798,6 +835,10 @@ static bool match_pre(const vigie_doc *d, const sent_ctx *c, const event_pattern
 static bool in_prep_phrase(const vigie_doc *d, const sent_ctx *c, const mention_info *m)
 {
     size_t p = m->t0;
+    while (p > c->lo && gram_is(d, p - 1, c->hi, G_HONORIFIC)) /* "of Mr Correa": "Mr" may be two tokens */
+        p--;
+    if (p > c->lo && tok_is(d, p - 1, ".") && p - 1 > c->lo && gram_is(d, p - 2, c->hi, G_HONORIFIC))
+        p -= 2; /* "de M. Poutine" */
     if (p > c->lo && (tok_is(d, p - 1, "la") || tok_is(d, p - 1, "l'") || tok_is(d, p - 1, "le") ||
                       tok_is(d, p - 1, "les") || tok_is(d, p - 1, "the")))
         p--;
@@ -1306,6 +1347,21 @@ static bool complement_tail(const vigie_doc *d, const sent_ctx *c, size_t t, siz
 static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *coord, int *ncoord)
 {
     *ncoord = 0;
+    /* "Both countries have moved troops", "les deux présidents se sont entretenus": the pair named
+     * before, two people of two countries for a pair of people */
+    for (size_t k = start; k-- > c->lo && k + 4 >= start;) {
+        if (!gram_is(d, k, c->hi, G_PAIR) || k + d->tinfo.v[k].gram_len != start)
+            continue;
+        arg a, b;
+        size_t upto = mentions_before(d, c, k);
+        bool people = gram_is(d, k, c->hi, G_PAIR_PEOPLE);
+        if ((people ? people_pair_before(d, upto, &a, &b) : pair_before(d, upto, &a, &b)) && a.m >= 0 && b.m >= 0) {
+            coord[(*ncoord)++] = people ? a.m : state_mention(d, upto, a.code, a.m);
+            coord[(*ncoord)++] = people ? b.m : state_mention(d, upto, b.code, b.m);
+            return coord[0];
+        }
+        return -1;
+    }
     int rel = relative_antecedent(d, c, start);
     if (rel >= 0) {
         coord[(*ncoord)++] = rel;
