@@ -629,6 +629,33 @@ static bool unnamed_object(const vigie_doc *d, const sent_ctx *c, size_t j)
     return !(t < c->hi && d->tokens.v[t].kind == VIGIE_TOK_WORD && (d->tinfo.v[t].flags & TF_CAP));
 }
 
+/* Are the tokens [from, to) only dates and commas ("a signé lundi soir, ...")? */
+static bool only_dates_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!tok_is(d, k, ",") && !inside_timex(d, c, k))
+            return false;
+    return true;
+}
+
+/* A prepositional incise between commas opening at t (", sous l'égide de la Russie,", ", in Moscow,"):
+ * the token after its closing comma; t when there is none. No verb inside, ten tokens at most; not
+ * an article ("exige, quant à elle, des garanties"). The caller skips one only right after the verb
+ * or its date, and keeps one that opens with the word it seeks (", à Kiev," for "se rendre à"). */
+static size_t incise_end(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    if (!tok_is(d, t, ",") || t + 2 >= c->hi || gram_is(d, t + 1, c->hi, G_DETERMINER) || /* ", des garanties" */
+        !(gram_is(d, t + 1, c->hi, G_PREP) || gram_is(d, t + 1, c->hi, G_LOCATIVE) || gram_is(d, t + 1, c->hi, G_ACCORDING)))
+        return t;
+    for (size_t k = t + 2; k < c->hi && k < t + 12; k++) {
+        if (tok_is(d, k, ","))
+            return k + 1;
+        if (is_clause_break(d, k, c->hi) || (verb_lookup(d, k) && !inside_mention(d, c, k) && !d->tinfo.v[k].gram_mask))
+            return t;
+    }
+    return t;
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -694,6 +721,15 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                 (gram_is(d, t, c->hi, G_OBJECT_RELATIVE) || gram_is(d, t, c->hi, G_TARGET_STOP) ||
                  reporting_clause(d, c, t) || relative_after_comma(d, c, t)))
                 break;
+            if (it->kind == PI_WORD && !p->noun && !(t + 1 < c->hi && item_matches(it, tok_key(d, t + 1))) &&
+                only_dates_between(d, c, j, t)) {
+                size_t past = incise_end(d, c, t); /* ", sous l'égide de la Russie," costs no gap */
+                if (past > t) {
+                    max_gap += past - t;
+                    g += past - t - 1;
+                    continue;
+                }
+            }
             if (it->kind == PI_WORD) {
                 bool word = item_matches(it, tok_key(d, t));
                 /* "a averti Donald Trump qu'ils": an object before que is the target, not the clause */
