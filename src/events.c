@@ -629,6 +629,14 @@ static bool unnamed_object(const vigie_doc *d, const sent_ctx *c, size_t j)
     return !(t < c->hi && d->tokens.v[t].kind == VIGIE_TOK_WORD && (d->tinfo.v[t].flags & TF_CAP));
 }
 
+/* A present participle right after a message noun opens what the message does ("a statement
+ * condemning the strikes on Syria"): the words of the verb before stop there. */
+static bool message_act_at(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    return t > c->lo && gram_is(d, t - 1, c->hi, G_VEHICLE) && analysis_has_tag(verb_lookup(d, t), 'G') &&
+           !finite_form(verb_lookup(d, t));
+}
+
 /* Are the tokens [from, to) only dates and commas ("a signé lundi soir, ...")? */
 static bool only_dates_between(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to)
 {
@@ -712,6 +720,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
             if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi))) ||
+                message_act_at(d, c, t) ||
                 coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
                 break;
@@ -1365,6 +1374,19 @@ static bool other_clause_between(const vigie_doc *d, const sent_ctx *c, size_t f
     return clause_verb_in(d, c, from, first_comma) || clause_verb_in(d, c, tail, to);
 }
 
+/* May the verb group at start have a plural subject? Not a French form that does not end in -nt
+ * ("la Russie, qui a massé"; "qui ont", "qui négocient" may), nor an English third person singular
+ * ("who has", "who was", "who says"); an English past says nothing. */
+static bool plural_verb(const vigie_doc *d, size_t start)
+{
+    const char *k = tok_key(d, start);
+    size_t n = strlen(k);
+    if (d->lang == LANG_FR)
+        return n >= 2 && !strcmp(k + n - 2, "nt");
+    return strcmp(k, "has") && strcmp(k, "is") && strcmp(k, "was") && strcmp(k, "does") &&
+           !(n > 2 && k[n - 1] == 's' && k[n - 2] != 's');
+}
+
 /* Only a short complement between tokens t and start ("Le Haut-Commissariat de l'ONU aux droits de
  * l'homme a exigé"): words, prepositions and articles, no date, comma or verb. */
 static bool complement_tail(const vigie_doc *d, const sent_ctx *c, size_t t, size_t start)
@@ -1399,9 +1421,11 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         return -1;
     }
     int rel = relative_antecedent(d, c, start);
-    if (rel >= 0) {
-        coord[(*ncoord)++] = rel;
-        return rel;
+    if (rel >= 0) { /* each of a coordinated antecedent: "Alpha Condé and Mohamed Ould Abdel Aziz, who flew" */
+        *ncoord = plural_verb(d, start) ? coordination(d, c, rel, coord, 4) : 0;
+        if (*ncoord == 0)
+            coord[(*ncoord)++] = rel;
+        return coord[*ncoord - 1];
     }
     if (subject_relative_before(d, c, start))
         return -1; /* "la frappe qui avait détruit": the subject is no actor */
@@ -2521,12 +2545,16 @@ static bool quoted_noun(const vigie_doc *d, const sent_ctx *c, size_t k)
            gram_is(d, k - 2, c->hi, G_DETERMINER);
 }
 
-/* A present participle opening an adjunct after a comma shares the subjects of the clause before
+/* A present participle opening an adjunct after a comma (or a message: `vehicle`) shares the subjects of the clause before
  * ("Gazprom cut off deliveries on January 1, accusing Kiev of", "l'armée a bombardé la ville, tuant
  * dix civils"): those of the nearest finite verb before, past infinitives. Returns their count. */
 static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig, int *out)
 {
-    if (trig <= c->lo + 2 || !tok_is(d, trig - 1, ",") || !analysis_has_tag(va, 'G') || finite_form(va))
+    /* or right after a message its author issued: "passed a resolution calling on", "a publié un
+     * communiqué condamnant" */
+    bool body = trig > c->lo + 2 && gram_is(d, trig - 1, c->hi, G_VEHICLE_BODY);
+    bool opens = trig > c->lo + 2 && (tok_is(d, trig - 1, ",") || gram_is(d, trig - 1, c->hi, G_VEHICLE) || body);
+    if (!opens || !analysis_has_tag(va, 'G') || finite_form(va))
         return 0;
     size_t st = SIZE_MAX; /* the nearest finite group, past infinitives ("pour chercher des médiateurs,") */
     for (size_t k = trig - 1; st == SIZE_MAX && k-- > c->lo && !is_clause_break(d, k, c->hi);) {
@@ -2546,6 +2574,14 @@ static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_an
     int n = 0, s = subject_of(d, c, st, out, &n);
     if (s >= 0 && n == 0)
         out[n++] = s;
+    /* a text voted on is its body's ("le Conseil de sécurité doit voter une résolution menaçant"), not
+     * a state's that votes for or against it ("la Russie a mis son veto à une résolution dénonçant") */
+    for (int k = 0; body && k < n; k++) {
+        const char *code = arg_of(d, c, out[k]).code;
+        size_t cl = code ? strlen(code) : 0;
+        if (!code || (is_iso3_like_prefix(code) && !(cl == 6 && !strcmp(code + 3, "LEG"))))
+            return 0;
+    }
     return s >= 0 ? n : 0;
 }
 
