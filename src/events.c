@@ -192,6 +192,7 @@ static arg arg_of(const vigie_doc *d, const sent_ctx *c, int k)
 }
 
 static bool self_dyad(const char *a, const char *b);
+static bool no_dyad(const vigie_doc *d, const event_pattern *p, const char *a, const char *b);
 static bool same_country(const char *a, const char *b);
 static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t trig);
 static bool agent_marker_next(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig);
@@ -709,7 +710,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             }
             /* a role noun with no country: "a exigé que les paramilitaires cessent" */
             if (s == CS_NONE && bare_agent(d, c, j, end, &out->target) &&
-                !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+                !(out->avoid && no_dyad(d, p, out->avoid, out->target.code))) {
                 out->has_target = true;
                 j = end;
                 continue;
@@ -776,7 +777,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                     int m = mention_starting(d, c, t, opens_slot(d, c, j, t));
                     if (m < 0 && place < 0 && it->kind == PI_TARGET && place_may_be_target(p))
                         place = place_after_locative(d, c, t);
-                    if (m >= 0 && it->kind == PI_TARGET && out->avoid && self_dyad(out->avoid, arg_of(d, c, m).code))
+                    if (m >= 0 && it->kind == PI_TARGET && out->avoid && no_dyad(d, p, out->avoid, arg_of(d, c, m).code))
                         m = -1;
                     if (m >= 0) {
                         arg a1 = arg_of(d, c, m);
@@ -796,7 +797,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             if (found)
                 break;
         }
-        if (place >= 0 && out->avoid && self_dyad(out->avoid, arg_of(d, c, place).code))
+        if (place >= 0 && out->avoid && no_dyad(d, p, out->avoid, arg_of(d, c, place).code))
             place = -1; /* "combattent des séparatistes dans le Donbass": one's own land is no target */
         if (!found && place >= 0) {
             out->target = arg_of(d, c, place);
@@ -810,7 +811,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             found = true;
         }
         if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
-            !(out->avoid && self_dyad(out->avoid, out->target.code))) {
+            !(out->avoid && no_dyad(d, p, out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
         }
@@ -1826,6 +1827,24 @@ static bool self_dyad(const char *a, const char *b)
     return same_country(a, b) && (strlen(a) <= 3 || strlen(b) <= 3 || !strcmp(a, b));
 }
 
+/* A rebel, unidentified armed or radical group and its own country (a place of it) are two parties
+ * of a conflict: "Le M23 s'est emparé de Goma" (CODREB on COD). */
+static bool non_state_pair(const char *a, const char *b)
+{
+    static const char *const non_state[] = {"REB", "UAF", "RAD"};
+    for (size_t k = 0; k < sizeof non_state / sizeof *non_state; k++)
+        if ((strlen(a) == 6 && !strcmp(a + 3, non_state[k])) != (strlen(b) == 6 && !strcmp(b + 3, non_state[k])))
+            return true;
+    return false;
+}
+
+/* Is a dyad of these codes no event of pattern p: an actor on itself, unless a conflict between a
+ * non-state group and its country? */
+static bool no_dyad(const vigie_doc *d, const event_pattern *p, const char *a, const char *b)
+{
+    return self_dyad(a, b) && !(conflict_code(d, p) && non_state_pair(a, b));
+}
+
 static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
 {
     ea->code = a->code;
@@ -1840,7 +1859,7 @@ static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, c
         return; /* PETRARCH's null code: the pattern says there is no event */
     /* an actor acting on itself, or a government on its own country, is no dyad; PETRARCH
      * codes domestic events ("Russian police arrested Russian students") */
-    if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : self_dyad(src->code, tgt->code)))
+    if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : no_dyad(d, p, src->code, tgt->code)))
         return;
     const cameo_code *cc = cameo_lookup(d->engine, code); /* none for a user dictionary's own codes */
     event_info ev;
