@@ -2567,7 +2567,8 @@ static bool quoted_noun(const vigie_doc *d, const sent_ctx *c, size_t k)
 /* A present participle opening an adjunct after a comma (or a message: `vehicle`) shares the subjects of the clause before
  * ("Gazprom cut off deliveries on January 1, accusing Kiev of", "l'armée a bombardé la ville, tuant
  * dix civils"): those of the nearest finite verb before, past infinitives. Returns their count. */
-static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig, int *out)
+static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
+                            size_t *gstart)
 {
     /* or right after a message its author issued: "passed a resolution calling on", "a publié un
      * communiqué condamnant" */
@@ -2590,6 +2591,8 @@ static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_an
     }
     if (st == SIZE_MAX)
         return 0; /* "the ship, which carried aid, killing": not the relative's subject */
+    if (!tok_is(d, trig - 1, ",")) /* a message's negation and tense are its act's: "votera une résolution condamnant" */
+        *gstart = st;
     int n = 0, s = subject_of(d, c, st, out, &n);
     if (s >= 0 && n == 0)
         out[n++] = s;
@@ -2675,7 +2678,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
     if (!nctl)
-        nctl = adjunct_subjects(d, c, va, trig, ctl);
+        nctl = adjunct_subjects(d, c, va, trig, ctl, &ctl_start);
     /* a form that is also a preposition, before a determiner, is the preposition: "la force armée
      * entre les Etats" */
     if (gram_is(d, trig, c->hi, G_PREP) && trig + 1 < c->hi && gram_is(d, trig + 1, c->hi, G_DETERMINER))
