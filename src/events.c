@@ -221,11 +221,11 @@ static size_t mentions_before(const vigie_doc *d, const sent_ctx *c, size_t tok)
 
 /* "les deux pays", "both countries": the two countries most mentioned before mention `upto`
  * (ties go to the more recent), in the order of their first mention. */
-static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
+static bool pair_from(const vigie_doc *d, size_t from, size_t upto, arg *a, arg *b)
 {
     const char *codes[64];
     int counts[64], first[64], last[64], n = 0;
-    for (size_t k = 0; k < upto; k++) {
+    for (size_t k = from; k < upto; k++) {
         const mention_info *m = &d->mentions.v[k];
         if (m->place_only || !m->country || !is_iso3_like(m->country))
             continue;
@@ -266,6 +266,11 @@ static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
     *a = x;
     *b = y;
     return true;
+}
+
+static bool pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
+{
+    return pair_from(d, 0, upto, a, b);
 }
 
 /* The last of the first `upto` mentions naming country as a state (its code, or its government:
@@ -1414,7 +1419,14 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         arg a, b;
         size_t upto = mentions_before(d, c, k);
         bool people = gram_is(d, k, c->hi, G_PAIR_PEOPLE);
-        if ((people ? people_pair_before(d, upto, &a, &b) : pair_before(d, upto, &a, &b)) && a.m >= 0 && b.m >= 0) {
+        /* the two countries of this sentence and the one before when it names two ("la Finlande avait
+         * combattu la Russie, les deux pays avaient signé"), else of the document */
+        size_t prev = c->lo > 0 ? d->sentences.v[d->tinfo.v[c->lo - 1].sentence].first_token : 0, recent = c->m0;
+        while (recent > 0 && d->mentions.v[recent - 1].t0 >= prev)
+            recent--;
+        bool found = people ? people_pair_before(d, upto, &a, &b)
+                            : pair_from(d, recent, upto, &a, &b) || pair_before(d, upto, &a, &b);
+        if (found && a.m >= 0 && b.m >= 0) {
             coord[(*ncoord)++] = people ? a.m : state_mention(d, upto, a.code, a.m);
             coord[(*ncoord)++] = people ? b.m : state_mention(d, upto, b.code, b.m);
             return coord[0];
