@@ -2129,6 +2129,8 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
     if (m >= 0) {
         const mention_info *mi = &d->mentions.v[m];
         size_t n = tok_key_len(d, trig - 1);
+        if (mi->adjective)
+            return true; /* "the violent French protests don't": a demonym before an -s form qualifies it */
         return (mi->pub.kind == VIGIE_ACTOR_GROUP || mi->pub.kind == VIGIE_ACTOR_ROLE) &&
                tok_key(d, trig - 1)[n - 1] == 's';
     }
