@@ -656,9 +656,80 @@ static bool after_honorific(const vigie_doc *d, size_t i, size_t lo)
     return false;
 }
 
+static bool is_function_word(const vigie_doc *d, size_t i)
+{
+    const strmap *stopwords = &d->engine->lang[d->lang].stopwords;
+    return strmap_get_hashed(stopwords, tok_key(d, i), tok_key_len(d, i), d->tinfo.v[i].key_hash) != NULL;
+}
+
+/* Edit distance of two short keys, capped at 3 (enough to tell a misspelt first name from another). */
+static int small_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    if (n > 24 || m > 24 || (n > m ? n - m : m - n) > 2)
+        return 3;
+    int row[25];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int diag = row[0], best = row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+            v = v < up + 1 ? v : up + 1;
+            v = v < row[j - 1] + 1 ? v : row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            best = best < v ? best : v;
+        }
+        if (best > 2)
+            return 3;
+    }
+    return row[m];
+}
+
+/* Is the word at k word number `which` (0: the first) of the canonical name, give or take two letters
+ * ("Vladmir" for "Vladimir Putin", "Mikola" for "Mykola Azarov", "Jiping" for "Xi Jinping")? */
+static bool near_word(const vigie_doc *d, size_t k, const char *canonical, int which)
+{
+    const char *w = canonical;
+    for (int n = 0; w && n < which; n++)
+        w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL;
+    if (!w)
+        return false;
+    const char *sp = strchr(w, ' ');
+    size_t wl = sp ? (size_t)(sp - w) : strlen(w);
+    if (wl < 3 || (which == 0 && !sp))
+        return false;
+    char word[64];
+    size_t n = make_key(w, wl, word, sizeof word);
+    return small_distance(tok_key(d, k), tok_key_len(d, k), word, n) <= 2;
+}
+
+/* Is the one word at i part of a longer name the dictionaries do not know: a capitalised word right
+ * after it ("Rama Yade", "Di Battista"), or one right before it that is no title nor honorific and opens
+ * no mention ("Virginia Raggi", "Gaspard Estrada")? */
+static bool within_other_name(const vigie_doc *d, size_t i, size_t lo, size_t end, int actor)
+{
+    if (i + 1 < end && d->tokens.v[i + 1].kind == VIGIE_TOK_WORD && (d->tinfo.v[i + 1].flags & TF_CAP) &&
+        !d->tinfo.v[i + 1].gram_mask)
+        return actor < 0 || !near_word(d, i + 1, d->engine->actors.v[actor].name, 1); /* not "Xi Jiping" */
+    if (i < lo + 2 || d->tokens.v[i - 1].kind != VIGIE_TOK_WORD || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
+        d->tinfo.v[i - 1].gram_mask || (d->tinfo.v[i - 1].flags & TF_ALLCAPS))
+        return false;
+    /* the word before opens its clause after a quote or a dash ("“What Trump"), or is a function word
+     * or a role ("le Président Macron") */
+    if ((d->tokens.v[i - 2].kind != VIGIE_TOK_WORD && !tok_is(d, i - 2, ",")) || is_function_word(d, i - 1) ||
+        phrase_may_start(&d->engine->lang[d->lang].agents, d, i - 1, false))
+        return false;
+    for (size_t k = d->mentions.n; k-- > 0 && d->mentions.v[k].t1 + 1 >= i;)
+        if (d->mentions.v[k].t1 == i || d->mentions.v[k].t1 == i - 1)
+            return false; /* "President Macron"; "le Premier ministre Ehoud Olmert": a role before it or its first name */
+    /* the person's own first name misspelt or transliterated ("Vladmir Poutine", "Anthony Blinken") */
+    return actor < 0 || !near_word(d, i - 1, d->engine->actors.v[actor].name, 0);
+}
+
 /* A person of the document named again by one word of the name: the last ("Jaishankar"), or after an
  * honorific any word of it ("Mr Wang" after "Wang Yi"). Returns the actor or -1. */
-static int person_named_again(const vigie_doc *d, const actor_ctx *ctx, size_t i, size_t lo)
+static int person_named_again(const vigie_doc *d, const actor_ctx *ctx, size_t i, size_t lo, size_t end)
 {
     if (!(d->tinfo.v[i].flags & TF_CAP))
         return -1;
@@ -668,6 +739,8 @@ static int person_named_again(const vigie_doc *d, const actor_ctx *ctx, size_t i
     const uint32_t *a = strmap_get_hashed(&ctx->surnames, key, len, hash);
     if (!a && after_honorific(d, i, lo))
         a = strmap_get_hashed(&ctx->forenames, key, len, hash);
+    if (a && within_other_name(d, i, lo, end, (int)*a))
+        return -1; /* "Mr Di Battista" after "Luigi Di Maio" */
     return a ? (int)*a : -1;
 }
 
@@ -676,6 +749,8 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
     uint32_t len;
     mention_info m;
     int a = name_at(d, i, end, &len);
+    if (a >= 0 && len == 1 && d->engine->actors.v[a].kind == VIGIE_ACTOR_PERSON && within_other_name(d, i, lo, end, a))
+        return 1; /* "Virginia Raggi", "Rama Yade", "Gaspard Estrada": another person's name */
     if (a >= 0) {
         m = new_mention(d, i, i + len, s);
         fill_from_actor(d, &m, a, i);
@@ -685,7 +760,7 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
         VEC_PUSH(d->mentions, m);
         return len;
     }
-    a = person_named_again(d, ctx, i, lo);
+    a = person_named_again(d, ctx, i, lo, end);
     if (a >= 0) {
         m = new_mention(d, i, i + 1, s);
         fill_from_actor(d, &m, a, i);
