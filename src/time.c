@@ -1650,7 +1650,8 @@ static size_t rec_every(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
         return 0;
     size_t j = i + len;
     bool unit_only = tagged(every, "UNIT"); /* "par an", "per year" */
-    int n = unit_only ? -1 : count_value(d, j, end, &len);
+    bool weekday_only = tagged(every, "WEEKDAY"); /* "their weekly Saturday demonstrations" */
+    int n = unit_only || weekday_only ? -1 : count_value(d, j, end, &len);
     if (n > 0 || n == COUNT_UNKNOWN)
         j += len;
     else
@@ -1659,6 +1660,8 @@ static size_t rec_every(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
     const time_entry *unit = lex_class(d, j, end, TC_UNIT, &len);
     if (unit_only && (!unit || !unit->text || clock_unit(unit->text)))
         return 0; /* not "par lundi", nor a speed, "80 kilometers per hour" */
+    if (weekday_only && unit)
+        return 0;
     const time_entry *wd = unit ? NULL : lex_class(d, j, end, TC_WEEKDAY, &len);
     if (unit && unit->text && strcmp(unit->text, "WE")) {
         duration_value(buf, sizeof buf, n, unit->text);
