@@ -656,12 +656,6 @@ static bool after_honorific(const vigie_doc *d, size_t i, size_t lo)
     return false;
 }
 
-static bool is_function_word(const vigie_doc *d, size_t i)
-{
-    const strmap *stopwords = &d->engine->lang[d->lang].stopwords;
-    return strmap_get_hashed(stopwords, tok_key(d, i), tok_key_len(d, i), d->tinfo.v[i].key_hash) != NULL;
-}
-
 /* Edit distance of two short keys, capped at 3 (enough to tell a misspelt first name from another). */
 static int small_distance(const char *a, size_t n, const char *b, size_t m)
 {

@@ -82,12 +82,17 @@ static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
     return !strcmp(k, ";") || !strcmp(k, ":") || opens_clause(d, i, hi);
 }
 
+/* Is token i a marker an infinitive follows: "to", "de" ("d'" keys as "de"), "à"? */
+static bool infinitive_marker(const vigie_doc *d, size_t i)
+{
+    return tok_is(d, i, "to") || tok_is(d, i, "de") || tok_is(d, i, "à");
+}
+
 /* A coordinated infinitive opens at i ("et d'expulser", "and to impose"): after the first verb's own
  * object, that object ends there ("envahir et occuper l'Ukraine" share theirs). */
 static bool coordinated_infinitive_at(const vigie_doc *d, size_t i, size_t hi)
 {
-    return gram_is(d, i, hi, G_COORD) && i + 2 < hi &&
-           (tok_is(d, i + 1, "to") || tok_is(d, i + 1, "de") || tok_is(d, i + 1, "à")) &&
+    return gram_is(d, i, hi, G_COORD) && i + 2 < hi && infinitive_marker(d, i + 1) &&
            analysis_has_tag(verb_lookup(d, i + 2), 'W');
 }
 
@@ -210,6 +215,12 @@ static bool is_iso3_like_prefix(const char *code)
     return (n == 3 || n == 6) && code[0] >= 'A' && code[0] <= 'Z' && strncmp(code, "IGO", 3) && strncmp(code, "NATO", 4);
 }
 
+/* Is code a country with this CAMEO sector ("RUSGOV" for "GOV")? */
+static bool has_sector(const char *code, const char *sector)
+{
+    return code && strlen(code) == 6 && !strcmp(code + 3, sector);
+}
+
 /* Number of the document's mentions that start before token tok. */
 static size_t mentions_before(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
@@ -279,7 +290,7 @@ static int state_mention(const vigie_doc *d, size_t upto, const char *country, i
 {
     for (size_t k = upto; k-- > 0;) {
         const char *code = d->mentions.v[k].pub.code;
-        if (code && !strncmp(code, country, 3) && (!code[3] || !strcmp(code + 3, "GOV")))
+        if (code && !strncmp(code, country, 3) && (!code[3] || has_sector(code, "GOV")))
             return (int)k;
     }
     return fallback;
@@ -294,9 +305,8 @@ static bool people_pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
         const mention_info *m = &d->mentions.v[k];
         /* a person, or a role that a person holds in a government ("le président américain"), not
          * "les troupes russes" */
-        size_t cl = m->pub.code ? strlen(m->pub.code) : 0;
         bool person = m->pub.kind == VIGIE_ACTOR_PERSON ||
-                      (m->pub.kind == VIGIE_ACTOR_ROLE && cl == 6 && !strcmp(m->pub.code + 3, "GOV"));
+                      (m->pub.kind == VIGIE_ACTOR_ROLE && has_sector(m->pub.code, "GOV"));
         if (!person || !m->country || (n == 1 && !strcmp(m->country, d->mentions.v[found[0]].country)))
             continue;
         found[n++] = (int)k;
@@ -1845,7 +1855,7 @@ static bool non_state_pair(const char *a, const char *b)
 {
     static const char *const non_state[] = {"REB", "UAF", "RAD"};
     for (size_t k = 0; k < sizeof non_state / sizeof *non_state; k++)
-        if ((strlen(a) == 6 && !strcmp(a + 3, non_state[k])) != (strlen(b) == 6 && !strcmp(b + 3, non_state[k])))
+        if (has_sector(a, non_state[k]) != has_sector(b, non_state[k]))
             return true;
     return false;
 }
@@ -2507,9 +2517,9 @@ static size_t coordinated_infinitive(const vigie_doc *d, const sent_ctx *c, size
 {
     if (end < c->lo + 4 || !(gram_is(d, end - 2, c->hi, G_COORD) || tok_is(d, end - 2, ",")))
         return SIZE_MAX;
-    const char *marker = tok_key(d, end - 1);
-    if (strcmp(marker, "to") && strcmp(marker, "de") && strcmp(marker, "à"))
+    if (!infinitive_marker(d, end - 1))
         return SIZE_MAX;
+    const char *marker = tok_key(d, end - 1);
     for (size_t k = end - 2; k-- > c->lo + 1 && !is_clause_break(d, k, c->hi) && !gram_is(d, k, c->hi, G_RELATIVE);)
         if (!strcmp(tok_key(d, k - 1), marker) && analysis_has_tag(verb_lookup(d, k), 'W'))
             return k;
@@ -2614,8 +2624,7 @@ static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_an
      * a state's that votes for or against it ("la Russie a mis son veto à une résolution dénonçant") */
     for (int k = 0; body && k < n; k++) {
         const char *code = arg_of(d, c, out[k]).code;
-        size_t cl = code ? strlen(code) : 0;
-        if (!code || (is_iso3_like_prefix(code) && !(cl == 6 && !strcmp(code + 3, "LEG"))))
+        if (!code || (is_iso3_like_prefix(code) && !has_sector(code, "LEG")))
             return 0;
     }
     return s >= 0 ? n : 0;

@@ -420,6 +420,7 @@ bool simple_past(const vigie_doc *d, size_t k);
  * subjunctive)? */
 bool finite_form(const verb_analysis *va);
 bool past_participle(const vigie_doc *d, size_t k);
+bool is_function_word(const vigie_doc *d, size_t i);
 /* Does a clause open at token i: a `clause` word, but a `sequel` one only before a verb of its
  * own ("after protesters clashed", not "backed down before Kestran")? */
 bool opens_clause(const vigie_doc *d, size_t i, size_t hi);

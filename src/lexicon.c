@@ -45,6 +45,13 @@ bool simple_past(const vigie_doc *d, size_t k)
     return strmap_get_hashed(&d->engine->lang[d->lang].clause_forms, tok_key(d, k), ti->key_len, ti->key_hash);
 }
 
+/* A word of the language's stopword list (stopwords.txt): "what", "but", "le". */
+bool is_function_word(const vigie_doc *d, size_t i)
+{
+    const strmap *stopwords = &d->engine->lang[d->lang].stopwords;
+    return strmap_get_hashed(stopwords, tok_key(d, i), tok_key_len(d, i), d->tinfo.v[i].key_hash) != NULL;
+}
+
 /* A past participle, of a loaded verb or of any (participles.txt): "débuté" in "a débuté". */
 bool past_participle(const vigie_doc *d, size_t k)
 {

@@ -266,7 +266,7 @@ static uint32_t phrase_key_with(const lang_data *L, const char *phrase, char *ou
 {
     size_t len = strlen(phrase);
     const uint32_t *elision = len < cap ? strmap_get(&L->elision, phrase, len) : NULL;
-    if (elision && *elision == 3) { /* a clitic suffix alone ("'s") is the token a text cuts off */
+    if (elision && *elision == EL_SUFFIX) { /* a clitic suffix alone ("'s") is the token a text cuts off */
         memcpy(out, phrase, len + 1);
         return 1;
     }

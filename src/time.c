@@ -77,9 +77,7 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
     const token_info *prev = &d->tinfo.v[i - 1];
     if (d->sentences.v[prev->sentence].first_token == i - 1) {
         lexicon_tag_range((vigie_doc *)d, i - 1, i);
-        const strmap *function_words = &d->engine->lang[d->lang].stopwords;
-        if (prev->gram_mask || verb_lookup(d, i - 1) ||
-            strmap_get_hashed(function_words, tok_key(d, i - 1), prev->key_len, prev->key_hash))
+        if (prev->gram_mask || verb_lookup(d, i - 1) || is_function_word(d, i - 1))
             return false;
     }
     /* a day number after it makes a date ("invaded Ukraine Feb. 24", "Ukraine March 1"), not after a
@@ -349,17 +347,25 @@ static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool w
  * ("postponed until May 22nd", "prévus jusqu'au 1er avril" end after what started them). */
 static int months_after(vigie_date ref, int y, int m);
 
+/* Does an `UNTIL` link ("jusqu'au", "until") end right before token at: the end of a span? */
+static bool until_before(const vigie_doc *d, size_t at, size_t lo, size_t hi)
+{
+    for (size_t k = at > lo + 2 ? at - 2 : lo; k < at; k++) {
+        uint32_t len = 0;
+        const time_entry *link = lex_class(d, k, hi, TC_LINK, &len);
+        if (link && k + len == at && tagged(link, "UNTIL"))
+            return true;
+    }
+    return false;
+}
+
 static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, int month)
 {
     for (size_t k = at > lo + 3 ? at - 3 : lo; k < at; k++)
         if (tok_is(d, k, "("))
             return 0; /* in parentheses it dates the noun before: "l'Euro cet été (6 au 31 juillet)" */
-    for (size_t k = at > lo + 2 ? at - 2 : lo; k < at; k++) {
-        uint32_t len = 0;
-        const time_entry *link = lex_class(d, k, hi, TC_LINK, &len);
-        if (link && k + len == at && tagged(link, "UNTIL"))
-            return 0;
-    }
+    if (until_before(d, at, lo, hi))
+        return 0;
     bool found;
     int direction = clause_direction(d, at, lo, hi, &found);
     if (!found && tense_after(d, at, hi) == 'P') /* fronted: "Le 24 février, la Russie a lancé son invasion" */
@@ -850,12 +856,7 @@ static bool far_ahead_past(vigie_doc *d, timex_info *t, size_t i, size_t lo, siz
         (m + 1 < end && tok_is(d, m + 1, "'s")))
         return false;
     /* the end of a span keeps the nearest: "préside l'UE jusqu'à fin décembre" */
-    for (size_t k = i > lo + 2 ? i - 2 : lo; k < i; k++) {
-        uint32_t len = 0;
-        if (tagged(lex_class(d, k, end, TC_LINK, &len), "UNTIL") && k + len == i)
-            return false;
-    }
-    if (tense_direction(d, i, lo, end, false) >= 0)
+    if (until_before(d, i, lo, end) || tense_direction(d, i, lo, end, false) >= 0)
         return false;
     v.year--;
     value_of_date(d, t, v);
