@@ -680,6 +680,13 @@ static size_t incise_end(const vigie_doc *d, const sent_ctx *c, size_t t)
     return t;
 }
 
+/* A gerund ("en accusant", "by accusing") opening at t: an act of its own. */
+static bool gerund_at(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    return t + 1 < c->hi && gram_is(d, t, c->hi, G_GERUND) && analysis_has_tag(verb_lookup(d, t + 1), 'G') &&
+           !finite_form(verb_lookup(d, t + 1));
+}
+
 static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t from, match *out)
 {
     size_t j = from;
@@ -735,7 +742,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi))) ||
+            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi) || gerund_at(d, c, t))) ||
                 message_act_at(d, c, t) ||
                 coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
@@ -1172,9 +1179,12 @@ static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
             continue;
         }
         /* a verb form inside a name is no auxiliary: "the Ministry of Silly Walks condemned"; nor
-         * the last word of a role noun: "security forces used" */
-        bool glue = (d->tinfo.v[p].gram_mask & glue_classes) || verb_lookup(d, p) != NULL || ment_adverb(d, c, p);
-        if (!glue || inside_mention(d, c, p) || ends_role_noun(d, c, p))
+         * the last word of a role noun: "security forces used"; nor a noun after its determiner:
+         * "a Turkish ship carrying" */
+        bool grammar = (d->tinfo.v[p].gram_mask & glue_classes) || ment_adverb(d, c, p);
+        bool verb = verb_lookup(d, p) != NULL;
+        if ((!grammar && !verb) || inside_mention(d, c, p) || ends_role_noun(d, c, p) ||
+            (!grammar && !gram_is(d, p, c->hi, G_AUXILIARY) && follows_noun_marker(d, c, p)))
             break;
         s = p;
     }
@@ -2005,6 +2015,15 @@ static bool document_target(const vigie_doc *d, const char *src, arg *out)
     return false;
 }
 
+/* A gerund a few words after a verb, in its clause: "a riposté mercredi en bombardant". */
+static bool gerund_follows(const vigie_doc *d, const sent_ctx *c, size_t from)
+{
+    for (size_t t = from; t < c->hi && t < from + 6 && !is_clause_break(d, t, c->hi) && !tok_is(d, t, ","); t++)
+        if (gerund_at(d, c, t))
+            return true;
+    return false;
+}
+
 /* Emits one event, or one per pair of coordinated subjects for reciprocal actions. */
 static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
                      const int *coord, int ncoord, const match *mt, unsigned flags)
@@ -2023,6 +2042,8 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
         unsigned f = flags | (p->reciprocal ? VIGIE_FLAG_SYMMETRIC : 0);
         arg inferred;
         if (!tgt && mt->implicit) {
+            if (gerund_follows(d, c, trig_end))
+                continue; /* "a riposté en bombardant le Liban": the gerund says the act and whom */
             if (named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
                 emit(d, c, p, trig, trig_end, &s, &inferred, f);
             continue;
@@ -2588,6 +2609,24 @@ static bool quoted_noun(const vigie_doc *d, const sent_ctx *c, size_t k)
            gram_is(d, k - 2, c->hi, G_DETERMINER);
 }
 
+/* A simple past that no pattern names, after its subject: "Russia responded by". */
+static bool unknown_past(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    return k > c->lo && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask && simple_past(d, k) &&
+           !inside_mention(d, c, k) && !follows_noun_marker(d, c, k) && mention_ending(d, c, k) >= 0;
+}
+
+/* A participle k right after a noun, with its complement, qualifies the noun as a relative clause
+ * would: "stormed a ship carrying aid to Gaza, killing", "a convoy sent by Ankara"; not one ending
+ * its clause ("», a-t-il affirmé, remerciant"). */
+static bool reduced_relative(const vigie_doc *d, const sent_ctx *c, const verb_analysis *v, size_t g, size_t k)
+{
+    return g > c->lo + 1 && k + 1 < c->hi && d->tokens.v[k + 1].kind == VIGIE_TOK_WORD &&
+           (analysis_has_tag(v, 'G') || analysis_has_tag(v, 'K')) &&
+           d->tokens.v[g - 1].kind == VIGIE_TOK_WORD && !is_function_word(d, g - 1) &&
+           !gram_is(d, g - 1, c->hi, G_AUXILIARY) && !is_clause_break(d, g - 1, c->hi);
+}
+
 /* A present participle opening an adjunct after a comma (or a message: `vehicle`) shares the subjects of the clause before
  * ("Gazprom cut off deliveries on January 1, accusing Kiev of", "l'armée a bombardé la ville, tuant
  * dix civils"): those of the nearest finite verb before, past infinitives. Returns their count. */
@@ -2597,19 +2636,24 @@ static int adjunct_subjects(const vigie_doc *d, const sent_ctx *c, const verb_an
     /* or right after a message its author issued: "passed a resolution calling on", "a publié un
      * communiqué condamnant" */
     bool body = trig > c->lo + 2 && gram_is(d, trig - 1, c->hi, G_VEHICLE_BODY);
-    bool opens = trig > c->lo + 2 && (tok_is(d, trig - 1, ",") || gram_is(d, trig - 1, c->hi, G_VEHICLE) || body);
+    bool opens = trig > c->lo + 2 && (tok_is(d, trig - 1, ",") || gram_is(d, trig - 1, c->hi, G_VEHICLE) || body ||
+                                      gerund_at(d, c, trig - 1));
     if (!opens || !analysis_has_tag(va, 'G') || finite_form(va))
         return 0;
     size_t st = SIZE_MAX; /* the nearest finite group, past infinitives ("pour chercher des médiateurs,") */
     for (size_t k = trig - 1; st == SIZE_MAX && k-- > c->lo && !is_clause_break(d, k, c->hi);) {
         const verb_analysis *v = verb_lookup(d, k);
+        if (!v && unknown_past(d, c, k)) { /* a verb no pattern names: "Russia responded by accusing" */
+            st = group_start(d, c, k);
+            break;
+        }
         if (!v || inside_mention(d, c, k) || follows_noun_marker(d, c, k) || quoted_noun(d, c, k))
             continue;
         size_t g = group_start(d, c, k);
         bool relative = g > c->lo && gram_is(d, g - 1, c->hi, G_RELATIVE);
         if (finite_use(d, c, v, g, k) && !relative)
             st = g;
-        else if (!relative && !analysis_has_tag(v, 'W'))
+        else if (!relative && !analysis_has_tag(v, 'W') && !reduced_relative(d, c, v, g, k))
             break; /* a participle: "the ship, carrying aid," */
         k = relative ? g - 1 : g; /* a relative clause is passed: "stormed a ship which carried aid," */
     }
