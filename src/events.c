@@ -2015,6 +2015,33 @@ static bool document_target(const vigie_doc *d, const char *src, arg *out)
     return false;
 }
 
+/* The target of the sentence's last event by the same source, for a verb coordinated with it
+ * that leaves its own unsaid: "recalled its ambassador to Israel and cancelled joint exercises". */
+static bool coordinated_target(const vigie_doc *d, const sent_ctx *c, size_t trig, const char *src, arg *out)
+{
+    size_t k = trig;
+    while (k > c->lo + 1 && gram_is(d, k - 1, c->hi, G_AUXILIARY))
+        k--; /* "and has cancelled" */
+    if (k <= c->lo + 1 || !gram_is(d, k - 1, c->hi, G_COORD) || !src)
+        return false;
+    /* an actor in its clause that it did not take (its own subject's compatriot: "craignent que la
+     * Russie n'envahisse l'Ukraine et menacent Moscou") says the subject was misread */
+    for (size_t t = trig + 1; t < c->hi && !is_clause_break(d, t, c->hi); t++)
+        if (mention_starting(d, c, t, false) >= 0)
+            return false;
+    for (size_t e = d->events.n; e-- > 0;) {
+        const vigie_event *ev = &d->events.v[e].pub;
+        if (ev->sentence != c->sentence)
+            return false;
+        if (ev->target.code && ev->source.code && !strcmp(ev->source.code, src)) {
+            arg a = {-1, ev->target.code, ev->target.span};
+            *out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A gerund a few words after a verb, in its clause: "a riposté mercredi en bombardant". */
 static bool gerund_follows(const vigie_doc *d, const sent_ctx *c, size_t from)
 {
@@ -2044,7 +2071,7 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
         if (!tgt && mt->implicit) {
             if (gerund_follows(d, c, trig_end))
                 continue; /* "a riposté en bombardant le Liban": the gerund says the act and whom */
-            if (named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
+            if (coordinated_target(d, c, trig, s.code, &inferred) || named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
                 emit(d, c, p, trig, trig_end, &s, &inferred, f);
             continue;
         }
