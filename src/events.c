@@ -88,6 +88,13 @@ static bool infinitive_marker(const vigie_doc *d, size_t i)
     return tok_is(d, i, "to") || tok_is(d, i, "de") || tok_is(d, i, "à");
 }
 
+/* An infinitive that ends the object of the verb before opens at i: "called on the Republic to
+ * rejoin the Commonwealth" (grammar class object_end). */
+static bool object_end_at(const vigie_doc *d, size_t i, size_t hi)
+{
+    return i + 1 < hi && gram_is(d, i, hi, G_OBJECT_END) && analysis_has_tag(verb_lookup(d, i + 1), 'W');
+}
+
 /* A coordinated infinitive opens at i ("et d'expulser", "and to impose"): after the first verb's own
  * object, that object ends there ("envahir et occuper l'Ukraine" share theirs). */
 static bool coordinated_infinitive_at(const vigie_doc *d, size_t i, size_t hi)
@@ -742,7 +749,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi) || gerund_at(d, c, t))) ||
+            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi) || gerund_at(d, c, t) ||
+                           (it->kind == PI_TARGET && k == 0 && !p->noun && object_end_at(d, t, c->hi)))) ||
                 message_act_at(d, c, t) ||
                 coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
