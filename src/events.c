@@ -2059,11 +2059,60 @@ static bool gerund_follows(const vigie_doc *d, const sent_ctx *c, size_t from)
     return false;
 }
 
+static const u32vec *noun_patterns(const vigie_doc *d, size_t i);
+
+/* Does the noun at t name an act of event e: a noun pattern of e's root ("the strikes" for an air
+ * strike, "l'offensive"), or a word starting like e's trigger ("the raid" after "raided")? */
+static bool noun_names_event(const vigie_doc *d, size_t t, const vigie_event *e)
+{
+    if (names_deed(tok_key(d, t), tok_key_len(d, t), e))
+        return true;
+    const u32vec *pl = noun_patterns(d, t);
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t k = 0; pl && k < pl->n; k++)
+        if (!strncmp(L->patterns.v[pl->v[k]].code, e->root, 2))
+            return true;
+    return false;
+}
+
+/* The document's latest conflict deed by another country, with a target, that the object at `at` names: what
+ * a "^" pattern's subject joins ("Jordan and Qatar took part in the strikes"); or NULL. */
+static const vigie_event *joined_deed(const vigie_doc *d, const sent_ctx *c, size_t at, const char *src)
+{
+    for (size_t t = at; t < c->hi && t < at + 5; t++) {
+        if (d->tokens.v[t].kind != VIGIE_TOK_WORD || (d->tinfo.v[t].flags & TF_CAP) || is_function_word(d, t) ||
+            gram_is(d, t, c->hi, G_COORD))
+            continue;
+        if (t > at && gram_is(d, t - 1, c->hi, G_INDEFINITE))
+            return NULL; /* "une réunion", "a meeting": another one than the document's */
+        for (size_t k = d->events.n; k-- > 0;) {
+            const vigie_event *e = &d->events.v[k].pub;
+            /* conflict only: one joins strikes or sanctions; a meeting joined is another meeting */
+            if (e->target.code && e->source.code && e->quad_class >= 3 && !same_country(e->source.code, src) &&
+                !same_country(e->target.code, src) && noun_names_event(d, t, e))
+                return e;
+        }
+        if (!verb_lookup(d, t))
+            return NULL; /* the object's first noun names the deed, or nothing does */
+    } /* a verb coordinated with the pattern's is passed: "took part in or supported the strikes" */
+    return NULL;
+}
+
 /* Emits one event, or one per pair of coordinated subjects for reciprocal actions. */
 static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, size_t trig, size_t trig_end,
                      const int *coord, int ncoord, const match *mt, unsigned flags)
 {
     const arg *tgt = mt->has_target ? &mt->target : NULL;
+    if (p->joins) { /* each subject does what the deed's maker did, to the same target */
+        for (int a = 0; !tgt && mt->implicit && a < (ncoord ? ncoord : 1); a++) {
+            arg s = ncoord ? arg_of(d, c, coord[a]) : mt->source;
+            const vigie_event *e = s.code ? joined_deed(d, c, mt->implicit_at, s.code) : NULL;
+            arg deed_target = {-1, e ? e->target.code : NULL, e ? e->target.span : (vigie_span){0, 0}};
+            if (e)
+                emit_code(d, c, p, e->code, trig, trig_end, &s, &deed_target, flags);
+        }
+        return;
+    }
     if (ncoord >= 2 && !tgt && !mt->implicit) { /* "X et Y se parleront": each with the other */
         for (int a = 0; a < ncoord; a++)
             for (int b = a + 1; b < ncoord; b++) {
@@ -2174,7 +2223,6 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     return false;
 }
 
-static const u32vec *noun_patterns(const vigie_doc *d, size_t i);
 
 /* An English -s form that is also an event noun, after a plural group or role ("gilets jaunes
  * protests": a plural subject takes no -s) or after a determiner or preposition and one or two

@@ -149,6 +149,7 @@ typedef struct {
     bool petrarch;    /* from a PETRARCH verb dictionary: TABARI's actor rules (events.c) */
     bool control;     /* code ">": codes nothing; the infinitive after it is coded with its subject */
     bool control_planned; /* code ">?": the same, and the infinitive has not happened (yet): planned */
+    bool joins;       /* code "^": the subject joins the earlier deed its object names ("took part in the strikes") */
     pat_item *items;  /* after the trigger */
     int item_count;
     pat_item *pre;    /* before the trigger, in text order (PETRARCH patterns) */

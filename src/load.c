@@ -495,6 +495,7 @@ static bool parse_pattern(vigie_engine *e, lang_data *L, const char *code, char 
     p.weight = 2 * p.item_count + p.pronominal;
     p.control = !strcmp(code, ">") || !strcmp(code, ">?");
     p.control_planned = !strcmp(code, ">?");
+    p.joins = !strcmp(code, "^");
     /* the items live as long as the engine: move them into the arena */
     if (items.n) {
         p.items = arena_alloc(&e->mem, items.n * sizeof *items.v);
@@ -523,7 +524,8 @@ static bool verb_line(line_ctx *c, char *line)
     char *fld[2];
     if (split_fields(line, fld, 2) != 2)
         return fail(c->why, c->why_len, "expected CODE<TAB>pattern");
-    if (strcmp(fld[0], ">") && strcmp(fld[0], ">?") && strcmp(fld[0], "---") && !cameo_lookup(c->e, fld[0]))
+    if (strcmp(fld[0], ">") && strcmp(fld[0], ">?") && strcmp(fld[0], "---") && strcmp(fld[0], "^") &&
+        !cameo_lookup(c->e, fld[0]))
         return fail(c->why, c->why_len, "unknown CAMEO code '%s'", fld[0]);
     return parse_pattern(c->e, c->L, fld[0], fld[1], c->lineno, c->why, c->why_len);
 }
