@@ -6,6 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Coordinated subjects kept for one verb: "Saudi Arabia, the United Arab Emirates, Jordan, Bahrain and
+ * Qatar took part" names five. */
+#define MAX_SUBJECTS 8
+
 /* The countries named by the mentions [0, counted), kept as sentences go: the document's home
  * country so far, without recounting (a long document has many mentions). */
 typedef struct {
@@ -21,7 +25,7 @@ typedef struct {
     size_t used_to;  /* tokens before this were words of a coded verb pattern */
     size_t words_to; /* tokens before this were words of a coded PETRARCH pattern: no verbs of their own */
     strmap *seen;    /* the document's event keys -> index in d->events, for deduplication */
-    int subj[4], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
+    int subj[MAX_SUBJECTS], nsubj; /* the subjects of the sentence's last coded verb ("X a rejeté ... et a promis") */
     word_sig words;  /* the sentence's word keys: patterns needing a missing word are not tried */
     home_tally *home; /* the countries the document has named up to this sentence */
 } sent_ctx;
@@ -1463,7 +1467,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
     }
     int rel = relative_antecedent(d, c, start);
     if (rel >= 0) { /* each of a coordinated antecedent: "Alpha Condé and Mohamed Ould Abdel Aziz, who flew" */
-        *ncoord = plural_verb(d, start) ? coordination(d, c, rel, coord, 4) : 0;
+        *ncoord = plural_verb(d, start) ? coordination(d, c, rel, coord, MAX_SUBJECTS) : 0;
         if (*ncoord == 0)
             coord[(*ncoord)++] = rel;
         return coord[*ncoord - 1];
@@ -1517,8 +1521,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         int r = mention_ending(d, c, m->t0);
         if (r >= 0 && m->pub.kind != VIGIE_ACTOR_PERSON && d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE)
             k = (size_t)r;
-        *ncoord = coordination(d, c, (int)k, coord, 4);
-        *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, 4 - *ncoord);
+        *ncoord = coordination(d, c, (int)k, coord, MAX_SUBJECTS);
+        *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, MAX_SUBJECTS - *ncoord);
         return (int)k;
     }
     return -1;
@@ -2392,7 +2396,7 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
                             const verb_analysis *va, size_t trig, size_t start, bool shared, unsigned flags)
 {
     arg src[MAX_ARGS], tgt[MAX_ARGS];
-    int ns = 0, nt = 0, idx[8], n = 0, subject[4], nsub = 0;
+    int ns = 0, nt = 0, idx[8], n = 0, subject[MAX_SUBJECTS], nsub = 0;
     size_t from = mt->first < start ? mt->first : start;
     int premod = mt->has_source && mt->has_target ? -1 : noun_modifier_subject(d, c, from);
     if (shared && from == start) { /* "X condemned the attack and promised aid to Y": X's subjects */
@@ -2448,7 +2452,7 @@ static void petrarch_events(vigie_doc *d, sent_ctx *c, const event_pattern *p, c
 /* A PETRARCH '%' pattern needs a compound subject ("Gondor and Osgiliath have delayed"). */
 static bool compound_subject(const vigie_doc *d, const sent_ctx *c, size_t start)
 {
-    int coord[4], n = 0;
+    int coord[MAX_SUBJECTS], n = 0;
     return subject_of(d, c, start, coord, &n) >= 0 && n >= 2;
 }
 
@@ -2520,10 +2524,10 @@ static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out
 /* A passive turned active: the agent is the source, the subjects the targets. */
 static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int agent, int subject, match *m)
 {
-    int coord[4], ncoord = 0;
+    int coord[MAX_SUBJECTS], ncoord = 0;
     arg bare; /* "Des dizaines de civils ont été enlevés par": a role noun with no country */
     if (subject >= 0)
-        ncoord = coordination(d, c, subject, coord, 4);
+        ncoord = coordination(d, c, subject, coord, MAX_SUBJECTS);
     else if ((subject_of(d, c, start, coord, &ncoord) < 0 || ncoord == 0) && !bare_subject(d, c, start, &bare))
         return false;
     m->source = arg_of(d, c, agent);
@@ -2823,7 +2827,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     const verb_analysis *va = verb_lookup(d, trig);
     if (!va || inside_mention(d, c, trig) || trig < c->words_to)
         return;
-    int ctl[4];
+    int ctl[MAX_SUBJECTS];
     size_t ctl_start = trig, clitics = trig;
     bool ctl_planned; /* "a décidé d'envahir": not done yet */
     int nctl = control_subjects(d, c, va, trig, ctl, &ctl_start, &clitics, &ctl_planned);
@@ -2859,7 +2863,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     match best_m;
     memset(&best_m, 0, sizeof best_m);
     bool refl = reflexive_before(d, c, start, trig);
-    int pre[4], npre = 0;
+    int pre[MAX_SUBJECTS], npre = 0;
     int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, subj_at, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     int parties = nctl ? nctl : shared ? c->nsubj : npre; /* a reciprocal pattern needs two */
@@ -2893,7 +2897,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         petrarch_events(d, c, best, &best_m, va, trig, start, shared, flags);
         return;
     }
-    int coord[4], ncoord = 0;
+    int coord[MAX_SUBJECTS], ncoord = 0;
     size_t aux_end = lead != SIZE_MAX ? lead_verb(d, c, lead, trig) : trig;
     int agent = pagent >= 0 ? pagent : passive_agent(d, c, va, subj_at, aux_end, trig);
     if (agent == -2 || (agent >= 0 && !passive_roles(d, c, subj_at, agent, ptarget, &best_m)))
