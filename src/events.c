@@ -89,7 +89,7 @@ static bool is_clause_break(const vigie_doc *d, size_t i, size_t hi)
 /* Is token i a marker an infinitive follows: "to", "de" ("d'" keys as "de"), "à"? */
 static bool infinitive_marker(const vigie_doc *d, size_t i)
 {
-    return tok_is(d, i, "to") || tok_is(d, i, "de") || tok_is(d, i, "à");
+    return gram_is(d, i, d->tokens.n, G_INFINITIVE); /* exact forms: "à" is not "a" */
 }
 
 /* An infinitive that ends the object of the verb before opens at i: "called on the Republic to
@@ -2637,6 +2637,33 @@ static size_t coordinated_infinitive(const vigie_doc *d, const sent_ctx *c, size
 /* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
  * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
  * subjects. Returns their count (0: no control) and where the governing group starts. */
+/* An infinitive after a superlative phrase ("became the first US secretary of state to visit Cuba", "est
+ * le premier dirigeant européen à rencontrer Poutine") is done by the subject of the verb before the
+ * phrase: its count of subjects in out, or 0. end: where the infinitive's group starts. */
+static int superlative_subjects(const vigie_doc *d, const sent_ctx *c, size_t end, int *out, size_t *gstart)
+{
+    if (end < c->lo + 4 || !infinitive_marker(d, end - 1))
+        return 0;
+    for (size_t k = end - 1; k-- > c->lo + 1 && k + 9 > end;) {
+        if (is_clause_break(d, k, c->hi) || tok_is(d, k, ","))
+            return 0;
+        if (!gram_is(d, k, c->hi, G_SUPERLATIVE))
+            continue;
+        size_t v = k - 1; /* the determiner, then the verb before it */
+        if (!gram_is(d, v, c->hi, G_DETERMINER) || v == c->lo)
+            return 0;
+        const verb_analysis *va = verb_lookup(d, v - 1);
+        size_t st = group_start(d, c, v - 1);
+        bool finite = va ? finite_use(d, c, va, st, v - 1) : simple_past(d, v - 1) || gram_is(d, v - 1, c->hi, G_COPULA);
+        if (!finite)
+            return 0;
+        *gstart = st;
+        int n = 0, s = subject_of(d, c, st, out, &n);
+        return s < 0 ? 0 : n ? n : (out[0] = s, 1);
+    }
+    return 0;
+}
+
 static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
                             size_t *gstart, size_t *clitics, bool *planned)
 {
@@ -2647,6 +2674,9 @@ static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, 
     while (end > c->lo && end + 2 > trig && gram_is(d, end - 1, c->hi, G_CLITIC))
         end--;
     *clitics = end;
+    int sup = superlative_subjects(d, c, end, out, gstart);
+    if (sup)
+        return sup;
     size_t first = coordinated_infinitive(d, c, end);
     if (first != SIZE_MAX) {
         size_t first_clitics;
