@@ -1896,6 +1896,21 @@ static void set_actor(vigie_doc *d, vigie_event_actor *ea, const arg *a)
     ea->text = arena_strndup(&d->mem, d->orig + a->span.start, a->span.end - a->span.start);
 }
 
+/* A political actor: a government, party or parliament, or an opposition figure (not a protest
+ * movement, which CAMEO also codes OPP: "les gilets jaunes ont attaqué le ministère" is force). */
+static bool political_actor(const vigie_doc *d, const arg *a)
+{
+    if (has_sector(a->code, "GOV") || has_sector(a->code, "PTY") || has_sector(a->code, "LEG"))
+        return true;
+    return has_sector(a->code, "OPP") && a->m >= 0 && d->mentions.v[a->m].pub.kind == VIGIE_ACTOR_PERSON;
+}
+
+/* Two political actors of one country. */
+static bool political_pair(const vigie_doc *d, const arg *a, const arg *b)
+{
+    return same_country(a->code, b->code) && political_actor(d, a) && political_actor(d, b);
+}
+
 static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const char *code, size_t trig,
                       size_t trig_end, const arg *src, const arg *tgt, unsigned flags)
 {
@@ -1905,6 +1920,8 @@ static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, c
      * codes domestic events ("Russian police arrested Russian students") */
     if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : no_dyad(d, p, src->code, tgt->code)))
         return;
+    if (tgt && src && !p->petrarch && !strcmp(code, "190") && political_pair(d, src, tgt))
+        code = "111"; /* "Macron attaque Marine Le Pen": force between a country's politicians is words */
     const cameo_code *cc = cameo_lookup(d->engine, code); /* none for a user dictionary's own codes */
     event_info ev;
     memset(&ev, 0, sizeof ev);
