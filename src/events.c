@@ -1689,10 +1689,24 @@ static bool clause_span(const vigie_doc *d, const sent_ctx *c, size_t at, size_t
 /* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent".
  * With sequels_too false, a clause that only says what came before or after ("arrested Thursday
  * after protesters clashed") does not separate. */
+/* A coordinator that is also a clause word, before a verb that shares the subject before it: ", mais
+ * se prononce contre les sanctions et accuse" coordinates verbs of one clause. */
+static bool coordinated_predicate(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    if (!gram_is(d, k, c->hi, G_COORD))
+        return false;
+    size_t v = k + 1;
+    while (v < c->hi && v < k + 3 && (gram_is(d, v, c->hi, G_NEG_PRE) || gram_is(d, v, c->hi, G_REFLEXIVE)))
+        v++;
+    bool reflexive = v > k + 1 && gram_is(d, v - 1, c->hi, G_REFLEXIVE); /* "mais se prononce": a verb */
+    return v < c->hi && !inside_mention(d, c, v) && (reflexive || finite_form(verb_lookup(d, v)));
+}
+
 static bool separated_by(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to, bool sequels_too)
 {
     for (size_t k = from; k < to; k++)
-        if ((is_clause_break(d, k, c->hi) && (sequels_too || !gram_is(d, k, c->hi, G_SEQUEL))) ||
+        if ((is_clause_break(d, k, c->hi) && (sequels_too || !gram_is(d, k, c->hi, G_SEQUEL)) &&
+             !coordinated_predicate(d, c, k)) ||
             gram_is(d, k, c->hi, G_RELATIVE))
             return true;
     return false;
@@ -1710,6 +1724,24 @@ static bool in_subordinate(const vigie_doc *d, const sent_ctx *c, const timex_in
     size_t a, b;
     clause_span(d, c, t->t0, &a, &b);
     return separated(d, c, a, t->t0);
+}
+
+/* Is the expression in a participle phrase between commas inside the predicate of a verb before it,
+ * qualifying that verb's object ("refuse de renégocier le traité de retrait, conclu en novembre,
+ * mais se dit ouverte"; "a justifié cette sortie de l'OTAN, réunie jeudi à Bruxelles")? Such a
+ * phrase dates no other verb; one before the subject names the event's vehicle and dates it ("Dans
+ * son rapport, publié en mars, le gouvernement désignait"). */
+static bool in_object_participle(const vigie_doc *d, const sent_ctx *c, const timex_info *t)
+{
+    size_t a, b;
+    clause_span(d, c, t->t0, &a, &b);
+    const verb_analysis *va = a < t->t0 ? verb_lookup(d, a) : NULL;
+    if (a <= c->lo || !tok_is(d, a - 1, ",") || !analysis_has_tag(va, 'K') || finite_form(va))
+        return false;
+    for (size_t k = c->lo; k + 1 < a; k++)
+        if (finite_form(verb_lookup(d, k)) && !inside_mention(d, c, k))
+            return true;
+    return false;
 }
 
 static bool usable_date(const timex_info *t)
@@ -1843,7 +1875,8 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
              * clashed"); one inside the sequel does not date the main clause */
             size_t from = t->t0 < trig ? t->t1 : trig, to = t->t0 < trig ? trig : t->t0;
-            if (pass == 1 && (separated_by(d, c, from, to, t->t0 > trig) || in_subordinate(d, c, t)))
+            if (pass == 1 && (separated_by(d, c, from, to, t->t0 > trig) || in_subordinate(d, c, t) ||
+                              (verb_lookup(d, trig) && in_object_participle(d, c, t))))
                 continue;
             size_t dist = t->t0 > trig ? t->t0 - trig : trig - t->t1 + 1;
             if (dist < best_dist) {
