@@ -1836,13 +1836,19 @@ static bool dates_noun_participle(const vigie_doc *d, const sent_ctx *c, const t
         const verb_analysis *va = verb_lookup(d, k);
         if (!va)
             continue;
-        /* a bare participle right after a noun (no auxiliary, no comma, no determiner before it) */
+        /* a participle right after a noun (no auxiliary, no comma, no determiner before it), bare or
+         * compound with a present participle ("les explosions ayant endommagé en septembre") */
+        size_t h = k; /* where the participle group starts */
         const verb_analysis *prev = verb_lookup(d, k - 1);
+        if (prev && analysis_has_tag(prev, 'G') && gram_is(d, k - 1, c->hi, G_AUXILIARY) && k - 1 > c->lo + 1) {
+            h = k - 1;
+            prev = verb_lookup(d, h - 1);
+        }
         /* "pris" is a simple past too, "fait" a present: only the present makes it a verb of its own */
-        if (!analysis_has_tag(va, 'K') || analysis_has_tag(va, 'P') || d->tokens.v[k - 1].kind != VIGIE_TOK_WORD || prev ||
-            gram_is(d, k - 1, c->hi, G_DETERMINER) || gram_is(d, k - 1, c->hi, G_AUXILIARY) ||
-            gram_is(d, k - 1, c->hi, G_PASSIVE) || gram_is(d, k - 1, c->hi, G_COPULA) || gram_is(d, k - 1, c->hi, G_COORD) ||
-            (trig >= k - 1 && trig <= t->t0))
+        if (!analysis_has_tag(va, 'K') || analysis_has_tag(va, 'P') || d->tokens.v[h - 1].kind != VIGIE_TOK_WORD || prev ||
+            gram_is(d, h - 1, c->hi, G_DETERMINER) || gram_is(d, h - 1, c->hi, G_AUXILIARY) ||
+            gram_is(d, h - 1, c->hi, G_PASSIVE) || gram_is(d, h - 1, c->hi, G_COPULA) || gram_is(d, h - 1, c->hi, G_COORD) ||
+            (trig >= h - 1 && trig <= t->t0))
             return false;
         /* unless it qualifies the trigger's own noun: "des négociations prévues le 10 janvier" */
         if (trig < k && !finite_form(verb_lookup(d, trig))) {
