@@ -307,6 +307,32 @@ static int state_mention(const vigie_doc *d, size_t upto, const char *country, i
     return fallback;
 }
 
+/* The two countries of the document's latest reciprocal event before mention upto ("Saudi Arabia and
+ * Iran agreed to restore relations"): what "the two rivals" names after it, before the countries named
+ * most (a mediator is named often too). */
+static bool event_pair(const vigie_doc *d, size_t upto, arg *a, arg *b)
+{
+    for (size_t k = d->events.n; k-- > 0;) {
+        const vigie_event *e = &d->events.v[k].pub;
+        if (!(e->flags & VIGIE_FLAG_SYMMETRIC) || !e->source.code || !e->target.code ||
+            !is_iso3_like_prefix(e->source.code) || !is_iso3_like_prefix(e->target.code) ||
+            same_country(e->source.code, e->target.code))
+            continue;
+        char ca[4], cb[4];
+        snprintf(ca, sizeof ca, "%.3s", e->source.code);
+        snprintf(cb, sizeof cb, "%.3s", e->target.code);
+        int ma = state_mention(d, upto, ca, -1), mb = state_mention(d, upto, cb, -1);
+        if (ma < 0 || mb < 0)
+            return false;
+        arg x = {ma, d->mentions.v[ma].pub.code, d->mentions.v[ma].pub.span};
+        arg y = {mb, d->mentions.v[mb].pub.code, d->mentions.v[mb].pub.span};
+        *a = x;
+        *b = y;
+        return true;
+    }
+    return false;
+}
+
 /* "les deux présidents", "the two leaders": the last two people (persons or roles) of two countries
  * among the document's first `upto` mentions, in text order; not further back than 40 mentions. */
 static bool people_pair_before(const vigie_doc *d, size_t upto, arg *a, arg *b)
@@ -1457,7 +1483,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         while (recent > 0 && d->mentions.v[recent - 1].t0 >= prev)
             recent--;
         bool found = people ? people_pair_before(d, upto, &a, &b)
-                            : pair_from(d, recent, upto, &a, &b) || pair_before(d, upto, &a, &b);
+                            : pair_from(d, recent, upto, &a, &b) || event_pair(d, upto, &a, &b) ||
+                                  pair_before(d, upto, &a, &b);
         if (found && a.m >= 0 && b.m >= 0) {
             coord[(*ncoord)++] = people ? a.m : state_mention(d, upto, a.code, a.m);
             coord[(*ncoord)++] = people ? b.m : state_mention(d, upto, b.code, b.m);
