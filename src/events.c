@@ -3116,6 +3116,32 @@ static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t t
     return best;
 }
 
+/* The other party of a fight noun set as the circumstance of its clause ("Twenty Indian soldiers were
+ * killed in clashes with Chinese troops"): the clause's subject when it is armed (military, police,
+ * rebels), not a speaker ("X condemned the deaths in clashes with Y"). */
+static bool fight_party(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out, bool *victim)
+{
+    size_t k = noun; /* back over determiners and a few adjectives: "in hand-to-hand fighting with" */
+    while (k > c->lo && k + 3 > noun && (gram_is(d, k - 1, c->hi, G_DETERMINER) || plain_word(d, c, k - 1)))
+        k--;
+    if (k <= c->lo || !gram_is(d, k - 1, c->hi, G_SETTING))
+        return false;
+    size_t st = finite_before(d, c, k - 1);
+    int coord[MAX_SUBJECTS], n = 0;
+    int s = st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
+    if (s < 0)
+        return false;
+    arg a = arg_of(d, c, s);
+    if (!a.code || !(has_sector(a.code, "MIL") || has_sector(a.code, "COP") || has_sector(a.code, "REB")))
+        return false;
+    *out = a;
+    /* "were killed in clashes with X": the subject suffered the fight, X made it */
+    *victim = false;
+    for (size_t v = st; v + 1 < k; v++)
+        *victim |= gram_is(d, v, c->hi, G_PASSIVE) && analysis_has_tag(verb_lookup(d, v + 1), 'K');
+    return true;
+}
+
 /* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
 static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 {
@@ -3131,6 +3157,15 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     if (!best_m.has_source && adj >= 0) { /* "une attaque russe", "Russian strikes": the maker */
         best_m.source = arg_of(d, c, adj);
         best_m.has_source = true;
+    }
+    const cameo_code *cc = cameo_lookup(d->engine, best->code);
+    bool victim = false;
+    if (!best_m.has_source && cc && cc->quad_class == 4 && best_m.has_target) /* a fight */
+        best_m.has_source = fight_party(d, c, trig, &best_m.source, &victim);
+    if (victim) {
+        arg x = best_m.source;
+        best_m.source = best_m.target;
+        best_m.target = x;
     }
     if (!best_m.has_source)
         return; /* the clause's subject is seldom the maker of a noun's action ("X condamne l'invasion") */
