@@ -76,7 +76,7 @@ floor "own French events" "$T/events-fr" "root + dyad" R 0.82
 # (each rule checked on the news corpora, none fitted to one item); its low recall is the work left
 score events-en eval $G/events-en.events.jsonl $G/events-en.docs.jsonl
 floor "own English events" "$T/events-en" "root + dyad" P 0.80
-floor "own English events" "$T/events-en" "root + dyad" R 0.52
+floor "own English events" "$T/events-en" "root + dyad" R 0.53
 
 # the PETRARCH-2 unit-test suite, read from ../shared at test time (never copied here): vigie codes
 # each record's text with the suite's actor, agent and verb dictionaries (the verb dictionary
