@@ -416,6 +416,9 @@ static void resolve_counterpart(vigie_doc *d, mention_info *m)
 /* Antecedents are looked for in the pronoun's sentence and the two before it: news names the
  * actor a pronoun stands for close by, and further back a wrong guess is likelier than a right one. */
 #define COREF_SENTENCES 2
+/* A description that only a kind of organisation fits ("le mouvement chiite": a rebel or militant
+ * group) names the story's group further back. */
+#define COREF_GROUP_SENTENCES 6
 
 /* Does `title` fit "head_of_state|*_minister" ('*' first: any prefix)? */
 static bool title_fits(const char *titles, const char *title)
@@ -504,7 +507,8 @@ static const mention_info *find_antecedent(const vigie_doc *d, const coref_entry
     size_t end = d->tokens.n, n = d->mentions.n;
     size_t object_end = i >= lo + 2 && gram_is(d, i - 1, end, G_RELATIVE) && tok_is(d, i - 2, ",") ? i - 2 : SIZE_MAX;
     size_t floor = n > RECENT_MENTIONS ? n - RECENT_MENTIONS : 0;
-    for (size_t s = sentence, b = n; b > floor && s + COREF_SENTENCES >= sentence; s--) {
+    size_t window = c->target == CT_ORGANISATION && c->titles ? COREF_GROUP_SENTENCES : COREF_SENTENCES;
+    for (size_t s = sentence, b = n; b > floor && s + window >= sentence; s--) {
         size_t a = b; /* mentions of sentence s: [a, b) */
         while (a > floor && d->mentions.v[a - 1].pub.sentence == s)
             a--;
