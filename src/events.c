@@ -779,8 +779,9 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
         }
         for (size_t g = 0; scan && g <= max_gap && j + g < c->hi; g++) {
             size_t t = j + g;
-            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi) || gerund_at(d, c, t) ||
-                           (it->kind == PI_TARGET && k == 0 && !p->noun && object_end_at(d, t, c->hi)))) ||
+            bool object_ends = it->kind == PI_TARGET && k == 0 && !p->noun && object_end_at(d, t, c->hi);
+            if ((g > 0 && (is_clause_break(d, t, c->hi) || coordinated_infinitive_at(d, t, c->hi) ||
+                           gerund_at(d, c, t) || object_ends)) ||
                 message_act_at(d, c, t) ||
                 coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
@@ -2194,9 +2195,10 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
         for (int a = 0; !tgt && mt->implicit && a < (ncoord ? ncoord : 1); a++) {
             arg s = ncoord ? arg_of(d, c, coord[a]) : mt->source;
             const vigie_event *e = s.code ? joined_deed(d, c, mt->implicit_at, s.code) : NULL;
-            arg deed_target = {-1, e ? e->target.code : NULL, e ? e->target.span : (vigie_span){0, 0}};
-            if (e)
-                emit_code(d, c, p, e->code, trig, trig_end, &s, &deed_target, flags);
+            if (!e)
+                continue;
+            arg deed_target = {-1, e->target.code, e->target.span};
+            emit_code(d, c, p, e->code, trig, trig_end, &s, &deed_target, flags);
         }
         return;
     }
@@ -2215,7 +2217,8 @@ static void emit_all(vigie_doc *d, const sent_ctx *c, const event_pattern *p, si
         if (!tgt && mt->implicit) {
             if (gerund_follows(d, c, trig_end))
                 continue; /* "a riposté en bombardant le Liban": the gerund says the act and whom */
-            if (coordinated_target(d, c, trig, s.code, &inferred) || named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
+            if (coordinated_target(d, c, trig, s.code, &inferred) ||
+                named_deed_maker(d, c, mt->implicit_at, s.code, &inferred) || document_target(d, s.code, &inferred))
                 emit(d, c, p, trig, trig_end, &s, &inferred, f);
             continue;
         }
@@ -2737,7 +2740,8 @@ static int superlative_subjects(const vigie_doc *d, const sent_ctx *c, size_t en
             return 0;
         const verb_analysis *va = verb_lookup(d, v - 1);
         size_t st = group_start(d, c, v - 1);
-        bool finite = va ? finite_use(d, c, va, st, v - 1) : simple_past(d, v - 1) || gram_is(d, v - 1, c->hi, G_COPULA);
+        bool finite = va ? finite_use(d, c, va, st, v - 1)
+                         : simple_past(d, v - 1) || gram_is(d, v - 1, c->hi, G_COPULA);
         if (!finite)
             return 0;
         *gstart = st;
