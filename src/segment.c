@@ -84,15 +84,16 @@ static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
                 continue;
             }
         }
-        /* "U.S." / "a.m.": single letters separated by periods */
-        if (cp == '.' && i + 1 < end) {
+        /* "U.S." / "a.m.": single letters separated by periods; the final period is the word's
+         * also at the end of the input, so that a dictionary's "U.N." is keyed as the text's */
+        if (cp == '.') {
             size_t start = i;
             while (start > 0 && is_word_cp(cp_at(s, start - 1, end, &len)) && len == 1)
                 start--;
             int l2;
             bool single_before = (i - start == 1) && (start == 0 || !is_word_cp(cp_at(s, start - 1, end, &l2)) || dotted || s[start - 1] == '.');
-            bool letter_after = is_word_cp(cp_at(s, i + 1, end, &l2)) && l2 == 1 && !is_digit(s[i + 1]) &&
-                                (i + 2 >= end || s[i + 2] == '.');
+            bool letter_after = i + 1 < end && is_word_cp(cp_at(s, i + 1, end, &l2)) && l2 == 1 &&
+                                !is_digit(s[i + 1]) && (i + 2 >= end || s[i + 2] == '.');
             if (single_before && letter_after) {
                 dotted = true;
                 i++;
