@@ -95,5 +95,15 @@ if [ -f "$PET/PETR.UnitTest.records.xml" ] && command -v node >/dev/null 2>&1; t
     floor "PETRARCH suite records" "$T/petr-records" "records-dyad-any-code" "records-dyad-any-code" 0.78
 fi
 
+# the PLOVER gold standard (../shared/peer/plover, read at test time): the CAMEO manual's example
+# sentences with their event types and actors, coded with vigie's own dictionaries; one event per
+# sentence is annotated, so precision counts vigie's other events of a sentence as false
+PLOVER=$SHARED/peer/plover/PLOVER_GSR_CAMEO.json
+if [ -f "$PLOVER" ] && command -v node >/dev/null 2>&1; then
+    node tests/plover-gold.js "$PLOVER" data/actors/organisations.txt "$T/plover-gold" 2>/dev/null
+    score plover eval "$T/plover-gold/gold.jsonl" "$T/plover-gold/docs.jsonl"
+    floor "PLOVER gold events" "$T/plover" "root + dyad" R 0.30
+fi
+
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]
