@@ -243,6 +243,16 @@ if [ -f "$DATA/en/verbs.txt" ]; then
     expect_grep "verb forms missing" "$T/err" "en/verbforms.tsv: not found: the verb forms of verbs.txt's patterns"
 fi
 
+# eval: a gold intent (root 13) takes the act it announces (16) only from an event flagged planned
+printf '%s\n' '{"id":"i1","date":"2022-03-02","lang":"en","text":"Russia will impose sanctions on Ukraine."}' \
+    '{"id":"i2","date":"2022-03-02","lang":"en","text":"Russia imposed sanctions on Ukraine."}' >"$T/intent.jsonl"
+for d in i1 i2; do
+    printf '{"doc":"%s","id":"E1","locator":"sanctions on Ukraine","source":["RUS"],"target":["UKR"],"roots":["13"],"intent_roots":["16"],"required":true}\n' $d
+done >"$T/intent.gold.jsonl"
+"$VIGIE" eval "$T/intent.gold.jsonl" "$T/intent.jsonl" >"$T/out" 2>"$T/err"; expect_status "intent roots" 0 $?
+expect_grep "intent roots" "$T/out" "^root + dyad .*(1/2 gold found"
+expect_grep "intent roots" "$T/out" "^miss event i2/E1"
+
 # the real corpora, when present beside the checkout
 for corpus in news-fr.jsonl news-en.jsonl; do
     [ -f "$SHARED/corpus/$corpus" ] || continue

@@ -10,9 +10,10 @@
 //
 // Event types become CAMEO roots by the table below: each PLOVER 0.5 type is the CAMEO root its
 // examples come from (read off the records whose sentence is also the codebook's example of a
-// code). AGREE (CAMEO 03, intents) also takes the roots of the acts intended (04-08): vigie codes
-// "X will visit Y", "X agreed to withdraw" as the act with the `planned` flag, as the seed's gold
-// does ("s'entretiendra avec": 041 or 036, planned). Actor codes are ISO-3 countries, kept at country level (vigie's USAGOV matches USA); the
+// code). AGREE and THREATEN (CAMEO 03 and 13, intents) also take, as `intent_roots`, the roots of
+// the acts intended when vigie flags the event planned: vigie codes "X will visit Y", "X will
+// withdraw its troops unless..." as the act with the `planned` flag, as the seed's gold does
+// ("s'entretiendra avec": 041 or 036, planned). Actor codes are ISO-3 countries, kept at country level (vigie's USAGOV matches USA); the
 // generic IGO stands for any organisation of ORGANISATIONS.txt (vigie's UN, EU, NATO...), whose
 // codes this script reads; a record without a target accepts any target, as the file often leaves
 // the target out where the sentence has one.
@@ -21,11 +22,12 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOTS = {
-    AGREE: ['03', '04', '05', '06', '07', '08'], CONSULT: ['04'], SUPPORT: ['05'], COOPERATE: ['06'], AID: ['07'],
+    AGREE: ['03'], CONSULT: ['04'], SUPPORT: ['05'], COOPERATE: ['06'], AID: ['07'],
     CONCEDE: ['08'], RETREAT: ['08'], INVESTIGATE: ['09'], DEMAND: ['10'], DISAPPROVE: ['11'],
     REJECT: ['12'], THREATEN: ['13'], PROTEST: ['14'], MOBILIZE: ['15'], SANCTION: ['16'],
     COERCE: ['17'], ASSAULT: ['18', '20'], FIGHT: ['19', '20'],
 };
+const INTENT_ROOTS = {AGREE: ['04', '05', '06', '07', '08'], THREATEN: ['14', '15', '16', '17', '18', '19', '20']};
 // codes of the file that are not ISO 3166 alpha-3 (typos of the source file)
 const ISO = {ITL: 'ITA', JAP: 'JPN', VTN: 'VNM'};
 
@@ -66,7 +68,8 @@ function convert(ploverPath, orgPath, outDir) {
         seen.set(r.id, n);
         const id = n > 1 ? `${r.id}.${n}` : r.id;
         docs.push(JSON.stringify({id, date: '2000-01-01', lang: 'en', text}));
-        const base = {doc: id, locator: text, roots, required: true, type: r.event};
+        const base = {doc: id, locator: text, roots, ...(INTENT_ROOTS[r.event] ? {intent_roots: INTENT_ROOTS[r.event]} : {}),
+                      required: true, type: r.event};
         const markup = r.textInfo && typeof r.textInfo === 'object' ? r.textInfo.markup || '' : '';
         if (markup.includes('SRC/TAR')) {
             const both = [...new Set([...sources, ...targets])];

@@ -286,6 +286,17 @@ static bool said_at(const item *g, const item *s)
     return false;
 }
 
+/* A gold item's `intent_roots`: roots it also accepts from an event flagged planned, for golds that
+ * code an announced act as an intent (CAMEO 03, 13) where vigie codes the act and its modality. */
+static bool intent_ok(const item *g, const item *s)
+{
+    json_t *flags = json_object_get(s->json, "flags"), *f;
+    size_t i;
+    json_array_foreach(flags, i, f) if (json_is_string(f) && !strcmp(json_string_value(f), "planned"))
+        return in_list(json_object_get(g->json, "intent_roots"), str(s, "root"), false);
+    return false;
+}
+
 /* How far a system event agrees with a gold one: 0, 1 root+dyad, 2 full code, 3 date too. */
 static int event_level(const item *g, const item *s)
 {
@@ -294,7 +305,7 @@ static int event_level(const item *g, const item *s)
     const char *src = actor_code(s, "source"), *tgt = actor_code(s, "target");
     bool dyad = dyad_ok(g, src, tgt) ||
                 (json_is_true(json_object_get(g->json, "symmetric")) && tgt && dyad_ok(g, tgt, src));
-    if (!dyad || !in_list(json_object_get(g->json, "roots"), str(s, "root"), false))
+    if (!dyad || !(in_list(json_object_get(g->json, "roots"), str(s, "root"), false) || intent_ok(g, s)))
         return 0;
     json_t *codes = json_object_get(g->json, "codes");
     if (json_array_size(codes) && !in_list(codes, str(s, "code"), false))
