@@ -197,6 +197,23 @@ static int demonym_at(const vigie_doc *d, size_t i, size_t end, uint32_t *len)
     return -1;
 }
 
+/* An English demonym in the plural whose singular is listed too ("Palestinians", "Iraqis") names a
+ * people, a noun that can be a subject; English demonyms are otherwise adjectives, capitalised like
+ * the nouns ("Palestinian officials", "Swiss", "Chinese"). */
+static bool english_people(const vigie_doc *d, size_t i, uint32_t len, int actor)
+{
+    const phrase_table *t = &d->engine->lang[d->lang].demonyms;
+    const char *k = tok_key(d, i);
+    size_t n = tok_key_len(d, i);
+    if (len != 1 || n < 3 || k[n - 1] != 's')
+        return false;
+    const uint32_t *head = strmap_get(&t->full, k, n - 1);
+    for (uint32_t l = head ? *head : 0; l; l = t->links.v[l - 1].next)
+        if ((int)(t->links.v[l - 1].payload >> 2) == actor)
+            return true;
+    return false;
+}
+
 /* "de", "du", "of", "from": the preposition of a noun's complement ("le porte-parole du Kremlin",
  * "soldiers from Chad"). */
 static bool complement_prep(const vigie_doc *d, size_t k, size_t end)
@@ -234,7 +251,10 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
 {
     uint32_t len;
     *named = 0;
-    for (size_t skip = 0; skip <= 2 && (skip == 0 || plain_modifier(d, j + skip - 1, end)); skip++) {
+    /* a demonym after the noun is French; in English it qualifies the next noun ("guerrillas wounded
+     * British soldiers") */
+    for (size_t skip = 0; d->lang != LANG_EN && skip <= 2 && (skip == 0 || plain_modifier(d, j + skip - 1, end));
+         skip++) {
         int a = demonym_at(d, j + skip, end, &len);
         uint32_t nl;
         if (a >= 0 && skip && name_at(d, j + skip + len, end, &nl) >= 0)
@@ -787,7 +807,7 @@ static size_t match_at(vigie_doc *d, actor_ctx *ctx, size_t i, size_t lo, size_t
     if (a >= 0) { /* "les Russes" (a people) or an adjective "ukrainien" (a country, weakly) */
         m = new_mention(d, i, i + len, s);
         fill_from_actor(d, &m, a, i);
-        m.adjective = !(d->tinfo.v[i].flags & TF_CAP) || d->lang == LANG_EN;
+        m.adjective = !(d->tinfo.v[i].flags & TF_CAP) || (d->lang == LANG_EN && !english_people(d, i, len, a));
         m.pub.resolved = "demonym";
         VEC_PUSH(d->mentions, m);
         return len;
