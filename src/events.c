@@ -2343,12 +2343,16 @@ static bool plural_noun(const vigie_doc *d, const sent_ctx *c, const verb_analys
     return !gram_is(d, p, c->hi, G_PRONOUN) && mention_ending(d, c, p + 1) < 0;
 }
 
-/* An English verb form modifying the noun after it, the subject of the auxiliary that follows
- * ("the yellow vests protest movement has", "the strike committee will"): a noun, not a verb. */
+/* An English verb form modifying the noun after it: the first word of a role ("riot police"), or
+ * the subject of the auxiliary that follows ("the yellow vests protest movement has", "the strike
+ * committee will"): a noun, not a verb. */
 static bool noun_modifier_use(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     const uint64_t aux = 1ull << G_AUXILIARY | 1ull << G_PASSIVE | 1ull << G_FUTURE | 1ull << G_CONDITIONAL;
-    size_t n = trig + 1;
+    size_t n = trig + 1, roles;
+    uint32_t role;
+    if (d->lang == LANG_EN && phrase_match(&d->engine->lang[d->lang].agents, d, trig, c->hi, &role, 1, &roles) > 1)
+        return true;
     return d->lang == LANG_EN && n + 1 < c->hi && d->tokens.v[n].kind == VIGIE_TOK_WORD &&
            !(d->tinfo.v[n].flags & TF_CAP) && !d->tinfo.v[n].gram_mask && !verb_lookup(d, n) &&
            !inside_mention(d, c, n) && (d->tinfo.v[n + 1].gram_mask & aux);
