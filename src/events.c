@@ -3150,6 +3150,39 @@ static bool fight_party(const vigie_doc *d, const sent_ctx *c, size_t noun, arg 
     return true;
 }
 
+/* The possessor of an event noun is its maker: "Russia's invasion of Ukraine" (the actor before
+ * "'s"), "Israel mounted its invasion of Lebanon" (a possessive pronoun: the clause's subject); a
+ * couple of modifiers may stand between ("its long-threatened invasion"). */
+static bool possessor_maker(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out)
+{
+    size_t k = noun;
+    while (k > c->lo && k + 2 > noun && plain_word(d, c, k - 1) && !verb_lookup(d, k - 1))
+        k--;
+    if (k <= c->lo)
+        return false;
+    int m = -1;
+    if (d->lang == LANG_EN && tok_is(d, k - 1, "'s"))
+        m = mention_ending(d, c, k - 1);
+    else if (gram_is(d, k - 1, c->hi, G_POSSESSIVE)) {
+        size_t st = finite_before(d, c, k - 1);
+        int coord[MAX_SUBJECTS], n = 0;
+        m = st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
+        /* not when another actor stands between, whom it may name ("arracher une concession à
+         * Poutine dans sa guerre"), nor a plural possessive for one country or person ("Moscou
+         * menace ces pays pour leur soutien") */
+        bool plural = tok_is(d, k - 1, "their") || tok_is(d, k - 1, "leur") || tok_is(d, k - 1, "leurs");
+        const mention_info *mi = m >= 0 ? &d->mentions.v[m] : NULL;
+        if (mi && (mention_ending(d, c, k - 1) >= 0 || actor_between(d, c, st, k - 1) ||
+                   (plural && n < 2 && strcmp(mi->pub.resolved, "demonym") &&
+                    (mi->pub.kind == VIGIE_ACTOR_COUNTRY || mi->pub.kind == VIGIE_ACTOR_PERSON))))
+            m = -1;
+    }
+    if (m < 0)
+        return false;
+    *out = arg_of(d, c, m);
+    return out->code != NULL;
+}
+
 /* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
 static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 {
@@ -3166,6 +3199,8 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
         best_m.source = arg_of(d, c, adj);
         best_m.has_source = true;
     }
+    if (!best_m.has_source)
+        best_m.has_source = possessor_maker(d, c, trig, &best_m.source);
     const cameo_code *cc = cameo_lookup(d->engine, best->code);
     bool victim = false;
     if (!best_m.has_source && cc && cc->quad_class == 4 && best_m.has_target) /* a fight */
