@@ -194,6 +194,8 @@ typedef struct {
     const char *avoid; /* the subject's code: "le soutien des Etats-Unis à l'Ukraine" is no target */
     arg relobj;      /* the antecedent of an object relative ("le Qatar, qu'ils accusent"): a target */
     bool has_relobj;
+    bool objclitic;  /* an object pronoun before the verb ("Il l'a remercié"): its direct object is no
+                      * actor named later but an unnamed one */
     size_t last;     /* last token used */
     size_t words_end; /* after the last word item the pattern matched (0: none) */
     size_t first;    /* first token of the words matched before the trigger (PETRARCH patterns) */
@@ -744,6 +746,13 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->target = arg_of(d, c, m0);
             out->has_target = true;
             j = more_targets(d, c, d->mentions.v[head_of(d, c, m0)].t1, out);
+            continue;
+        }
+        if (it->kind == PI_TARGET && k == 0 && j == from && !p->noun && out->objclitic) {
+            if (!it->optional)
+                return false;
+            out->implicit = true; /* "l'ont condamnée": an unnamed object, which the document may name */
+            out->implicit_at = j;
             continue;
         }
         /* an object relative's antecedent, the verb followed by the pattern's next word or a
@@ -2633,6 +2642,20 @@ static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int age
 
 /* The antecedent of an object relative whose clause holds the verb group at start ("le Qatar,
  * qu'ils accusent de", "l'Iran, que Washington accuse"): the actor right before que/qu'. */
+/* Is there an object pronoun right before the verb group starting at start, or among the clitics
+ * of an infinitive ("de les condamner")? The verb's direct object is then whom it stands for, which
+ * the text says too seldom for a guess ("l'a dénoncé" is as often a treaty as a country). */
+static bool object_clitic(const vigie_doc *d, const sent_ctx *c, size_t start, size_t trig)
+{
+    /* être takes no object: "les rebelles de l'est soutenus par Moscou" is the East */
+    if (start > c->lo && gram_is(d, start - 1, c->hi, G_OBJECT_CLITIC) && !has_lemma(d, verb_lookup(d, start), "etre"))
+        return true;
+    for (size_t k = start; k < trig; k++)
+        if (gram_is(d, k, c->hi, G_OBJECT_CLITIC) && gram_is(d, k, c->hi, G_CLITIC))
+            return true;
+    return false;
+}
+
 static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
 {
     for (size_t k = start; k-- > c->lo + 1 && k + 6 > start;) {
@@ -2966,9 +2989,10 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     size_t start = nctl ? clitics : group_start(d, c, trig);
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
-    bool shared = c->nsubj > 0 && start > c->lo && gram_is(d, start - 1, c->hi, G_COORD);
+    size_t cstart = start > c->lo && gram_is(d, start - 1, c->hi, G_OBJECT_CLITIC) ? start - 1 : start; /* "et l'a condamné" */
+    bool shared = c->nsubj > 0 && cstart > c->lo && gram_is(d, cstart - 1, c->hi, G_COORD);
     if (!nctl && !shared && c->nsubj == 0 && finite_use(d, c, va, start, trig) &&
-        (c->nsubj = coordinated_subjects(d, c, start, c->subj)) > 0)
+        (c->nsubj = coordinated_subjects(d, c, cstart, c->subj)) > 0)
         shared = true; /* a participle alone ("a été attaqué et envahi par") shares its auxiliary too: not here */
     int ptarget = -1, pagent = -1; /* a participle with an agent: "les civils, chassés par l'armée" */
     bool reduced = !nctl && start == trig && !shared && agent_marker_next(d, c, va, trig);
@@ -2988,6 +3012,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     int pre_s = nctl ? ctl[0] : shared ? c->subj[0] : subject_of(d, c, subj_at, pre, &npre);
     const char *avoid = pre_s >= 0 ? arg_of(d, c, pre_s).code : NULL;
     int parties = nctl ? nctl : shared ? c->nsubj : npre; /* a reciprocal pattern needs two */
+    bool objclitic = d->lang == LANG_FR && object_clitic(d, c, start, trig);
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++) {
         const u32vec *pl = &L->lemma_patterns.v[v->lemma];
         for (size_t k = 0; k < pl->n; k++) {
@@ -2999,6 +3024,7 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
             m.first = trig;
             m.avoid = avoid;
             m.has_relobj = !p->petrarch && object_relative(d, c, start, &m.relobj);
+            m.objclitic = !p->petrarch && objclitic;
             if (match_items(d, c, p, trig + 1, &m) && (!p->pre_count || match_pre(d, c, p, trig, &m)) &&
                 (p->petrarch || !p->reciprocal || m.has_target || parties >= 2) &&
                 (!best || m.weight > best_m.weight) &&
@@ -3166,7 +3192,8 @@ static bool possessor_maker(const vigie_doc *d, const sent_ctx *c, size_t noun, 
     else if (gram_is(d, k - 1, c->hi, G_POSSESSIVE)) {
         size_t st = finite_before(d, c, k - 1);
         int coord[MAX_SUBJECTS], n = 0;
-        m = st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
+        /* "Il l'a remercié pour son soutien": the possessive may be the object's */
+        m = st == SIZE_MAX || object_clitic(d, c, st, st) ? -1 : subject_of(d, c, st, coord, &n);
         /* not when another actor stands between, whom it may name ("arracher une concession à
          * Poutine dans sa guerre"), nor a plural possessive for one country or person ("Moscou
          * menace ces pays pour leur soutien") */
