@@ -214,6 +214,13 @@ static bool english_people(const vigie_doc *d, size_t i, uint32_t len, int actor
     return false;
 }
 
+/* A name known to be no actor (code "---": news media, a PETRARCH name outside its dates): no
+ * role's country either ("ce journaliste de la RTBF"). */
+static bool null_actor(const vigie_doc *d, int a)
+{
+    return !strcmp(d->engine->actors.v[a].code, "---");
+}
+
 /* "de", "du", "of", "from": the preposition of a noun's complement ("le porte-parole du Kremlin",
  * "soldiers from Chad"). */
 static bool complement_prep(const vigie_doc *d, size_t k, size_t end)
@@ -272,7 +279,7 @@ static int attached_country(const vigie_doc *d, size_t j, size_t end, size_t *co
     if (tok_is(d, k, "la") || tok_is(d, k, "l'") || tok_is(d, k, "the"))
         k++;
     int a = k < end ? name_at(d, k, end, &len) : -1;
-    if (a >= 0 && d->engine->actors.v[a].kind != VIGIE_ACTOR_PERSON) {
+    if (a >= 0 && d->engine->actors.v[a].kind != VIGIE_ACTOR_PERSON && !null_actor(d, a)) {
         *consumed = k + len - j;
         *named = k;
         return a;
@@ -341,7 +348,7 @@ static size_t match_agent(vigie_doc *d, size_t i, size_t lo, size_t end, size_t 
             int a = demonym_at(d, s0, b + 1, &dl);
             if (a < 0) {
                 a = name_at(d, s0, b + 1, &dl);
-                if (a >= 0 && d->engine->actors.v[a].kind == VIGIE_ACTOR_PERSON)
+                if (a >= 0 && (d->engine->actors.v[a].kind == VIGIE_ACTOR_PERSON || null_actor(d, a)))
                     a = -1;
             }
             if (a >= 0 && s0 + dl == b + 1) {
