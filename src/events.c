@@ -510,8 +510,10 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         /* a capital says a name ("General Motors", "Marine Le Pen"), except the one opening the
          * sentence before a lower-case word ("Protesters in Bulgaria have") */
         bool cap = d->tinfo.v[i].flags & TF_CAP;
-        /* nor a word after a capitalised one inside the sentence: "des États généraux" */
-        bool after_cap = i > c->lo + 1 && (d->tinfo.v[i - 1].flags & TF_CAP) && d->tokens.v[i - 1].kind == VIGIE_TOK_WORD;
+        /* nor, in French, a word after a capitalised one inside the sentence: "des États généraux"
+         * (English capitalises adjectives: "Protestant extremists", "Chechen refugees") */
+        bool after_cap = d->lang == LANG_FR && i > c->lo + 1 && (d->tinfo.v[i - 1].flags & TF_CAP) &&
+                         d->tokens.v[i - 1].kind == VIGIE_TOK_WORD;
         if (d->tokens.v[i].kind != VIGIE_TOK_WORD || inside_mention(d, c, i) || after_cap ||
             (cap && (i > c->lo || (i + 1 < c->hi && (d->tinfo.v[i + 1].flags & TF_CAP)))))
             continue;
