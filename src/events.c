@@ -799,6 +799,16 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                 coordinated_verb(d, t, c->hi) ||
                 (!p->noun && (coordinated_clause(d, c, t) || verb_series(d, c, t)))) /* not "talks between X and Y began" */
                 break;
+            /* a pronoun where the target opens is the target ("se concertait avec lui, avant de
+             * joindre Poutine"): no actor further on; an optional one is left for the document */
+            if (it->kind == PI_TARGET && !p->noun && g == 0 && gram_is(d, t, c->hi, G_OBJECT_PRONOUN)) {
+                if (!it->optional)
+                    return false;
+                out->implicit = true;
+                out->implicit_at = t;
+                found = true;
+                break;
+            }
             /* no target inside "que ..." or after "sans", "malgré" ("sans l'aval des Nations unies"),
              * nor in a reporting clause */
             if (it->kind == PI_TARGET && !p->noun &&
