@@ -1572,7 +1572,18 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         int r = mention_ending(d, c, m->t0);
         if (r >= 0 && m->pub.kind != VIGIE_ACTOR_PERSON && d->mentions.v[r].pub.kind == VIGIE_ACTOR_ROLE)
             k = (size_t)r;
+        /* a singular verb after two actors joined by "et" has the second alone: "les djihadistes du
+         * groupe Etat islamique et la Russie appuie les milices" is Russia's support (a longer list
+         * is a collective's members: "une coalition entre les Etats-Unis, la France et la
+         * Grande-Bretagne a frappé") */
+        size_t v = start; /* the group's first verb form, past "se", "ne" and adverbs */
+        while (v + 1 < c->hi && !verb_lookup(d, v))
+            v++;
         *ncoord = coordination(d, c, (int)k, coord, MAX_SUBJECTS);
+        if (*ncoord == 2 && !plural_verb(d, v)) {
+            coord[0] = (int)k; /* coordination lists the mentions in text order */
+            *ncoord = 1;
+        }
         *ncoord += coordinated_adjectives(d, c, (int)k, start, coord + *ncoord, MAX_SUBJECTS - *ncoord);
         return (int)k;
     }
