@@ -2298,6 +2298,11 @@ static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysi
 {
     if (person_base_form(d, c, va, start, trig))
         return false;
+    /* a participle that is also a first or second person simple past ("accueillis", "pris"), right
+     * after an actor, is a participle: "des Ukrainiens accueillis en France" */
+    if (d->lang == LANG_FR && start == trig && analysis_has_tag(va, 'K') && analysis_has_tag(va, 'J') &&
+        !analysis_has_tag(va, 'P') && mention_ending(d, c, trig) >= 0)
+        return false;
     for (const verb_analysis *v = va; v->lemma != UINT32_MAX; v++)
         if (strpbrk(v->tags, "PIJFCS") && !(d->lang == LANG_EN && strchr(v->tags, 'W') && !strchr(v->tags, 'P')))
             return true;
