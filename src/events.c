@@ -2996,10 +2996,26 @@ static bool dyad_noun_before(vigie_doc *d, const sent_ctx *c, size_t trig, size_
     return false;
 }
 
+/* "avoir", "have" before a participle is its auxiliary, no verb of its own: "a arrangé une rencontre
+ * avec" is no meeting "avoir une rencontre avec"; "a eu une rencontre" is, by "eu". ("être", "be"
+ * before one may be what a pattern names: "is opposed to".) */
+static bool auxiliary_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t trig)
+{
+    if (!has_lemma(d, va, "avoir") && !has_lemma(d, va, "have"))
+        return false;
+    size_t k = trig + 1;
+    while (k < c->hi && (gram_is(d, k, c->hi, G_ADVERB) || gram_is(d, k, c->hi, G_NEG_POST)))
+        k++;
+    /* the participle of a verb no pattern names is known from the lists of all participles (French)
+     * or simple pasts (English: "has arranged") */
+    return k < c->hi && !inside_mention(d, c, k) &&
+           (past_participle(d, k) || (d->lang == LANG_EN && !verb_lookup(d, k) && simple_past(d, k)));
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
-    if (!va || inside_mention(d, c, trig) || trig < c->words_to)
+    if (!va || inside_mention(d, c, trig) || trig < c->words_to || auxiliary_use(d, c, va, trig))
         return;
     int ctl[MAX_SUBJECTS];
     size_t ctl_start = trig, clitics = trig;
@@ -3183,16 +3199,27 @@ static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t t
 /* The other party of a fight noun set as the circumstance of its clause ("Twenty Indian soldiers were
  * killed in clashes with Chinese troops"): the clause's subject when it is armed (military, police,
  * rebels), not a speaker ("X condemned the deaths in clashes with Y"). */
-static bool fight_party(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out, bool *victim)
+/* The subject of the clause whose setting phrase holds an event noun ("in clashes with", "lors
+ * d'une rencontre avec"): the noun's other party; *st gets where its verb group starts. */
+static int setting_subject(const vigie_doc *d, const sent_ctx *c, size_t noun, size_t *k_out, size_t *st_out)
 {
     size_t k = noun; /* back over determiners and a few adjectives: "in hand-to-hand fighting with" */
     while (k > c->lo && k + 3 > noun && (gram_is(d, k - 1, c->hi, G_DETERMINER) || plain_word(d, c, k - 1)))
         k--;
-    if (k <= c->lo || !gram_is(d, k - 1, c->hi, G_SETTING))
-        return false;
-    size_t st = finite_before(d, c, k - 1);
+    size_t set = k > c->lo ? phrase_ending(d, c, k - 1, G_SETTING) : k; /* "dans", "lors d'" */
+    if (set >= k)
+        return -1;
+    size_t st = finite_before(d, c, set);
     int coord[MAX_SUBJECTS], n = 0;
-    int s = st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
+    *k_out = k;
+    *st_out = st;
+    return st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
+}
+
+static bool fight_party(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out, bool *victim)
+{
+    size_t k, st;
+    int s = setting_subject(d, c, noun, &k, &st);
     if (s < 0)
         return false;
     arg a = arg_of(d, c, s);
@@ -3258,9 +3285,17 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
     }
     if (!best_m.has_source)
         best_m.has_source = possessor_maker(d, c, trig, &best_m.source);
+    if (!best_m.has_source && !strncmp(best->code, "04", 2)) { /* "a estimé, lors d'une rencontre avec Biden" */
+        size_t k, st;
+        int s = setting_subject(d, c, trig, &k, &st);
+        if (s >= 0 && (best_m.source = arg_of(d, c, s)).code)
+            best_m.has_source = true;
+    }
     const cameo_code *cc = cameo_lookup(d->engine, best->code);
     bool victim = false;
-    if (!best_m.has_source && cc && cc->quad_class == 4 && best_m.has_target) /* a fight */
+    /* a fight; not an invasion, whose maker the setting's subject is not ("Ils ont fait de même avec
+     * la Russie lors de l'invasion de l'Ukraine") */
+    if (!best_m.has_source && cc && cc->quad_class == 4 && best_m.has_target && strncmp(best->code, "192", 3))
         best_m.has_source = fight_party(d, c, trig, &best_m.source, &victim);
     if (victim) {
         arg x = best_m.source;
