@@ -359,7 +359,7 @@ static bool until_before(const vigie_doc *d, size_t at, size_t lo, size_t hi)
     return false;
 }
 
-static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, int month)
+static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, int day, int month)
 {
     for (size_t k = at > lo + 3 ? at - 3 : lo; k < at; k++)
         if (tok_is(d, k, "("))
@@ -372,11 +372,16 @@ static int day_month_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, in
         return -1;
     if (direction < 0 && found)
         return -1;
-    /* news tell the past far more than the future: a date four months or more ahead in its nearest
+    /* news tell the past far more than the future: a date twelve weeks or more ahead in its nearest
      * reading is the past one unless a future says otherwise ("depuis le début de l'invasion, le 24
-     * février" in October; "les élections du 10 avril auront lieu" in December stay ahead) */
+     * février" in November; "les élections du 10 avril auront lieu" in December, "The vote is on May
+     * 3" in mid-February stay ahead); from a publication month alone, four months */
     vigie_date ref = d->published;
-    if (ref.gran < VIGIE_GRAN_MONTH || months_after(ref, nearest_year(ref, month), month) < 4)
+    int y = nearest_year(ref, month);
+    bool far = ref.gran >= VIGIE_GRAN_DAY
+                   ? days_from_civil(y, month, day) - days_from_civil(ref.year, ref.month, ref.day) >= 84
+                   : ref.gran == VIGIE_GRAN_MONTH && months_after(ref, y, month) >= 4;
+    if (!far)
         return 0;
     return tense_direction(d, at, lo, hi, false) > 0 ? 0 : -1;
 }
@@ -650,7 +655,7 @@ static size_t rec_day_month(vigie_doc *d, size_t i, size_t end, size_t lo, timex
         year += post->num > 0 && cmp <= 0 ? 1 : post->num < 0 && cmp >= 0 ? -1 : 0;
         j += pl;
     }
-    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, m->num)))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, day, m->num)))
         return (size_t)-1; /* an impossible date: consume it, produce nothing */
     if (told)
         t->pub.anchor = post->num > 0 ? "published, the next one" : "published, the last one";
@@ -674,7 +679,7 @@ static size_t rec_month_day(vigie_doc *d, size_t i, size_t end, size_t lo, timex
     int year = year_value(d, k);
     if (year > 0)
         j = k + 1;
-    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, m->num)))
+    if (!resolve_day_month(d, t, day, m->num, year, year > 0 ? 0 : day_month_direction(d, i, lo, end, day, m->num)))
         return (size_t)-1;
     return j - i;
 }
