@@ -759,6 +759,13 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->implicit_at = j;
             continue;
         }
+        /* a word right after the target may end the target's own mention: "storm +T embassy" on
+         * "stormed the Saudi embassy", a role that names the embassy */
+        if (it->kind == PI_WORD && k > 0 && p->items[k - 1].kind == PI_TARGET && out->has_target && j > from &&
+            item_matches(it, tok_key(d, j - 1))) {
+            word_at = j - 1;
+            continue;
+        }
         /* an object relative's antecedent, the verb followed by the pattern's next word or a
          * preposition: "Iran, which Riyadh accuses of arming the Houthis" is accused, not them */
         if (it->kind == PI_TARGET && out->has_relobj && j == from && j < c->hi &&
