@@ -1891,6 +1891,18 @@ static const timex_info *reporting_date(const vigie_doc *d, const sent_ctx *c, s
     return best;
 }
 
+/* An English date between a determiner and its noun qualifies that noun ("to overturn a September
+ * 2002 decision", "the March 2014 annexation"): it dates no other verb. */
+static bool prenominal_date(const vigie_doc *d, const sent_ctx *c, const timex_info *t, size_t trig)
+{
+    if (d->lang != LANG_EN || t->t0 <= c->lo || t->t1 >= c->hi || t->t1 == trig ||
+        !(gram_is(d, t->t0 - 1, c->hi, G_DETERMINER) || gram_is(d, t->t0 - 1, c->hi, G_POSSESSIVE)))
+        return false;
+    size_t n = t->t1; /* the word after the date: a noun, not a verb or a function word */
+    return d->tokens.v[n].kind == VIGIE_TOK_WORD && !d->tinfo.v[n].gram_mask && !inside_mention(d, c, n) &&
+           !finite_form(verb_lookup(d, n));
+}
+
 /* Does the expression, after the trigger, date a participle qualifying a noun of the trigger's
  * complement ("demande à l'Alliance de revenir sur son engagement pris lors du sommet de 2008")?
  * Before the trigger such a phrase names the vehicle of the event, and dates it: "Dans un rapport
@@ -1945,7 +1957,7 @@ static const timex_info *date_for(const vigie_doc *d, const sent_ctx *c, size_t 
             if (!usable_date(t))
                 continue;
             if ((pass == 0 && (t->t0 < a || t->t1 > b)) || (t->t0 > trig && coordinated_after(d, c, trig, t->t0)) ||
-                dates_noun_participle(d, c, t, trig))
+                dates_noun_participle(d, c, t, trig) || prenominal_date(d, c, t, trig))
                 continue;
             /* a date of the main clause also dates its sequel ("arrested Thursday after protesters
              * clashed"); one inside the sequel does not date the main clause */
