@@ -1243,8 +1243,10 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
         t->t0 = (uint32_t)(j - len);
         return j - i;
     }
-    if (!dir || !dir->num) { /* "jeudi 10 mars 2022", "Thursday, March 10", "ce dimanche 24 avril": the date says it all */
-        size_t k = skip_comma(d, j, end);
+    if (!dir || !dir->num) { /* "jeudi 10 mars 2022", "Thursday, March 10", "ce dimanche 24 avril", "on
+                               * Saturday (December 1)": the date says it all */
+        bool paren = j < end && tok_is(d, j, "(");
+        size_t k = paren ? j + 1 : skip_comma(d, j, end);
         size_t dl = rec_day_month(d, k, end, lo, t);
         if (!dl || dl == (size_t)-1)
             dl = rec_month_day(d, k, end, lo, t);
@@ -1253,7 +1255,8 @@ static size_t rec_weekday(vigie_doc *d, size_t i, size_t end, size_t lo, timex_i
         if (dl) {
             t->pub.weekday = wd->num;
             weekday_fixes_year(d, t, wd->num);
-            return k + dl - i;
+            size_t e = k + dl;
+            return (paren && e < end && tok_is(d, e, ")") ? e + 1 : e) - i;
         }
     }
     const time_entry *after = lex_class(d, j, end, TC_DIRECTION, &len);
