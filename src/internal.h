@@ -393,9 +393,6 @@ void jsonrec_free(jsonrec *r);
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
 void text_normalize(vigie_doc *d);
 uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
-/* The same for offsets asked in increasing order (the tokens'): *cursor (0 at first) walks
- * the change points once instead of a search for each. */
-uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work);
 
 /* segment.c */
 typedef struct { uint32_t start, end; uint16_t flags; } raw_token;
@@ -489,6 +486,20 @@ static inline bool tok_is(const vigie_doc *d, size_t i, const char *key)
     return i < d->tokens.n && !strcmp(d->tokens.v[i].key, key);
 }
 vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we);
+/* text_orig_offset for offsets asked in increasing order (the tokens'): *cursor (0 at first)
+ * walks the change points once instead of a search for each. Inline: twice per token, and an
+ * ASCII text has no change point at all. */
+static inline uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work)
+{
+    size_t c = *cursor;
+    if (c > 0 && d->offmap.v[c - 1].work > work)
+        return text_orig_offset(d, work); /* not in order after all */
+    while (c < d->offmap.n && d->offmap.v[c].work <= work)
+        c++;
+    *cursor = c;
+    int64_t o = (int64_t)work + (c ? d->offmap.v[c - 1].delta : 0);
+    return (uint32_t)(o < 0 ? 0 : (uint64_t)o > d->orig_len ? (int64_t)d->orig_len : o);
+}
 int date_compare(vigie_date a, vigie_date b);
 bool date_valid(int y, int m, int day);
 int days_in_month(int y, int m);

@@ -494,21 +494,34 @@ static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
     }
 }
 
+/* The kind of a token from its first byte when ASCII (most are), without decoding. */
+static vigie_token_kind token_kind(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if ((unsigned)(c - '0') < 10u)
+        return VIGIE_TOK_NUMBER;
+    if ((unsigned)((c | 32) - 'a') < 26u)
+        return VIGIE_TOK_WORD;
+    return kind_of(s, n);
+}
+
 /* An ASCII token (most are) in one pass: its key (the lower-cased text, which is also its
- * lower-case form) written straight into the arena, hashed, and its case noted. False for other
- * text, elided words (their key may be the full word) and words too long for the key buffer. */
-static bool ascii_token(vigie_doc *d, const char *s, size_t n, vigie_token *t, token_info *ti)
+ * lower-case form) written at *keys, hashed, and its case noted. *keys is room the document
+ * set aside for the keys of all its tokens (each at most as long as its text): no allocation
+ * per token. False for other text, elided words (their key may be the full word) and words
+ * too long for the key buffer. */
+static bool ascii_token(char **keys, const char *s, size_t n, vigie_token *t, token_info *ti)
 {
     enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
     if (n > LONGEST || (ti->flags & TF_ELIDED))
         return false;
-    char *key = arena_alloc(&d->mem, n + 1);
+    char *key = *keys;
     uint64_t h = HASH_START;
     bool upper = false, lower = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80)
-            return false; /* the arena keeps the few bytes written */
+            return false; /* the bytes written are left: the next key overwrites them */
         bool up = (unsigned)(c - 'A') < 26u;
         upper |= up;
         lower |= (unsigned)(c - 'a') < 26u;
@@ -517,7 +530,8 @@ static bool ascii_token(vigie_doc *d, const char *s, size_t n, vigie_token *t, t
         h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
     }
     key[n] = 0;
-    t->kind = kind_of(s, n);
+    *keys += n + 1;
+    t->kind = token_kind(s, n);
     t->key = ti->lower = key;
     ti->key_len = ti->lower_len = (uint16_t)n;
     ti->key_hash = ti->lower_hash = hash_end(h);
@@ -538,7 +552,7 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
     /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
     bool ascii = is_ascii(s, n);
     size_t ll = ascii ? kl : key_with(L, s, n, ti->flags, lowbuf, sizeof lowbuf, true);
-    t->kind = kind_of(s, n);
+    t->kind = token_kind(s, n);
     t->key = arena_strndup(&d->mem, keybuf, kl);
     ti->key_len = (uint16_t)kl;
     ti->lower_len = (uint16_t)ll;
@@ -559,19 +573,20 @@ void segment_doc(vigie_doc *d)
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);
+    char *keys = arena_alloc(&d->mem, d->work_len + raw.n + 1); /* the ASCII tokens' keys */
     for (size_t k = 0; k < raw.n; k++) {
-        raw_token *r = &raw.v[k];
+        const raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
-        vigie_token t;
-        t.span.start = text_orig_offset_next(d, &cursor, r->start);
-        t.span.end = text_orig_offset_next(d, &cursor, r->end);
-        token_info ti = {r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
-        if (!ascii_token(d, s, n, &t, &ti))
-            general_token(d, L, s, n, &t, &ti);
-        VEC_PUSH(d->tokens, t);
-        VEC_PUSH(d->tinfo, ti);
+        vigie_token *t = &d->tokens.v[k];
+        token_info *ti = &d->tinfo.v[k];
+        t->span.start = text_orig_offset_next(d, &cursor, r->start);
+        t->span.end = text_orig_offset_next(d, &cursor, r->end);
+        *ti = (token_info){r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
+        if (!ascii_token(&keys, s, n, t, ti))
+            general_token(d, L, s, n, t, ti);
     }
+    d->tokens.n = d->tinfo.n = raw.n;
     VEC_FREE(raw);
     find_in_vocabulary(d, L);
     split_sentences(d);

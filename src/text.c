@@ -196,15 +196,6 @@ uint32_t text_orig_offset(const vigie_doc *d, uint32_t work)
     return orig_at(d, lo, work);
 }
 
-uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work)
-{
-    if (*cursor > 0 && d->offmap.v[*cursor - 1].work > work)
-        return text_orig_offset(d, work); /* not in order after all */
-    while (*cursor < d->offmap.n && d->offmap.v[*cursor].work <= work)
-        ++*cursor;
-    return orig_at(d, *cursor, work);
-}
-
 vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we)
 {
     /* Replaced clusters get a change point at both ends, so both ends map exactly. */
