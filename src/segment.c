@@ -505,38 +505,119 @@ static vigie_token_kind token_kind(const char *s, size_t n)
     return kind_of(s, n);
 }
 
-/* An ASCII token (most are) in one pass: its key (the lower-cased text, which is also its
- * lower-case form) written at *keys, hashed, and its case noted. *keys is room the document
- * set aside for the keys of all its tokens (each at most as long as its text): no allocation
- * per token. False for other text, elided words (their key may be the full word) and words
- * too long for the key buffer. */
-static bool ascii_token(char **keys, const char *s, size_t n, vigie_token *t, token_info *ti)
+/* Is s[i] the lead byte of a Latin-1 letter (U+00C0..U+00FF but the signs U+00D7, U+00F7:
+ * C3 80..BF) within n bytes? Most accented letters of French text. */
+static inline bool latin1_letter_at(const char *s, size_t i, size_t n)
+{
+    return latin1_letter_len(s, i, n) == 2;
+}
+
+/* Is the Latin-1 letter whose second byte is c upper-case (U+00C0..U+00DE)? Its lower-case
+ * form is then 0x20 further, as utf8proc_tolower says. */
+static inline bool latin1_upper(unsigned char c) { return c <= 0x9E; }
+
+/* The accented lower-case form of a token of ASCII and Latin-1 letters, hashed, at low. */
+static uint32_t latin_lower(const char *s, size_t n, char *low)
+{
+    uint64_t h = HASH_START;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC3) { /* the lead byte stays; its letter is lowered below */
+            low[i] = (char)c;
+            h = (h ^ c) * 1099511628211ull;
+            c = (unsigned char)s[++i];
+            c += latin1_upper(c) ? 0x20 : 0;
+        } else if ((unsigned)(c - 'A') < 26u) {
+            c += 32;
+        }
+        low[i] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
+    }
+    low[n] = 0;
+    return hash_end(h);
+}
+
+/* Does a token of ASCII and Latin-1 letters start with a capital? */
+static bool latin_capital(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return c == 0xC3 ? latin1_upper((unsigned char)s[1]) : (unsigned)(c - 'A') < 26u;
+}
+
+/* Replaces an elided ASCII key by the full word it stands for ("d'" -> "de") when that is no
+ * longer (the room set aside); false when it would be. */
+static bool unelide_key(const lang_data *L, char *key, size_t *kn, uint32_t *hash, size_t room)
+{
+    const uint32_t *full = strmap_get_hashed(&L->elided_as, key, *kn, *hash);
+    if (!full)
+        return true;
+    const char *form = L->elided_forms.v[*full];
+    size_t fl = strlen(form);
+    if (fl > room)
+        return false;
+    memcpy(key, form, fl + 1);
+    *kn = fl;
+    *hash = strmap_hash(key, fl);
+    return true;
+}
+
+/* A token of ASCII and Latin-1 letters (most are) in one pass: its key (lower-cased, accents
+ * dropped through latin_keys, as make_key does) written at *keys, hashed, its case noted; its
+ * lower-case form after it when accents make it differ. *keys is room the document set aside
+ * for all its tokens (twice their text: no key or form is longer than the text): no allocation
+ * per token. False for other text, elided words with accents and words too long for the key
+ * buffer of the general path. */
+static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n, vigie_token *t, token_info *ti)
 {
     enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
-    if (n > LONGEST || (ti->flags & TF_ELIDED))
+    if (n > LONGEST)
         return false;
     char *key = *keys;
     uint64_t h = HASH_START;
-    bool upper = false, lower = false;
+    bool upper = false, lower = false, latin = false;
+    size_t kn = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return false; /* the bytes written are left: the next key overwrites them */
+        if (c >= 0x80) {
+            if (!latin1_letter_at(s, i, n))
+                return false; /* the bytes written are left: the next key overwrites them */
+            bool up = latin1_upper((unsigned char)s[++i]);
+            upper |= up;
+            lower |= !up;
+            latin = true;
+            for (const char *k = latin_keys[(unsigned char)s[i] - 0x80]; *k; k++) {
+                key[kn++] = *k;
+                h = (h ^ (unsigned char)*k) * 1099511628211ull;
+            }
+            continue;
+        }
         bool up = (unsigned)(c - 'A') < 26u;
         upper |= up;
         lower |= (unsigned)(c - 'a') < 26u;
         c |= (unsigned char)(up << 5);
-        key[i] = (char)c;
+        key[kn++] = (char)c;
         h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
     }
-    key[n] = 0;
-    *keys += n + 1;
-    t->kind = token_kind(s, n);
+    key[kn] = 0;
+    ti->key_hash = hash_end(h);
+    if ((ti->flags & TF_ELIDED) && (latin || !unelide_key(L, key, &kn, &ti->key_hash, n)))
+        return false;
     t->key = ti->lower = key;
-    ti->key_len = ti->lower_len = (uint16_t)n;
-    ti->key_hash = ti->lower_hash = hash_end(h);
+    ti->key_len = ti->lower_len = (uint16_t)kn;
+    ti->lower_hash = ti->key_hash;
+    *keys += kn + 1;
+    if (latin) {
+        uint32_t lh = latin_lower(s, n, *keys);
+        if (kn != n || memcmp(key, *keys, n)) { /* "é" -> "e"; but "æ" is its own key */
+            ti->lower = *keys;
+            ti->lower_len = (uint16_t)n;
+            ti->lower_hash = lh;
+            *keys += n + 1;
+        }
+    }
+    t->kind = token_kind(s, n);
     bool word = t->kind == VIGIE_TOK_WORD;
-    if (word && (unsigned)(s[0] - 'A') < 26u)
+    if (word && latin_capital(s))
         ti->flags |= TF_CAP;
     if (word && n > 1 && upper && !lower)
         ti->flags |= TF_ALLCAPS;
@@ -573,7 +654,7 @@ void segment_doc(vigie_doc *d)
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);
-    char *keys = arena_alloc(&d->mem, d->work_len + raw.n + 1); /* the ASCII tokens' keys */
+    char *keys = arena_alloc(&d->mem, 2 * (d->work_len + raw.n) + 1); /* see latin_token */
     for (size_t k = 0; k < raw.n; k++) {
         const raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
@@ -583,7 +664,7 @@ void segment_doc(vigie_doc *d)
         t->span.start = text_orig_offset_next(d, &cursor, r->start);
         t->span.end = text_orig_offset_next(d, &cursor, r->end);
         *ti = (token_info){r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
-        if (!ascii_token(&keys, s, n, t, ti))
+        if (!latin_token(L, &keys, s, n, t, ti))
             general_token(d, L, s, n, t, ti);
     }
     d->tokens.n = d->tinfo.n = raw.n;

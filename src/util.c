@@ -391,7 +391,7 @@ int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp)
 
 /* Keys of U+00C0..U+017F (the accented Latin letters of French and most of Europe), as
  * utf8proc's fold below makes them: looked up, not computed, for the many words that have one. */
-static const char latin_keys[0x180 - 0xC0][6] = {
+const char latin_keys[0x180 - 0xC0][6] = {
     "a", "a", "a", "a", "a", "a", "\xc3\xa6", "c",
     "e", "e", "e", "e", "i", "i", "i", "i",
     "\xc3\xb0", "n", "o", "o", "o", "o", "o", "\xc3\x97",

@@ -123,6 +123,10 @@ char *trim(char *s);
  * apostrophes already folded. Writes at most cap-1 bytes + NUL; returns the length. */
 size_t make_key(const char *s, size_t n, char *out, size_t cap);
 
+/* The keys of U+00C0..U+017F, as make_key makes them ("É" -> "e"): for loops that key a
+ * token's letters themselves. */
+extern const char latin_keys[0x180 - 0xC0][6];
+
 /* Lower-cased text keeping its diacritics (verb forms: "parlé" is not "parle"). */
 size_t make_lower(const char *s, size_t n, char *out, size_t cap);
 
