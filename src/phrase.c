@@ -187,22 +187,15 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
     return fits;
 }
 
+enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
+
 /* The space-joined keys of tokens [i, i + fits) are built and hashed once; the key of the
- * first len tokens is then a prefix: plen[len] bytes, hash h[len]. A lone word needs neither:
- * its key and hash are the token's. */
-__attribute__((noinline)) /* its large frame is for the few tokens that start a phrase */
-static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                           size_t longest, uint32_t *payloads, size_t max, size_t *npayloads)
+ * first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
+__attribute__((noinline)) /* its large frame is for the few tokens whose next word may go on a phrase */
+static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, size_t fits,
+                           uint32_t *payloads, size_t max, size_t *npayloads)
 {
-    if (i + longest > end)
-        longest = end - i;
-    enum { MAX_TOKENS = 512 }; /* more than buf can hold */
-    if (longest > MAX_TOKENS)
-        longest = MAX_TOKENS;
-    char buf[512];
-    size_t fits = phrase_reach(t, d, i, exact, longest, sizeof buf);
-    if (fits <= 1)
-        return fits ? word_entries(t, d, i, exact, payloads, max, npayloads) : 0;
+    char buf[KEY_CAP];
     size_t plen[MAX_TOKENS + 1];
     uint32_t h[MAX_TOKENS + 1];
     size_t o = 0;
@@ -226,10 +219,21 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     return word_entries(t, d, i, exact, payloads, max, npayloads);
 }
 
+/* A lone word (most phrase starts: the next token goes on no phrase) needs no joined key: its
+ * key and hash are the token's. */
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads)
 {
     *npayloads = 0;
     size_t longest = first_len(t, d, i, exact);
-    return longest ? match_from(t, d, i, end, exact, longest, payloads, max, npayloads) : 0;
+    if (!longest)
+        return 0;
+    if (i + longest > end)
+        longest = end - i;
+    if (longest > MAX_TOKENS)
+        longest = MAX_TOKENS;
+    size_t fits = phrase_reach(t, d, i, exact, longest, KEY_CAP);
+    if (fits <= 1)
+        return fits ? word_entries(t, d, i, exact, payloads, max, npayloads) : 0;
+    return match_from(t, d, i, exact, fits, payloads, max, npayloads);
 }

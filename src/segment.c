@@ -495,7 +495,7 @@ static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
 }
 
 /* The kind of a token from its first byte when ASCII (most are), without decoding. */
-static vigie_token_kind token_kind(const char *s, size_t n)
+static inline vigie_token_kind token_kind(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if ((unsigned)(c - '0') < 10u)
@@ -574,7 +574,7 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
         return false;
     char *key = *keys;
     uint64_t h = HASH_START;
-    bool upper = false, lower = false, latin = false;
+    bool upper = false, lower = false, latin = false, hyphen = false;
     size_t kn = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -594,14 +594,19 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
         bool up = (unsigned)(c - 'A') < 26u;
         upper |= up;
         lower |= (unsigned)(c - 'a') < 26u;
+        hyphen |= c == '-'; /* free: the loop waits on the hash */
         c |= (unsigned char)(up << 5);
         key[kn++] = (char)c;
         h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
     }
     key[kn] = 0;
     ti->key_hash = hash_end(h);
-    if ((ti->flags & TF_ELIDED) && (latin || !unelide_key(L, key, &kn, &ti->key_hash, n)))
-        return false;
+    if (ti->flags & TF_ELIDED) {
+        if (latin || !unelide_key(L, key, &kn, &ti->key_hash, n))
+            return false;
+        hyphen = memchr(key, '-', kn) != NULL;
+    }
+    ti->flags |= hyphen ? TF_HYPHEN : 0;
     t->key = ti->lower = key;
     ti->key_len = ti->lower_len = (uint16_t)kn;
     ti->lower_hash = ti->key_hash;
@@ -635,6 +640,7 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
     size_t ll = ascii ? kl : key_with(L, s, n, ti->flags, lowbuf, sizeof lowbuf, true);
     t->kind = token_kind(s, n);
     t->key = arena_strndup(&d->mem, keybuf, kl);
+    ti->flags |= memchr(keybuf, '-', kl) ? TF_HYPHEN : 0;
     ti->key_len = (uint16_t)kl;
     ti->lower_len = (uint16_t)ll;
     bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));

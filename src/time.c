@@ -2108,7 +2108,7 @@ static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, s
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
     if (start == 1u << TC_DET)
         return i + 1 < end && cache->hits[i + 1].n;
-    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || strchr(tok_key(d, i), '-') ||
+    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || (d->tinfo.v[i].flags & TF_HYPHEN) ||
            roman_century(d, cache, i, end);
 }
 
@@ -2155,7 +2155,7 @@ static const recogniser_entry recognisers[] = {
 static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     return cache->hits[i].classes | (d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? START_NUMBER : 0) |
-           (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0) | (roman_century(d, cache, i, end) ? START_ROMAN : 0);
+           (d->tinfo.v[i].flags & TF_HYPHEN ? START_HYPHEN : 0) | (roman_century(d, cache, i, end) ? START_ROMAN : 0);
 }
 
 int time_unit_days(const vigie_doc *d, size_t i, size_t end)
