@@ -203,6 +203,13 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
     VEC_PUSH(*out, t);
 }
 
+/* Can push_word split or mark the word scan_word read (seen)? Not without an apostrophe, but
+ * for a language's bare elisions or a fullwidth apostrophe: most words are pushed whole. */
+static inline bool may_split(const lang_data *L, unsigned seen)
+{
+    return (seen & SEEN_APOSTROPHE) || (L && (L->elision_bare || (seen & SEEN_EF)));
+}
+
 static size_t key_with(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap,
                        bool exact)
 {
@@ -250,7 +257,12 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
                 j++;
                 seen |= SEEN_APOSTROPHE;
             }
-            push_word(L, s, i, j, pending, seen, out);
+            if (may_split(L, seen)) {
+                push_word(L, s, i, j, pending, seen, out);
+            } else { /* most words */
+                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+                VEC_PUSH(*out, t);
+            }
         } else {
             j = i + (size_t)len;
             if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
@@ -327,7 +339,7 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n)
 
 /* ---- sentences ---- */
 
-static bool is_terminal(const vigie_doc *d, size_t i)
+static inline bool is_terminal(const vigie_doc *d, size_t i)
 {
     const char *k = tok_key(d, i);
     if (k[0] == '!' || k[0] == '?')
