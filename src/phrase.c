@@ -152,20 +152,29 @@ static uint32_t entries_of(const phrase_table *t, const char *key, size_t len, u
     return head ? chain_payloads(t, *head, payloads, max, npayloads) : 0;
 }
 
-/* The entries of token i's word alone: read from its vocabulary entry, which the table's first
- * word was (a lookup in the large full-key table costs a cache miss or two). */
-static uint32_t word_entries(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, uint32_t *payloads,
-                             size_t max, size_t *npayloads)
+/* The entries of token i's word alone in a table outside the vocabulary: a lookup of its key. */
+__attribute__((noinline)) static uint32_t lookup_word_entries(const phrase_table *t, const vigie_doc *d, size_t i,
+                                                              bool exact, uint32_t *payloads, size_t max,
+                                                              size_t *npayloads)
 {
     const token_info *ti = &d->tinfo.v[i];
-    if (t->vocab_slot) {
-        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-        uint32_t head = v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
-        return chain_payloads(t, head, payloads, max, npayloads);
-    }
     size_t kl;
     const char *key = key_of(d, i, exact, &kl);
     return entries_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash, payloads, max, npayloads);
+}
+
+/* The entries of token i's word alone: read from its vocabulary entry, which the table's first
+ * word was (a lookup in the large full-key table costs a cache miss or two). Inline: most
+ * phrase starts are lone words. */
+static inline uint32_t word_entries(const phrase_table *t, const vigie_doc *d, size_t i, bool exact,
+                                    uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    if (!t->vocab_slot)
+        return lookup_word_entries(t, d, i, exact, payloads, max, npayloads);
+    const token_info *ti = &d->tinfo.v[i];
+    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+    uint32_t head = v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
+    return chain_payloads(t, head, payloads, max, npayloads);
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
