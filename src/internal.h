@@ -239,6 +239,7 @@ struct vigie_engine {
     /* text folding: code point -> replacement */
     fold_rule *folds;
     size_t fold_count;
+    uint64_t folded_2byte[0x800 / 64]; /* bit per code point below U+0800 (two UTF-8 bytes) with a fold rule */
 };
 
 /* ---- document layers ---- */

@@ -112,6 +112,35 @@ static void put_cluster(vigie_doc *d, outbuf *o, const char *s, size_t start, si
         note_delta(d, o->n, end);
 }
 
+/* Is the two-byte character at s[i] kept as it is: U+0080..U+02FF (NFC, and ending its cluster
+ * before ASCII or the end), with no fold rule? Most accented letters: no decoding, no lookup. */
+static inline bool kept_2byte(const vigie_engine *e, const char *s, size_t i, size_t n)
+{
+    unsigned char lead = (unsigned char)s[i];
+    if (lead < 0xC2 || lead > 0xCB || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
+        (i + 2 < n && (unsigned char)s[i + 2] >= 0x80))
+        return false;
+    unsigned cp = (lead & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu);
+    return !(e->folded_2byte[cp / 64] & (1ull << (cp % 64)));
+}
+
+/* End of the run from i of text kept as it is: ASCII (eight bytes at a time) and kept_2byte. */
+static size_t kept_run(const vigie_engine *e, const char *s, size_t i, size_t n)
+{
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+            i += 8;
+        else if ((unsigned char)s[i] < 0x80)
+            i++;
+        else if (kept_2byte(e, s, i, n))
+            i += 2;
+        else
+            break;
+    }
+    return i;
+}
+
 void text_normalize(vigie_doc *d)
 {
     const vigie_engine *e = d->engine;
@@ -120,11 +149,8 @@ void text_normalize(vigie_doc *d)
     outbuf o = {xmalloc(n + 16), 0, n + 16};
     size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { /* ASCII: copy the whole run */
-            size_t j = i + 1;
-            while (j < n && (unsigned char)s[j] < 0x80)
-                j++;
+        size_t j = kept_run(e, s, i, n);
+        if (j > i) { /* ASCII and letters kept as they are: copy the whole run */
             note_delta(d, o.n, i);
             out_put(&o, s + i, j - i);
             i = j;
