@@ -276,13 +276,17 @@ typedef struct {
  * that, and the bound keeps long documents linear. */
 #define RECENT_MENTIONS 200
 
+/* Bytes readable after the working text's end, its NUL among them, all zero: a token's first
+ * eight bytes are read as one word (segment.c). */
+#define WORK_TAIL 8
+
 struct vigie_doc {
     const vigie_engine *engine;
     arena mem;
     char *id;
     char *orig; size_t orig_len;   /* original text (copy) */
     size_t base; int part;         /* a part of a long document: offset of orig in it */
-    char *work; size_t work_len;   /* NFC + folded working text */
+    char *work; size_t work_len;   /* NFC + folded working text, WORK_TAIL zero bytes after it */
     /* work -> orig offset map as change points: from work offset w_i on, orig = w + delta_i */
     VEC(offset_point) offmap;
     int lang;

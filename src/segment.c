@@ -603,6 +603,37 @@ static bool unelide_key(const lang_data *L, char *key, size_t *kn, uint32_t *has
     return true;
 }
 
+/* The key of a token of one to eight ASCII bytes (most words are) made with word operations,
+ * hashed into *hash (before hash_end), its case noted: no loop whose exit depends on the word
+ * (a mispredicted branch per token), and a hash chain of fixed length, which the processor
+ * overlaps with the next tokens. Reads eight bytes at s (the working text has WORK_TAIL bytes
+ * after its end), writes nine at key. False, writing nothing, when a byte is not ASCII. */
+static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, bool *upper, bool *lower,
+                            bool *hyphen)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    w &= n == 8 ? ~0ull : (1ull << (8 * n)) - 1; /* the bytes after the token read as NULs */
+    if (w & high)
+        return false;
+    /* bytes below 0x80: the sums carry into no other byte */
+    uint64_t up = (w + 0x3F * ones) & ~(w + 0x25 * ones) & high; /* 'A' <= c <= 'Z' */
+    uint64_t low = (w + 0x1F * ones) & ~(w + 0x05 * ones) & high; /* 'a' <= c <= 'z' */
+    uint64_t dash = ~((w ^ ('-' * ones)) + 0x7F * ones) & high;    /* c == '-' */
+    uint64_t k = w | up >> 2;                                      /* 0x20 on capitals */
+    memcpy(key, &k, 8);
+    key[n] = 0;
+    uint64_t h[9] = {HASH_START}; /* the hash of each prefix: the token's is picked by n */
+    for (int b = 0; b < 8; b++)
+        h[b + 1] = (h[b] ^ ((k >> (8 * b)) & 0xFF)) * 1099511628211ull;
+    *hash = h[n];
+    *upper = up != 0;
+    *lower = low != 0;
+    *hyphen = dash != 0;
+    return true;
+}
+
 /* A token of ASCII and Latin-1 letters (most are) in one pass: its key (lower-cased, accents
  * dropped through latin_keys, as make_key does) written at *keys, hashed, its case noted; its
  * lower-case form after it when accents make it differ. *keys is room the document set aside
@@ -618,7 +649,9 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
     uint64_t h = HASH_START;
     bool upper = false, lower = false, latin = false, hyphen = false;
     size_t kn = 0;
-    for (size_t i = 0; i < n; i++) {
+    if (n <= 8 && short_ascii_key(s, n, key, &h, &upper, &lower, &hyphen))
+        kn = n;
+    for (size_t i = kn; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             if (!latin1_letter_at(s, i, n))
@@ -702,7 +735,7 @@ void segment_doc(vigie_doc *d)
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);
-    char *keys = arena_alloc(&d->mem, 2 * (d->work_len + raw.n) + 1); /* see latin_token */
+    char *keys = arena_alloc(&d->mem, 2 * (d->work_len + raw.n) + 8); /* see latin_token, short_ascii_key */
     for (size_t k = 0; k < raw.n; k++) {
         const raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;

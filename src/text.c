@@ -65,8 +65,8 @@ typedef struct {
 
 static void out_put(outbuf *o, const char *s, size_t n)
 {
-    if (o->n + n + 1 > o->cap) {
-        while (o->n + n + 1 > o->cap)
+    if (o->n + n + WORK_TAIL > o->cap) {
+        while (o->n + n + WORK_TAIL > o->cap)
             o->cap *= 2;
         o->out = xrealloc(o->out, o->cap);
     }
@@ -192,7 +192,7 @@ void text_normalize(vigie_doc *d)
         i = end;
     }
     note_delta(d, o.n, n);
-    o.out[o.n] = 0;
+    memset(o.out + o.n, 0, WORK_TAIL);
     d->work = o.out;
     d->work_len = o.n;
 }
