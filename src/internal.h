@@ -349,7 +349,8 @@ bool petrarch_load_verbs(vigie_engine *e, const char *path, FILE *warn, char *er
 /* Indexes the language's phrase tables in its vocabulary (once, after every table is loaded). */
 void vocab_build(lang_data *L);
 void patterns_sign(lang_data *L); /* events.c: each pattern's needed words */
-/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. */
+/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. The word is a
+ * token's key or lower-case form: NUL-terminated, eight bytes readable (strmap_get_padded). */
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash);
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);

@@ -102,7 +102,7 @@ void vocab_build(lang_data *L)
 
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)
 {
-    const uint32_t *idx = strmap_get_hashed(&L->vocab, word, len, hash);
+    const uint32_t *idx = strmap_get_padded(&L->vocab, word, len, hash);
     return idx ? *idx + 1 : 0;
 }
 
