@@ -5,21 +5,35 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Does the 8-byte word hold a byte >= 0x80 or a NUL? */
-static inline bool word_stops(uint64_t w)
+/* The bytes >= 0x80 or NUL of an 8-byte word (high bit of each; any above the first NUL may
+ * be flagged too, but the first flagged one is one). */
+static inline uint64_t stop_bytes(uint64_t w)
 {
-    return ((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull) != 0;
+    return (w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull;
+}
+
+/* How many bytes of a word come before the first one flagged in mask (not 0): in text order. */
+static inline size_t bytes_before(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    (void)mask;
+    return 0; /* the byte loops go on from the word's first byte */
+#endif
 }
 
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line)
 {
     size_t i = 0;
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), !word_stops(w))) {
+        uint64_t w, stops;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(stops = stop_bytes(w)))) {
             i += 8; /* eight ASCII bytes, no NUL: most text */
             continue;
         }
+        if (i + 8 <= n)
+            i += bytes_before(stops); /* straight to the accent or NUL: no branch per byte */
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c == 0)
@@ -128,9 +142,11 @@ static inline bool kept_2byte(const vigie_engine *e, const char *s, size_t i, si
 static size_t kept_run(const vigie_engine *e, const char *s, size_t i, size_t n)
 {
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+        uint64_t w, high;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(high = w & 0x8080808080808080ull)))
             i += 8;
+        else if (i + 8 <= n && bytes_before(high))
+            i += bytes_before(high);
         else if ((unsigned char)s[i] < 0x80)
             i++;
         else if (kept_2byte(e, s, i, n))
