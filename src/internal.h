@@ -355,6 +355,10 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* The longest phrase of t starting at token i (not beyond `end`): its token count (0: none) and
+ * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy. */
+uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *head);
 /* phrase_match's work once the vocabulary has not ruled token i out. */
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads);

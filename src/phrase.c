@@ -135,46 +135,33 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
     return memchr(key, ' ', kl) != NULL;
 }
 
-/* The entries of a chain (phrase_table.full's value): returns 1 if there are any. */
-static uint32_t chain_payloads(const phrase_table *t, uint32_t head, uint32_t *payloads, size_t max,
-                               size_t *npayloads)
-{
-    for (uint32_t l = head; l && *npayloads < max; l = t->links.v[l - 1].next)
-        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
-    return head != 0;
-}
-
-/* The entries listed under one full key: returns 1 if there are any. */
-static uint32_t entries_of(const phrase_table *t, const char *key, size_t len, uint32_t hash, uint32_t *payloads,
-                           size_t max, size_t *npayloads)
+/* The head of the chain of entries listed under one full key (phrase_table.full), or 0. */
+static uint32_t chain_of(const phrase_table *t, const char *key, size_t len, uint32_t hash)
 {
     const uint32_t *head = strmap_get_hashed(&t->full, key, len, hash);
-    return head ? chain_payloads(t, *head, payloads, max, npayloads) : 0;
+    return head ? *head : 0;
 }
 
-/* The entries of token i's word alone in a table outside the vocabulary: a lookup of its key. */
-__attribute__((noinline)) static uint32_t lookup_word_entries(const phrase_table *t, const vigie_doc *d, size_t i,
-                                                              bool exact, uint32_t *payloads, size_t max,
-                                                              size_t *npayloads)
+/* The chain of token i's word alone in a table outside the vocabulary: a lookup of its key. */
+__attribute__((noinline)) static uint32_t lookup_word_chain(const phrase_table *t, const vigie_doc *d, size_t i,
+                                                            bool exact)
 {
     const token_info *ti = &d->tinfo.v[i];
     size_t kl;
     const char *key = key_of(d, i, exact, &kl);
-    return entries_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash, payloads, max, npayloads);
+    return chain_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash);
 }
 
-/* The entries of token i's word alone: read from its vocabulary entry, which the table's first
+/* The chain of token i's word alone: read from its vocabulary entry, which the table's first
  * word was (a lookup in the large full-key table costs a cache miss or two). Inline: most
  * phrase starts are lone words. */
-static inline uint32_t word_entries(const phrase_table *t, const vigie_doc *d, size_t i, bool exact,
-                                    uint32_t *payloads, size_t max, size_t *npayloads)
+static inline uint32_t word_chain(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
     if (!t->vocab_slot)
-        return lookup_word_entries(t, d, i, exact, payloads, max, npayloads);
+        return lookup_word_chain(t, d, i, exact);
     const token_info *ti = &d->tinfo.v[i];
     uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-    uint32_t head = v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
-    return chain_payloads(t, head, payloads, max, npayloads);
+    return v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
@@ -202,7 +189,7 @@ enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can h
  * first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
 __attribute__((noinline)) /* its large frame is for the few tokens whose next word may go on a phrase */
 static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, size_t fits,
-                           uint32_t *payloads, size_t max, size_t *npayloads)
+                           uint32_t *head)
 {
     char buf[KEY_CAP];
     size_t plen[MAX_TOKENS + 1];
@@ -223,17 +210,18 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
         h[k + 1] = hash_end(run);
     }
     for (size_t len = fits; len > 1; len--)
-        if (entries_of(t, buf, plen[len], h[len], payloads, max, npayloads))
+        if ((*head = chain_of(t, buf, plen[len], h[len])))
             return (uint32_t)len;
-    return word_entries(t, d, i, exact, payloads, max, npayloads);
+    *head = word_chain(t, d, i, exact);
+    return *head != 0;
 }
 
 /* A lone word (most phrase starts: the next token goes on no phrase) needs no joined key: its
  * key and hash are the token's. */
-uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                           uint32_t *payloads, size_t max, size_t *npayloads)
+uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *head)
 {
-    *npayloads = 0;
+    *head = 0;
     size_t longest = first_len(t, d, i, exact);
     if (!longest)
         return 0;
@@ -242,7 +230,19 @@ uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     if (longest > MAX_TOKENS)
         longest = MAX_TOKENS;
     size_t fits = phrase_reach(t, d, i, exact, longest, KEY_CAP);
-    if (fits <= 1)
-        return fits ? word_entries(t, d, i, exact, payloads, max, npayloads) : 0;
-    return match_from(t, d, i, exact, fits, payloads, max, npayloads);
+    if (fits > 1)
+        return match_from(t, d, i, exact, fits, head);
+    *head = fits ? word_chain(t, d, i, exact) : 0;
+    return *head != 0;
+}
+
+uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    uint32_t head;
+    uint32_t len = phrase_match_head(t, d, i, end, exact, &head);
+    *npayloads = 0;
+    for (uint32_t l = head; l && *npayloads < max; l = t->links.v[l - 1].next)
+        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
+    return len;
 }

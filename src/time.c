@@ -26,12 +26,15 @@ typedef struct {
 static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
 {
     const lang_data *L = &d->engine->lang[d->lang];
-    uint32_t payloads[8];
+    const phrase_table *t = &L->time;
+    uint32_t head = 0;
+    h->len = phrase_may_start(t, d, i, false) ? phrase_match_head(t, d, i, end, false, &head) : 0;
     h->classes = 0;
-    h->len = phrase_match(&L->time, d, i, end, payloads, 8, &h->n);
-    for (size_t k = 0; k < h->n; k++) {
-        h->e[k] = &L->time_entries.v[payloads[k]];
-        h->classes |= 1u << h->e[k]->cls;
+    h->n = 0;
+    for (uint32_t l = head; l && h->n < sizeof h->e / sizeof *h->e; l = t->links.v[l - 1].next) {
+        const time_entry *e = &L->time_entries.v[t->links.v[l - 1].payload];
+        h->e[h->n++] = e;
+        h->classes |= 1u << e->cls;
     }
     return h;
 }
