@@ -45,6 +45,7 @@ enum {
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
     TF_TAGGED = 1 << 6,      /* lexicon_tag has filled gram_len, gram_mask and verb */
     TF_HYPHEN = 1 << 7,      /* the key holds a '-' ("mi-janvier", "2021-12-30", "-"): noted while keying */
+    TF_SPACED = 1 << 8,      /* the key or the lower-case form holds a space (a folded sign: "¨" keys as " ") */
 };
 
 typedef struct verb_analysis verb_analysis;

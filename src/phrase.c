@@ -124,7 +124,7 @@ static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, boo
 
 /* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
  * holding a space is split differently in the table: it may be). */
-static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, const char *key, size_t kl)
+static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
     if (!t->vocab_slot)
         return true;
@@ -132,7 +132,7 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
     uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
     if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
         return true;
-    return memchr(key, ' ', kl) != NULL;
+    return ti->flags & TF_SPACED;
 }
 
 /* The head of the chain of entries listed under one full key (phrase_table.full), or 0. */
@@ -175,8 +175,8 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
         return 0;
     size_t fits = 1;
     for (; fits < longest; fits++) {
-        const char *key = key_of(d, i + fits, exact, &kl);
-        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact, key, kl))
+        key_of(d, i + fits, exact, &kl);
+        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact))
             break;
         total += 1 + kl;
     }

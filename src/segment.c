@@ -680,6 +680,7 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
         if (latin || !unelide_key(L, key, &kn, &ti->key_hash, n))
             return false;
         hyphen = memchr(key, '-', kn) != NULL;
+        ti->flags |= memchr(key, ' ', kn) ? TF_SPACED : 0; /* the text has no space: the full word may */
     }
     ti->flags |= hyphen ? TF_HYPHEN : 0;
     t->key = ti->lower = key;
@@ -716,6 +717,7 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
     t->kind = token_kind(s, n);
     t->key = arena_strndup(&d->mem, keybuf, kl);
     ti->flags |= memchr(keybuf, '-', kl) ? TF_HYPHEN : 0;
+    ti->flags |= memchr(keybuf, ' ', kl) || (!ascii && memchr(lowbuf, ' ', ll)) ? TF_SPACED : 0;
     ti->key_len = (uint16_t)kl;
     ti->lower_len = (uint16_t)ll;
     bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));
