@@ -44,6 +44,8 @@ enum {
     TF_NEWLINE_BEFORE = 1 << 4,
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
     TF_TAGGED = 1 << 6,      /* lexicon_tag has filled gram_len, gram_mask and verb */
+    TF_HYPHEN = 1 << 7,      /* the key holds a '-' ("mi-janvier", "2021-12-30", "-"): noted while keying */
+    TF_SPACED = 1 << 8,      /* the key or the lower-case form holds a space (a folded sign: "¨" keys as " ") */
 };
 
 typedef struct verb_analysis verb_analysis;
@@ -238,6 +240,7 @@ struct vigie_engine {
     /* text folding: code point -> replacement */
     fold_rule *folds;
     size_t fold_count;
+    uint64_t folded_2byte[0x800 / 64]; /* bit per code point below U+0800 (two UTF-8 bytes) with a fold rule */
 };
 
 /* ---- document layers ---- */
@@ -274,13 +277,17 @@ typedef struct {
  * that, and the bound keeps long documents linear. */
 #define RECENT_MENTIONS 200
 
+/* Bytes readable after the working text's end, its NUL among them, all zero: a token's first
+ * eight bytes are read as one word (segment.c). */
+#define WORK_TAIL 8
+
 struct vigie_doc {
     const vigie_engine *engine;
     arena mem;
     char *id;
     char *orig; size_t orig_len;   /* original text (copy) */
     size_t base; int part;         /* a part of a long document: offset of orig in it */
-    char *work; size_t work_len;   /* NFC + folded working text */
+    char *work; size_t work_len;   /* NFC + folded working text, WORK_TAIL zero bytes after it */
     /* work -> orig offset map as change points: from work offset w_i on, orig = w + delta_i */
     VEC(offset_point) offmap;
     int lang;
@@ -343,11 +350,16 @@ bool petrarch_load_verbs(vigie_engine *e, const char *path, FILE *warn, char *er
 /* Indexes the language's phrase tables in its vocabulary (once, after every table is loaded). */
 void vocab_build(lang_data *L);
 void patterns_sign(lang_data *L); /* events.c: each pattern's needed words */
-/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. */
+/* Vocabulary entry of a word + 1, or 0: for token_info.vocab_key / vocab_lower. The word is a
+ * token's key or lower-case form: NUL-terminated, eight bytes readable (strmap_get_padded). */
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash);
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* The longest phrase of t starting at token i (not beyond `end`): its token count (0: none) and
+ * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy. */
+uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *head);
 /* phrase_match's work once the vocabulary has not ruled token i out. */
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads);
@@ -393,9 +405,6 @@ void jsonrec_free(jsonrec *r);
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line);
 void text_normalize(vigie_doc *d);
 uint32_t text_orig_offset(const vigie_doc *d, uint32_t work);
-/* The same for offsets asked in increasing order (the tokens'): *cursor (0 at first) walks
- * the change points once instead of a search for each. */
-uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work);
 
 /* segment.c */
 typedef struct { uint32_t start, end; uint16_t flags; } raw_token;
@@ -489,6 +498,20 @@ static inline bool tok_is(const vigie_doc *d, size_t i, const char *key)
     return i < d->tokens.n && !strcmp(d->tokens.v[i].key, key);
 }
 vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we);
+/* text_orig_offset for offsets asked in increasing order (the tokens'): *cursor (0 at first)
+ * walks the change points once instead of a search for each. Inline: twice per token, and an
+ * ASCII text has no change point at all. */
+static inline uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work)
+{
+    size_t c = *cursor;
+    if (c > 0 && d->offmap.v[c - 1].work > work)
+        return text_orig_offset(d, work); /* not in order after all */
+    while (c < d->offmap.n && d->offmap.v[c].work <= work)
+        c++;
+    *cursor = c;
+    int64_t o = (int64_t)work + (c ? d->offmap.v[c - 1].delta : 0);
+    return (uint32_t)(o < 0 ? 0 : (uint64_t)o > d->orig_len ? (int64_t)d->orig_len : o);
+}
 int date_compare(vigie_date a, vigie_date b);
 bool date_valid(int y, int m, int day);
 int days_in_month(int y, int m);

@@ -179,6 +179,9 @@ bool engine_load_folds(vigie_engine *e, char *err, size_t errlen)
     qsort(rules.v, rules.n, sizeof *rules.v, cmp_fold);
     e->folds = rules.v;
     e->fold_count = rules.n;
+    for (size_t k = 0; k < rules.n; k++)
+        if (rules.v[k].cp >= 0 && rules.v[k].cp < 0x800)
+            e->folded_2byte[rules.v[k].cp / 64] |= 1ull << (rules.v[k].cp % 64);
     return true;
 }
 

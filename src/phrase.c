@@ -102,7 +102,7 @@ void vocab_build(lang_data *L)
 
 uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t hash)
 {
-    const uint32_t *idx = strmap_get_hashed(&L->vocab, word, len, hash);
+    const uint32_t *idx = strmap_get_padded(&L->vocab, word, len, hash);
     return idx ? *idx + 1 : 0;
 }
 
@@ -124,7 +124,7 @@ static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, boo
 
 /* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
  * holding a space is split differently in the table: it may be). */
-static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, const char *key, size_t kl)
+static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
     if (!t->vocab_slot)
         return true;
@@ -132,40 +132,36 @@ static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool
     uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
     if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
         return true;
-    return memchr(key, ' ', kl) != NULL;
+    return ti->flags & TF_SPACED;
 }
 
-/* The entries of a chain (phrase_table.full's value): returns 1 if there are any. */
-static uint32_t chain_payloads(const phrase_table *t, uint32_t head, uint32_t *payloads, size_t max,
-                               size_t *npayloads)
-{
-    for (uint32_t l = head; l && *npayloads < max; l = t->links.v[l - 1].next)
-        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
-    return head != 0;
-}
-
-/* The entries listed under one full key: returns 1 if there are any. */
-static uint32_t entries_of(const phrase_table *t, const char *key, size_t len, uint32_t hash, uint32_t *payloads,
-                           size_t max, size_t *npayloads)
+/* The head of the chain of entries listed under one full key (phrase_table.full), or 0. */
+static uint32_t chain_of(const phrase_table *t, const char *key, size_t len, uint32_t hash)
 {
     const uint32_t *head = strmap_get_hashed(&t->full, key, len, hash);
-    return head ? chain_payloads(t, *head, payloads, max, npayloads) : 0;
+    return head ? *head : 0;
 }
 
-/* The entries of token i's word alone: read from its vocabulary entry, which the table's first
- * word was (a lookup in the large full-key table costs a cache miss or two). */
-static uint32_t word_entries(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, uint32_t *payloads,
-                             size_t max, size_t *npayloads)
+/* The chain of token i's word alone in a table outside the vocabulary: a lookup of its key. */
+__attribute__((noinline)) static uint32_t lookup_word_chain(const phrase_table *t, const vigie_doc *d, size_t i,
+                                                            bool exact)
 {
     const token_info *ti = &d->tinfo.v[i];
-    if (t->vocab_slot) {
-        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-        uint32_t head = v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
-        return chain_payloads(t, head, payloads, max, npayloads);
-    }
     size_t kl;
     const char *key = key_of(d, i, exact, &kl);
-    return entries_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash, payloads, max, npayloads);
+    return chain_of(t, key, kl, exact ? ti->lower_hash : ti->key_hash);
+}
+
+/* The chain of token i's word alone: read from its vocabulary entry, which the table's first
+ * word was (a lookup in the large full-key table costs a cache miss or two). Inline: most
+ * phrase starts are lone words. */
+static inline uint32_t word_chain(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    if (!t->vocab_slot)
+        return lookup_word_chain(t, d, i, exact);
+    const token_info *ti = &d->tinfo.v[i];
+    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
+    return v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
@@ -179,30 +175,23 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
         return 0;
     size_t fits = 1;
     for (; fits < longest; fits++) {
-        const char *key = key_of(d, i + fits, exact, &kl);
-        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact, key, kl))
+        key_of(d, i + fits, exact, &kl);
+        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact))
             break;
         total += 1 + kl;
     }
     return fits;
 }
 
+enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
+
 /* The space-joined keys of tokens [i, i + fits) are built and hashed once; the key of the
- * first len tokens is then a prefix: plen[len] bytes, hash h[len]. A lone word needs neither:
- * its key and hash are the token's. */
-__attribute__((noinline)) /* its large frame is for the few tokens that start a phrase */
-static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                           size_t longest, uint32_t *payloads, size_t max, size_t *npayloads)
+ * first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
+__attribute__((noinline)) /* its large frame is for the few tokens whose next word may go on a phrase */
+static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, size_t fits,
+                           uint32_t *head)
 {
-    if (i + longest > end)
-        longest = end - i;
-    enum { MAX_TOKENS = 512 }; /* more than buf can hold */
-    if (longest > MAX_TOKENS)
-        longest = MAX_TOKENS;
-    char buf[512];
-    size_t fits = phrase_reach(t, d, i, exact, longest, sizeof buf);
-    if (fits <= 1)
-        return fits ? word_entries(t, d, i, exact, payloads, max, npayloads) : 0;
+    char buf[KEY_CAP];
     size_t plen[MAX_TOKENS + 1];
     uint32_t h[MAX_TOKENS + 1];
     size_t o = 0;
@@ -221,15 +210,39 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
         h[k + 1] = hash_end(run);
     }
     for (size_t len = fits; len > 1; len--)
-        if (entries_of(t, buf, plen[len], h[len], payloads, max, npayloads))
+        if ((*head = chain_of(t, buf, plen[len], h[len])))
             return (uint32_t)len;
-    return word_entries(t, d, i, exact, payloads, max, npayloads);
+    *head = word_chain(t, d, i, exact);
+    return *head != 0;
+}
+
+/* A lone word (most phrase starts: the next token goes on no phrase) needs no joined key: its
+ * key and hash are the token's. */
+uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                           uint32_t *head)
+{
+    *head = 0;
+    size_t longest = first_len(t, d, i, exact);
+    if (!longest)
+        return 0;
+    if (i + longest > end)
+        longest = end - i;
+    if (longest > MAX_TOKENS)
+        longest = MAX_TOKENS;
+    size_t fits = phrase_reach(t, d, i, exact, longest, KEY_CAP);
+    if (fits > 1)
+        return match_from(t, d, i, exact, fits, head);
+    *head = fits ? word_chain(t, d, i, exact) : 0;
+    return *head != 0;
 }
 
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads)
 {
+    uint32_t head;
+    uint32_t len = phrase_match_head(t, d, i, end, exact, &head);
     *npayloads = 0;
-    size_t longest = first_len(t, d, i, exact);
-    return longest ? match_from(t, d, i, end, exact, longest, payloads, max, npayloads) : 0;
+    for (uint32_t l = head; l && *npayloads < max; l = t->links.v[l - 1].next)
+        payloads[(*npayloads)++] = t->links.v[l - 1].payload;
+    return len;
 }

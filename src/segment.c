@@ -55,6 +55,36 @@ static inline int latin1_letter_len(const char *s, size_t i, size_t end)
 /* What scan_word met inside a word: push_word looks for elisions only where there may be one. */
 enum { SEEN_APOSTROPHE = 1, SEEN_EF = 2 /* lead byte of U+F000..U+FFFF: a fullwidth apostrophe? */ };
 
+/* High bit of each byte of w that is an ASCII letter or digit. */
+static inline uint64_t alnum_bytes(uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    uint64_t ascii = ~w & high, x = w & ~high; /* 7 bits a byte: the sums below carry into no other byte */
+    uint64_t l = x | 0x20 * ones;              /* letters lower-cased */
+    uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones); /* 'a' <= l <= 'z' */
+    uint64_t digit = (x + 0x50 * ones) & ~(x + 0x46 * ones);  /* '0' <= x <= '9' */
+    return (letter | digit) & ascii;
+}
+
+/* End of the run of ASCII letters and digits from i: eight bytes at a time, so that the end of
+ * most words is found without a mispredicted branch per word. */
+static inline size_t ascii_alnum_run(const char *s, size_t i, size_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t stop = ~alnum_bytes(w) & 0x8080808080808080ull;
+        if (stop)
+            return i + (size_t)__builtin_ctzll(stop) / 8;
+        i += 8;
+    }
+#endif
+    while (i < end && is_ascii_alnum(s[i]))
+        i++;
+    return i;
+}
+
 /* End of a word starting at i: letters and digits, joined by inner hyphens, apostrophes and
  * the periods of dotted abbreviations ("U.S."). */
 static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
@@ -63,7 +93,7 @@ static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
     bool dotted = false;
     while (i < end) {
         if (is_ascii_alnum(s[i])) { /* most letters: no decoding */
-            i++;
+            i = ascii_alnum_run(s, i + 1, end);
             continue;
         }
         if ((len = latin1_letter_len(s, i, end))) {
@@ -203,6 +233,13 @@ static void push_word(const lang_data *L, const char *s, size_t i, size_t j, uin
     VEC_PUSH(*out, t);
 }
 
+/* Can push_word split or mark the word scan_word read (seen)? Not without an apostrophe, but
+ * for a language's bare elisions or a fullwidth apostrophe: most words are pushed whole. */
+static inline bool may_split(const lang_data *L, unsigned seen)
+{
+    return (seen & SEEN_APOSTROPHE) || (L && (L->elision_bare || (seen & SEEN_EF)));
+}
+
 static size_t key_with(const lang_data *L, const char *s, size_t n, uint16_t flags, char *out, size_t cap,
                        bool exact)
 {
@@ -250,7 +287,12 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
                 j++;
                 seen |= SEEN_APOSTROPHE;
             }
-            push_word(L, s, i, j, pending, seen, out);
+            if (may_split(L, seen)) {
+                push_word(L, s, i, j, pending, seen, out);
+            } else { /* most words */
+                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+                VEC_PUSH(*out, t);
+            }
         } else {
             j = i + (size_t)len;
             if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
@@ -327,7 +369,7 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n)
 
 /* ---- sentences ---- */
 
-static bool is_terminal(const vigie_doc *d, size_t i)
+static inline bool is_terminal(const vigie_doc *d, size_t i)
 {
     const char *k = tok_key(d, i);
     if (k[0] == '!' || k[0] == '?')
@@ -494,35 +536,169 @@ static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
     }
 }
 
-/* An ASCII token (most are) in one pass: its key (the lower-cased text, which is also its
- * lower-case form) written straight into the arena, hashed, and its case noted. False for other
- * text, elided words (their key may be the full word) and words too long for the key buffer. */
-static bool ascii_token(vigie_doc *d, const char *s, size_t n, vigie_token *t, token_info *ti)
+/* The kind of a token from its first byte when ASCII (most are), without decoding. */
+static inline vigie_token_kind token_kind(const char *s, size_t n)
 {
-    enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
-    if (n > LONGEST || (ti->flags & TF_ELIDED))
-        return false;
-    char *key = arena_alloc(&d->mem, n + 1);
+    unsigned char c = (unsigned char)s[0];
+    if ((unsigned)(c - '0') < 10u)
+        return VIGIE_TOK_NUMBER;
+    if ((unsigned)((c | 32) - 'a') < 26u)
+        return VIGIE_TOK_WORD;
+    return kind_of(s, n);
+}
+
+/* Is s[i] the lead byte of a Latin-1 letter (U+00C0..U+00FF but the signs U+00D7, U+00F7:
+ * C3 80..BF) within n bytes? Most accented letters of French text. */
+static inline bool latin1_letter_at(const char *s, size_t i, size_t n)
+{
+    return latin1_letter_len(s, i, n) == 2;
+}
+
+/* Is the Latin-1 letter whose second byte is c upper-case (U+00C0..U+00DE)? Its lower-case
+ * form is then 0x20 further, as utf8proc_tolower says. */
+static inline bool latin1_upper(unsigned char c) { return c <= 0x9E; }
+
+/* The accented lower-case form of a token of ASCII and Latin-1 letters, hashed, at low. */
+static uint32_t latin_lower(const char *s, size_t n, char *low)
+{
     uint64_t h = HASH_START;
-    bool upper = false, lower = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return false; /* the arena keeps the few bytes written */
+        if (c == 0xC3) { /* the lead byte stays; its letter is lowered below */
+            low[i] = (char)c;
+            h = (h ^ c) * 1099511628211ull;
+            c = (unsigned char)s[++i];
+            c += latin1_upper(c) ? 0x20 : 0;
+        } else if ((unsigned)(c - 'A') < 26u) {
+            c += 32;
+        }
+        low[i] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
+    }
+    low[n] = 0;
+    return hash_end(h);
+}
+
+/* Does a token of ASCII and Latin-1 letters start with a capital? */
+static bool latin_capital(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return c == 0xC3 ? latin1_upper((unsigned char)s[1]) : (unsigned)(c - 'A') < 26u;
+}
+
+/* Replaces an elided ASCII key by the full word it stands for ("d'" -> "de") when that is no
+ * longer (the room set aside); false when it would be. */
+static bool unelide_key(const lang_data *L, char *key, size_t *kn, uint32_t *hash, size_t room)
+{
+    const uint32_t *full = strmap_get_hashed(&L->elided_as, key, *kn, *hash);
+    if (!full)
+        return true;
+    const char *form = L->elided_forms.v[*full];
+    size_t fl = strlen(form);
+    if (fl > room)
+        return false;
+    memcpy(key, form, fl + 1);
+    *kn = fl;
+    *hash = strmap_hash(key, fl);
+    return true;
+}
+
+/* The key of a token of one to eight ASCII bytes (most words are) made with word operations,
+ * hashed into *hash (before hash_end), its case noted: no loop whose exit depends on the word
+ * (a mispredicted branch per token), and a hash chain of fixed length, which the processor
+ * overlaps with the next tokens. Reads eight bytes at s (the working text has WORK_TAIL bytes
+ * after its end), writes nine at key. False, writing nothing, when a byte is not ASCII. */
+static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, bool *upper, bool *lower,
+                            bool *hyphen)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    w &= n == 8 ? ~0ull : (1ull << (8 * n)) - 1; /* the bytes after the token read as NULs */
+    if (w & high)
+        return false;
+    /* bytes below 0x80: the sums carry into no other byte */
+    uint64_t up = (w + 0x3F * ones) & ~(w + 0x25 * ones) & high; /* 'A' <= c <= 'Z' */
+    uint64_t low = (w + 0x1F * ones) & ~(w + 0x05 * ones) & high; /* 'a' <= c <= 'z' */
+    uint64_t dash = ~((w ^ ('-' * ones)) + 0x7F * ones) & high;    /* c == '-' */
+    uint64_t k = w | up >> 2;                                      /* 0x20 on capitals */
+    memcpy(key, &k, 8);
+    key[n] = 0;
+    uint64_t h[9] = {HASH_START}; /* the hash of each prefix: the token's is picked by n */
+    for (int b = 0; b < 8; b++)
+        h[b + 1] = (h[b] ^ ((k >> (8 * b)) & 0xFF)) * 1099511628211ull;
+    *hash = h[n];
+    *upper = up != 0;
+    *lower = low != 0;
+    *hyphen = dash != 0;
+    return true;
+}
+
+/* A token of ASCII and Latin-1 letters (most are) in one pass: its key (lower-cased, accents
+ * dropped through latin_keys, as make_key does) written at *keys, hashed, its case noted; its
+ * lower-case form after it when accents make it differ. *keys is room the document set aside
+ * for all its tokens (twice their text: no key or form is longer than the text): no allocation
+ * per token. False for other text, elided words with accents and words too long for the key
+ * buffer of the general path. */
+static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n, vigie_token *t, token_info *ti)
+{
+    enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
+    if (n > LONGEST)
+        return false;
+    char *key = *keys;
+    uint64_t h = HASH_START;
+    bool upper = false, lower = false, latin = false, hyphen = false;
+    size_t kn = 0;
+    if (n <= 8 && short_ascii_key(s, n, key, &h, &upper, &lower, &hyphen))
+        kn = n;
+    for (size_t i = kn; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            if (!latin1_letter_at(s, i, n))
+                return false; /* the bytes written are left: the next key overwrites them */
+            bool up = latin1_upper((unsigned char)s[++i]);
+            upper |= up;
+            lower |= !up;
+            latin = true;
+            for (const char *k = latin_keys[(unsigned char)s[i] - 0x80]; *k; k++) {
+                key[kn++] = *k;
+                h = (h ^ (unsigned char)*k) * 1099511628211ull;
+            }
+            continue;
+        }
         bool up = (unsigned)(c - 'A') < 26u;
         upper |= up;
         lower |= (unsigned)(c - 'a') < 26u;
+        hyphen |= c == '-'; /* free: the loop waits on the hash */
         c |= (unsigned char)(up << 5);
-        key[i] = (char)c;
+        key[kn++] = (char)c;
         h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
     }
-    key[n] = 0;
-    t->kind = kind_of(s, n);
+    key[kn] = 0;
+    ti->key_hash = hash_end(h);
+    if (ti->flags & TF_ELIDED) {
+        if (latin || !unelide_key(L, key, &kn, &ti->key_hash, n))
+            return false;
+        hyphen = memchr(key, '-', kn) != NULL;
+        ti->flags |= memchr(key, ' ', kn) ? TF_SPACED : 0; /* the text has no space: the full word may */
+    }
+    ti->flags |= hyphen ? TF_HYPHEN : 0;
     t->key = ti->lower = key;
-    ti->key_len = ti->lower_len = (uint16_t)n;
-    ti->key_hash = ti->lower_hash = hash_end(h);
+    ti->key_len = ti->lower_len = (uint16_t)kn;
+    ti->lower_hash = ti->key_hash;
+    *keys += kn + 1;
+    if (latin) {
+        uint32_t lh = latin_lower(s, n, *keys);
+        if (kn != n || memcmp(key, *keys, n)) { /* "é" -> "e"; but "æ" is its own key */
+            ti->lower = *keys;
+            ti->lower_len = (uint16_t)n;
+            ti->lower_hash = lh;
+            *keys += n + 1;
+        }
+    }
+    t->kind = token_kind(s, n);
     bool word = t->kind == VIGIE_TOK_WORD;
-    if (word && (unsigned)(s[0] - 'A') < 26u)
+    if (word && latin_capital(s))
         ti->flags |= TF_CAP;
     if (word && n > 1 && upper && !lower)
         ti->flags |= TF_ALLCAPS;
@@ -538,8 +714,10 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
     /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
     bool ascii = is_ascii(s, n);
     size_t ll = ascii ? kl : key_with(L, s, n, ti->flags, lowbuf, sizeof lowbuf, true);
-    t->kind = kind_of(s, n);
+    t->kind = token_kind(s, n);
     t->key = arena_strndup(&d->mem, keybuf, kl);
+    ti->flags |= memchr(keybuf, '-', kl) ? TF_HYPHEN : 0;
+    ti->flags |= memchr(keybuf, ' ', kl) || (!ascii && memchr(lowbuf, ' ', ll)) ? TF_SPACED : 0;
     ti->key_len = (uint16_t)kl;
     ti->lower_len = (uint16_t)ll;
     bool same = ascii || (ll == kl && !memcmp(lowbuf, keybuf, kl));
@@ -559,19 +737,20 @@ void segment_doc(vigie_doc *d)
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);
+    char *keys = arena_alloc(&d->mem, 2 * (d->work_len + raw.n) + 8); /* see latin_token, short_ascii_key */
     for (size_t k = 0; k < raw.n; k++) {
-        raw_token *r = &raw.v[k];
+        const raw_token *r = &raw.v[k];
         const char *s = d->work + r->start;
         size_t n = r->end - r->start;
-        vigie_token t;
-        t.span.start = text_orig_offset_next(d, &cursor, r->start);
-        t.span.end = text_orig_offset_next(d, &cursor, r->end);
-        token_info ti = {r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
-        if (!ascii_token(d, s, n, &t, &ti))
-            general_token(d, L, s, n, &t, &ti);
-        VEC_PUSH(d->tokens, t);
-        VEC_PUSH(d->tinfo, ti);
+        vigie_token *t = &d->tokens.v[k];
+        token_info *ti = &d->tinfo.v[k];
+        t->span.start = text_orig_offset_next(d, &cursor, r->start);
+        t->span.end = text_orig_offset_next(d, &cursor, r->end);
+        *ti = (token_info){r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
+        if (!latin_token(L, &keys, s, n, t, ti))
+            general_token(d, L, s, n, t, ti);
     }
+    d->tokens.n = d->tinfo.n = raw.n;
     VEC_FREE(raw);
     find_in_vocabulary(d, L);
     split_sentences(d);

@@ -5,21 +5,35 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Does the 8-byte word hold a byte >= 0x80 or a NUL? */
-static inline bool word_stops(uint64_t w)
+/* The bytes >= 0x80 or NUL of an 8-byte word (high bit of each; any above the first NUL may
+ * be flagged too, but the first flagged one is one). */
+static inline uint64_t stop_bytes(uint64_t w)
 {
-    return ((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull) != 0;
+    return (w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull;
+}
+
+/* How many bytes of a word come before the first one flagged in mask (not 0): in text order. */
+static inline size_t bytes_before(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    (void)mask;
+    return 0; /* the byte loops go on from the word's first byte */
+#endif
 }
 
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line)
 {
     size_t i = 0;
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), !word_stops(w))) {
+        uint64_t w, stops;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(stops = stop_bytes(w)))) {
             i += 8; /* eight ASCII bytes, no NUL: most text */
             continue;
         }
+        if (i + 8 <= n)
+            i += bytes_before(stops); /* straight to the accent or NUL: no branch per byte */
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c == 0)
@@ -65,8 +79,8 @@ typedef struct {
 
 static void out_put(outbuf *o, const char *s, size_t n)
 {
-    if (o->n + n + 1 > o->cap) {
-        while (o->n + n + 1 > o->cap)
+    if (o->n + n + WORK_TAIL > o->cap) {
+        while (o->n + n + WORK_TAIL > o->cap)
             o->cap *= 2;
         o->out = xrealloc(o->out, o->cap);
     }
@@ -112,6 +126,37 @@ static void put_cluster(vigie_doc *d, outbuf *o, const char *s, size_t start, si
         note_delta(d, o->n, end);
 }
 
+/* Is the two-byte character at s[i] kept as it is: U+0080..U+02FF (NFC, and ending its cluster
+ * before ASCII or the end), with no fold rule? Most accented letters: no decoding, no lookup. */
+static inline bool kept_2byte(const vigie_engine *e, const char *s, size_t i, size_t n)
+{
+    unsigned char lead = (unsigned char)s[i];
+    if (lead < 0xC2 || lead > 0xCB || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
+        (i + 2 < n && (unsigned char)s[i + 2] >= 0x80))
+        return false;
+    unsigned cp = (lead & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu);
+    return !(e->folded_2byte[cp / 64] & (1ull << (cp % 64)));
+}
+
+/* End of the run from i of text kept as it is: ASCII (eight bytes at a time) and kept_2byte. */
+static size_t kept_run(const vigie_engine *e, const char *s, size_t i, size_t n)
+{
+    while (i < n) {
+        uint64_t w, high;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(high = w & 0x8080808080808080ull)))
+            i += 8;
+        else if (i + 8 <= n && bytes_before(high))
+            i += bytes_before(high);
+        else if ((unsigned char)s[i] < 0x80)
+            i++;
+        else if (kept_2byte(e, s, i, n))
+            i += 2;
+        else
+            break;
+    }
+    return i;
+}
+
 void text_normalize(vigie_doc *d)
 {
     const vigie_engine *e = d->engine;
@@ -120,11 +165,8 @@ void text_normalize(vigie_doc *d)
     outbuf o = {xmalloc(n + 16), 0, n + 16};
     size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { /* ASCII: copy the whole run */
-            size_t j = i + 1;
-            while (j < n && (unsigned char)s[j] < 0x80)
-                j++;
+        size_t j = kept_run(e, s, i, n);
+        if (j > i) { /* ASCII and letters kept as they are: copy the whole run */
             note_delta(d, o.n, i);
             out_put(&o, s + i, j - i);
             i = j;
@@ -166,7 +208,7 @@ void text_normalize(vigie_doc *d)
         i = end;
     }
     note_delta(d, o.n, n);
-    o.out[o.n] = 0;
+    memset(o.out + o.n, 0, WORK_TAIL);
     d->work = o.out;
     d->work_len = o.n;
 }
@@ -194,15 +236,6 @@ uint32_t text_orig_offset(const vigie_doc *d, uint32_t work)
             hi = mid;
     }
     return orig_at(d, lo, work);
-}
-
-uint32_t text_orig_offset_next(const vigie_doc *d, size_t *cursor, uint32_t work)
-{
-    if (*cursor > 0 && d->offmap.v[*cursor - 1].work > work)
-        return text_orig_offset(d, work); /* not in order after all */
-    while (*cursor < d->offmap.n && d->offmap.v[*cursor].work <= work)
-        ++*cursor;
-    return orig_at(d, *cursor, work);
 }
 
 vigie_span work_span_to_orig(const vigie_doc *d, uint32_t ws, uint32_t we)

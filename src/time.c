@@ -26,12 +26,15 @@ typedef struct {
 static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
 {
     const lang_data *L = &d->engine->lang[d->lang];
-    uint32_t payloads[8];
+    const phrase_table *t = &L->time;
+    uint32_t head = 0;
+    h->len = phrase_may_start(t, d, i, false) ? phrase_match_head(t, d, i, end, false, &head) : 0;
     h->classes = 0;
-    h->len = phrase_match(&L->time, d, i, end, payloads, 8, &h->n);
-    for (size_t k = 0; k < h->n; k++) {
-        h->e[k] = &L->time_entries.v[payloads[k]];
-        h->classes |= 1u << h->e[k]->cls;
+    h->n = 0;
+    for (uint32_t l = head; l && h->n < sizeof h->e / sizeof *h->e; l = t->links.v[l - 1].next) {
+        const time_entry *e = &L->time_entries.v[t->links.v[l - 1].payload];
+        h->e[h->n++] = e;
+        h->classes |= 1u << e->cls;
     }
     return h;
 }
@@ -2116,7 +2119,7 @@ static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, s
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
     if (start == 1u << TC_DET)
         return i + 1 < end && cache->hits[i + 1].n;
-    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || strchr(tok_key(d, i), '-') ||
+    return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || (d->tinfo.v[i].flags & TF_HYPHEN) ||
            roman_century(d, cache, i, end);
 }
 
@@ -2163,7 +2166,7 @@ static const recogniser_entry recognisers[] = {
 static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
     return cache->hits[i].classes | (d->tokens.v[i].kind == VIGIE_TOK_NUMBER ? START_NUMBER : 0) |
-           (strchr(tok_key(d, i), '-') ? START_HYPHEN : 0) | (roman_century(d, cache, i, end) ? START_ROMAN : 0);
+           (d->tinfo.v[i].flags & TF_HYPHEN ? START_HYPHEN : 0) | (roman_century(d, cache, i, end) ? START_ROMAN : 0);
 }
 
 int time_unit_days(const vigie_doc *d, size_t i, size_t end)

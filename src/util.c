@@ -131,12 +131,34 @@ static inline bool key_equals(const char *k, const char *key, size_t len)
     return k[len] == 0;
 }
 
-static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len)
+/* key_equals for a NUL-terminated key with eight readable bytes, as the map's keys have (the
+ * arena rounds each up to max_align_t): a short key is compared as one word, without a loop
+ * whose exit depends on it. */
+_Static_assert(sizeof(max_align_t) >= 8, "arena strings have eight readable bytes");
+static inline bool key_equals_padded(const char *k, const char *key, size_t len)
+{
+    if (len >= 8)
+        return key_equals(k, key, len);
+    uint64_t a, b;
+    memcpy(&a, k, 8);
+    memcpy(&b, key, 8);
+    uint64_t mask = len == 7 ? ~0ull : (1ull << (8 * (len + 1))) - 1; /* the bytes and the NUL */
+    return !((a ^ b) & mask);
+}
+
+static inline size_t strmap_probe(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len,
+                                  bool padded)
 {
     size_t i = h & (cap - 1);
-    while (slots[i].key && !(slots[i].hash == h && key_equals(slots[i].key, key, len)))
+    while (slots[i].key && !(slots[i].hash == h && (padded ? key_equals_padded(slots[i].key, key, len)
+                                                            : key_equals(slots[i].key, key, len))))
         i = (i + 1) & (cap - 1);
     return i;
+}
+
+static size_t strmap_slot(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len)
+{
+    return strmap_probe(slots, cap, h, key, len, false);
 }
 
 static void strmap_resize(strmap *m, size_t cap)
@@ -203,6 +225,14 @@ const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, 
     if (!m->cap)
         return NULL;
     const strmap_entry *e = &m->slots[strmap_slot(m->slots, m->cap, hash, key, len)];
+    return e->key ? &e->val : NULL;
+}
+
+const uint32_t *strmap_get_padded(const strmap *m, const char *key, size_t len, uint32_t hash)
+{
+    if (!m->cap)
+        return NULL;
+    const strmap_entry *e = &m->slots[strmap_probe(m->slots, m->cap, hash, key, len, true)];
     return e->key ? &e->val : NULL;
 }
 
@@ -391,7 +421,7 @@ int utf8_decode_multi(const uint8_t *s, size_t n, int32_t *cp)
 
 /* Keys of U+00C0..U+017F (the accented Latin letters of French and most of Europe), as
  * utf8proc's fold below makes them: looked up, not computed, for the many words that have one. */
-static const char latin_keys[0x180 - 0xC0][6] = {
+const char latin_keys[0x180 - 0xC0][6] = {
     "a", "a", "a", "a", "a", "a", "\xc3\xa6", "c",
     "e", "e", "e", "e", "i", "i", "i", "i",
     "\xc3\xb0", "n", "o", "o", "o", "o", "o", "\xc3\x97",

@@ -62,6 +62,9 @@ const uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
 /* The same with the key's hash already computed (strmap_hash): tokens are looked up in many maps. */
 uint32_t strmap_hash(const char *key, size_t len);
 const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash);
+/* The same for a NUL-terminated key with eight readable bytes from its start (a token's key, in
+ * an arena): faster for short keys. */
+const uint32_t *strmap_get_padded(const strmap *m, const char *key, size_t len, uint32_t hash);
 /* A bit number (0..4095) for the first three bytes of s: a filter of three-byte stems. */
 static inline unsigned stem3_bit(const char *s)
 {
@@ -122,6 +125,10 @@ char *trim(char *s);
 /* Lookup key of a piece of text: case-folded and stripped of diacritics, typographic
  * apostrophes already folded. Writes at most cap-1 bytes + NUL; returns the length. */
 size_t make_key(const char *s, size_t n, char *out, size_t cap);
+
+/* The keys of U+00C0..U+017F, as make_key makes them ("É" -> "e"): for loops that key a
+ * token's letters themselves. */
+extern const char latin_keys[0x180 - 0xC0][6];
 
 /* Lower-cased text keeping its diacritics (verb forms: "parlé" is not "parle"). */
 size_t make_lower(const char *s, size_t n, char *out, size_t cap);
