@@ -137,6 +137,7 @@ static inline bool key_equals(const char *k, const char *key, size_t len)
 _Static_assert(sizeof(max_align_t) >= 8, "arena strings have eight readable bytes");
 static inline bool key_equals_padded(const char *k, const char *key, size_t len)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ /* the key's first byte is the word's low one */
     if (len >= 8)
         return key_equals(k, key, len);
     uint64_t a, b;
@@ -144,6 +145,9 @@ static inline bool key_equals_padded(const char *k, const char *key, size_t len)
     memcpy(&b, key, 8);
     uint64_t mask = len == 7 ? ~0ull : (1ull << (8 * (len + 1))) - 1; /* the bytes and the NUL */
     return !((a ^ b) & mask);
+#else
+    return key_equals(k, key, len);
+#endif
 }
 
 static inline size_t strmap_probe(const strmap_entry *slots, size_t cap, uint32_t h, const char *key, size_t len,
