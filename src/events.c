@@ -3286,6 +3286,20 @@ static bool possessor_maker(const vigie_doc *d, const sent_ctx *c, size_t noun, 
     return out->code != NULL;
 }
 
+/* Is the verb an event noun is the object of planned ("l'OTAN va renforcer son aide militaire",
+ * "will boost its aid")? */
+static bool governing_verb_planned(const vigie_doc *d, const sent_ctx *c, size_t noun)
+{
+    size_t st = finite_before(d, c, noun);
+    if (st == SIZE_MAX)
+        return false;
+    size_t v = st; /* the group's last verb form before the noun: "va renforcer" */
+    for (size_t k = st; k < noun; k++)
+        if (verb_lookup(d, k) && !inside_mention(d, c, k))
+            v = k;
+    return planned(d, c, st, v);
+}
+
 /* "une réunion entre la Russie et l'Otan", "des sanctions contre Moscou". */
 static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
 {
@@ -3335,7 +3349,8 @@ static void noun_events(vigie_doc *d, const sent_ctx *c, size_t trig)
         }
     }
     emit(d, c, best, trig, trig + 1, &best_m.source, best_m.has_target ? &best_m.target : NULL,
-         (symmetric ? VIGIE_FLAG_SYMMETRIC : 0) | (reported(d, c) ? VIGIE_FLAG_REPORTED : 0));
+         (symmetric ? VIGIE_FLAG_SYMMETRIC : 0) | (reported(d, c) ? VIGIE_FLAG_REPORTED : 0) |
+             (governing_verb_planned(d, c, trig) ? VIGIE_FLAG_PLANNED : 0));
 }
 
 void events_doc(vigie_doc *d)
