@@ -102,7 +102,7 @@ PLOVER=$SHARED/peer/plover/PLOVER_GSR_CAMEO.json
 if [ -f "$PLOVER" ] && command -v node >/dev/null 2>&1; then
     node tests/plover-gold.js "$PLOVER" data/actors/organisations.txt "$T/plover-gold" 2>/dev/null
     score plover eval "$T/plover-gold/gold.jsonl" "$T/plover-gold/docs.jsonl"
-    floor "PLOVER gold events" "$T/plover" "root + dyad" R 0.36
+    floor "PLOVER gold events" "$T/plover" "root + dyad" R 0.38
 fi
 
 echo "eval: $pass passed, $fail failed"
