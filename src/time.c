@@ -2202,9 +2202,19 @@ int time_unit_days(const vigie_doc *d, size_t i, size_t end)
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
-    for (size_t s = 0; s < d->sentences.n; s++)
-        for (size_t i = d->sentences.v[s].first_token; i < sentence_end(d, s); i++)
-            lex_lookup(d, i, sentence_end(d, s), &cache.hits[i]);
+    const phrase_table *table = &d->engine->lang[d->lang].time;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        size_t end = sentence_end(d, s);
+        for (size_t i = d->sentences.v[s].first_token; i < end; i++) {
+            time_hit *h = &cache.hits[i];
+            if (phrase_may_start(table, d, i, false)) { /* most tokens start none: no call for them */
+                lex_lookup(d, i, end, h);
+            } else {
+                h->len = h->classes = 0;
+                h->n = 0;
+            }
+        }
+    }
     d->stage_scratch = &cache;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
