@@ -25,14 +25,14 @@ void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
             continue;
         t->flags |= TF_TAGGED;
         t->verb = lookup_form(d, i);
-        uint32_t payloads[8];
-        size_t np;
-        uint32_t len = phrase_match_exact(g, d, i, d->tokens.n, payloads, 8, &np);
+        uint32_t head = 0; /* the match's chain of entries, walked in place (its first eight) */
+        uint32_t len = phrase_may_start(g, d, i, true) ? phrase_match_head(g, d, i, d->tokens.n, true, &head) : 0;
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
         t->gram_mask = 0;
-        for (size_t k = 0; k < np; k++) {
-            uint32_t cls = payloads[k] & ~GRAM_INITIAL;
-            if ((payloads[k] & GRAM_INITIAL) && !(t->flags & TF_CAP))
+        size_t np = 0;
+        for (uint32_t l = head; l && np < 8; l = g->links.v[l - 1].next, np++) {
+            uint32_t payload = g->links.v[l - 1].payload, cls = payload & ~GRAM_INITIAL;
+            if ((payload & GRAM_INITIAL) && !(t->flags & TF_CAP))
                 continue;
             t->gram_mask |= (uint64_t)1 << cls;
         }

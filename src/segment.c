@@ -737,7 +737,8 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
 void segment_doc(vigie_doc *d)
 {
     const lang_data *L = &d->engine->lang[d->lang];
-    raw_tokens raw = {0};
+    /* sized for the usual five or more bytes a token: grown by doubling, it was copied a dozen times */
+    raw_tokens raw = {xmalloc((d->work_len / 4 + 16) * sizeof *raw.v), 0, d->work_len / 4 + 16};
     tokenize_range(L, d->work, 0, d->work_len, &raw);
     size_t cursor = 0; /* in the offset map */
     reserve_tokens(d, raw.n);

@@ -251,12 +251,34 @@ static bool clock_unit(const char *u)
     return !strcmp(u, "H") || !strcmp(u, "MI");
 }
 
-/* The TIMEX3 value of n units (COUNT_UNKNOWN: "X"): "P2W", "PXD", "PT3H", "PT5M". */
+/* Appends s to buf[*o] within cap bytes (as snprintf would cut it), keeping it NUL-terminated. */
+static void put_text(char *buf, size_t cap, size_t *o, const char *s)
+{
+    while (*s && *o + 1 < cap)
+        buf[(*o)++] = *s++;
+    buf[*o] = 0;
+}
+
+/* The TIMEX3 value of n units (COUNT_UNKNOWN: "X"): "P2W", "PXD", "PT3H", "PT5M". Written by
+ * hand: every duration found is formatted, and snprintf cost more than finding it. */
 static void duration_value(char *buf, size_t cap, int n, const char *u)
 {
-    char count[16];
-    snprintf(count, sizeof count, n == COUNT_UNKNOWN ? "X" : "%d", n);
-    snprintf(buf, cap, "P%s%s%s", clock_unit(u) ? "T" : "", count, !strcmp(u, "MI") ? "M" : u);
+    char count[16], *c = count + sizeof count;
+    *--c = 0;
+    long v = n < 0 ? -(long)n : n;
+    if (n == COUNT_UNKNOWN)
+        *--c = 'X';
+    else
+        do
+            *--c = (char)('0' + v % 10);
+        while (v /= 10);
+    if (n < 0 && n != COUNT_UNKNOWN)
+        *--c = '-';
+    size_t o = 0;
+    buf[0] = 0;
+    put_text(buf, cap, &o, clock_unit(u) ? "PT" : "P");
+    put_text(buf, cap, &o, c);
+    put_text(buf, cap, &o, !strcmp(u, "MI") ? "M" : u);
 }
 
 /* ---- resolution against the publication date ---- */
@@ -2180,9 +2202,19 @@ int time_unit_days(const vigie_doc *d, size_t i, size_t end)
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
-    for (size_t s = 0; s < d->sentences.n; s++)
-        for (size_t i = d->sentences.v[s].first_token; i < sentence_end(d, s); i++)
-            lex_lookup(d, i, sentence_end(d, s), &cache.hits[i]);
+    const phrase_table *table = &d->engine->lang[d->lang].time;
+    for (size_t s = 0; s < d->sentences.n; s++) {
+        size_t end = sentence_end(d, s);
+        for (size_t i = d->sentences.v[s].first_token; i < end; i++) {
+            time_hit *h = &cache.hits[i];
+            if (phrase_may_start(table, d, i, false)) { /* most tokens start none: no call for them */
+                lex_lookup(d, i, end, h);
+            } else {
+                h->len = h->classes = 0;
+                h->n = 0;
+            }
+        }
+    }
     d->stage_scratch = &cache;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t lo = d->sentences.v[s].first_token, end = sentence_end(d, s);
