@@ -3031,6 +3031,76 @@ static bool auxiliary_use(const vigie_doc *d, const sent_ctx *c, const verb_anal
            (past_participle(d, k) || (d->lang == LANG_EN && !verb_lookup(d, k) && simple_past(d, k)));
 }
 
+static int demonym_next_to(const vigie_doc *d, const sent_ctx *c, size_t noun);
+static bool possessor_maker(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out);
+
+/* Does a noun of force at token n ("invasion", "attaque": roots 17-20; not "sanctions", whose makers
+ * are the sanctioning states) take its victim after the preposition `prep`, as one of its patterns
+ * says ("n:invasion de +T", "n:attaque* contre +T"; not "l'attaque du Hamas", the maker's)? */
+static bool force_noun_victim(const vigie_doc *d, size_t n, const char *prep)
+{
+    const u32vec *pl = noun_patterns(d, n);
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t k = 0; pl && k < pl->n; k++) {
+        const event_pattern *p = &L->patterns.v[pl->v[k]];
+        if (strncmp(p->code, "17", 2) >= 0 && strncmp(p->code, "21", 2) < 0 && p->item_count >= 2 &&
+            p->items[0].kind == PI_WORD && item_matches(&p->items[0], prep) && p->items[1].kind == PI_TARGET)
+            return true;
+    }
+    return false;
+}
+
+/* The maker of the document's latest conflict event against the victim's country, not src's. */
+static bool deed_maker_against(const vigie_doc *d, const char *victim, const char *src, arg *out)
+{
+    for (size_t k = d->events.n; k-- > 0;) {
+        const vigie_event *e = &d->events.v[k].pub;
+        if (e->quad_class != 4 || !e->target.code || !e->source.code || !same_country(e->target.code, victim) ||
+            same_country(e->source.code, victim) || (src && same_country(e->source.code, src)))
+            continue;
+        arg a = {-1, e->source.code, e->source.span};
+        *out = a;
+        return true;
+    }
+    return false;
+}
+
+/* "condamne l'invasion de l'Ukraine par la Russie", "condemned the invasion of Ukraine": the actor
+ * after a noun of force opening the object is the deed's victim, and a disapproval is aimed at its
+ * maker: the agent after "par"/"by", a demonym on the noun, its possessor, else the maker of the
+ * document's latest conflict event against that victim. */
+static void aim_at_deed_maker(const vigie_doc *d, const sent_ctx *c, size_t trig, const int *coord, int ncoord,
+                              match *m)
+{
+    if (m->target.m < 0)
+        return;
+    const mention_info *victim = &d->mentions.v[m->target.m];
+    size_t p = victim->t0;
+    while (p > trig + 1 && gram_is(d, p - 1, c->hi, G_DETERMINER))
+        p--;
+    if (p <= trig + 2 || !gram_is(d, p - 1, c->hi, G_PREP) || gram_is(d, p - 1, c->hi, G_AGENT))
+        return; /* "l'annexion par la Russie": the actor is the maker already */
+    size_t noun = p - 2; /* back over adjectives after it: "l'invasion illégale de" */
+    while (noun > trig + 1 && plain_word(d, c, noun) && !noun_patterns(d, noun))
+        noun--;
+    if (!force_noun_victim(d, noun, tok_key(d, p - 1)))
+        return;
+    const char *src = m->has_source ? m->source.code : ncoord > 0 ? arg_of(d, c, coord[0]).code : NULL;
+    arg maker;
+    size_t after = victim->t1 + 1; /* the agent, past its determiner: "par la Russie" */
+    while (after < c->hi && gram_is(d, after, c->hi, G_DETERMINER))
+        after++;
+    int by = victim->t1 < c->hi && gram_is(d, victim->t1, c->hi, G_AGENT) ? mention_starting(d, c, after, false) : -1;
+    int adj = demonym_next_to(d, c, noun);
+    bool found = by >= 0 || adj >= 0;
+    if (found)
+        maker = arg_of(d, c, by >= 0 ? by : adj);
+    else
+        found = possessor_maker(d, c, noun, &maker) || deed_maker_against(d, m->target.code, src, &maker);
+    if (found && !same_country(maker.code, m->target.code))
+        m->target = maker; /* none known: the victim stays, as the text names no other */
+}
+
 static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
 {
     const verb_analysis *va = verb_lookup(d, trig);
@@ -3144,6 +3214,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
         c->nsubj = ncoord;
         memcpy(c->subj, coord, sizeof c->subj);
     }
+    if (best_m.has_target && !strncmp(best->code, "11", 2))
+        aim_at_deed_maker(d, c, trig, coord, ncoord, &best_m);
     unsigned flags = (negated(d, c, ctl_start, trig) ? VIGIE_FLAG_NEGATED : 0) |
                      (planned(d, c, ctl_start, trig) || (nctl && ctl_planned) ? VIGIE_FLAG_PLANNED : 0) |
                      (reported(d, c) ? VIGIE_FLAG_REPORTED : 0);
