@@ -497,9 +497,22 @@ static bool de_infinitive(const vigie_doc *d, const sent_ctx *c, size_t k)
            analysis_has_tag(verb_lookup(d, k + 1), 'W');
 }
 
+/* English "of" before an -ing form, past a quotation mark: what someone is accused of ("accused
+ * the minister of trying", "accuses the government of “giving"), not whose role it is. */
+static bool of_gerund(const vigie_doc *d, const sent_ctx *c, size_t k)
+{
+    size_t g = k + 1;
+    if (g < c->hi && d->tokens.v[g].kind == VIGIE_TOK_QUOTE)
+        g++;
+    size_t n = g < c->hi ? tok_key_len(d, g) : 0;
+    return d->lang == LANG_EN && n > 4 && !strcmp(tok_key(d, g) + n - 3, "ing");
+}
+
 /* A role noun no country is attached to ("les militaires", "des manifestants", "la junte") within
- * [from, to): an actor of the country where the sentence happens, else of the document's. */
-static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, arg *out)
+ * [from, to): an actor of the country where the sentence happens, else of the document's. Not one
+ * with a genitive complement, someone else's role ("inspecteurs de l'agence", "Leaders of the
+ * movement denounced"). */
+static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, bool subject, arg *out)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     for (size_t i = from; i < to && i < c->hi; i++) {
@@ -521,9 +534,17 @@ static bool bare_agent(vigie_doc *d, const sent_ctx *c, size_t from, size_t to, 
         const agent_entry *ag = n ? &L->agents_v.v[payload] : NULL;
         if (!ag || !ag->sector[0] || !strcmp(ag->sector, "COUNTERPART") || ag->before)
             continue;
-        size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence": someone else's role */
-        if (k < c->hi && (tok_is(d, k, "de") || tok_is(d, k, "d'") || tok_is(d, k, "du") || tok_is(d, k, "des")) &&
-            !de_infinitive(d, c, k))
+        size_t k = i + len; /* "pouvoir d'achat", "inspecteurs de l'agence", "leaders of the movement":
+                             * someone else's role */
+        bool someone_elses = k < c->hi && gram_is(d, k, c->hi, G_GENITIVE) && !de_infinitive(d, c, k) &&
+                             !of_gerund(d, c, k);
+        /* in English only a subject's complement that names no actor or place: "Leaders of the
+         * movement", not "inhabitants of the Syrian Golan Heights", nor an object ("arrest the leaders
+         * of both groups") */
+        bool named = false; /* an actor or a place in the complement */
+        for (size_t t = k + 1; t < c->hi && t < k + 4 && !named; t++)
+            named = mention_starting(d, c, t, true) >= 0;
+        if (someone_elses && (d->lang != LANG_EN || (subject && !named)))
             return false;
         const char *country = ag->scene ? scene_country(d, c->m0, c->m1) : place_country(d, c);
         if (!country)
@@ -788,7 +809,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                 continue;
             }
             /* a role noun with no country: "a exigé que les paramilitaires cessent" */
-            if (s == CS_NONE && bare_agent(d, c, j, end, &out->target) &&
+            if (s == CS_NONE && bare_agent(d, c, j, end, true, &out->target) &&
                 !(out->avoid && no_dyad(d, p, out->avoid, out->target.code))) {
                 out->has_target = true;
                 j = end;
@@ -901,7 +922,7 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->has_target = true;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, &out->target) &&
+        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, false, &out->target) &&
             !(out->avoid && no_dyad(d, p, out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
@@ -2994,7 +3015,7 @@ static bool bare_subject(vigie_doc *d, const sent_ctx *c, size_t start, arg *out
     while (a > c->lo && end - a < 8 && !tok_is(d, a - 1, ",") && !is_clause_break(d, a - 1, c->hi) &&
            !gram_is(d, a - 1, c->hi, G_RELATIVE) && !gram_is(d, a - 1, c->hi, G_REPORTING))
         a--;
-    return bare_agent(d, c, a, end, out);
+    return bare_agent(d, c, a, end, true, out);
 }
 
 static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t trig, match *out);
