@@ -922,7 +922,8 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
             out->has_target = true;
             found = true;
         }
-        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) && bare_agent(d, c, j, j + 6, false, &out->target) &&
+        if (!found && it->kind == PI_TARGET && scan && conflict_code(d, p) &&
+            bare_agent(d, c, j, j + 6, false, &out->target) &&
             !(out->avoid && no_dyad(d, p, out->avoid, out->target.code))) {
             out->has_target = true; /* "ont arrêté plus de 9 000 militaires" */
             found = true;
@@ -3145,7 +3146,8 @@ static void verb_events(vigie_doc *d, sent_ctx *c, size_t trig)
     size_t start = nctl ? clitics : group_start(d, c, trig);
     /* a verb coordinated with the last coded one shares its subject and auxiliary: "a rejeté ces
      * accusations et dénoncé", "a appelé Israël à la retenue et a exigé du Hezbollah" */
-    size_t cstart = start > c->lo && gram_is(d, start - 1, c->hi, G_OBJECT_CLITIC) ? start - 1 : start; /* "et l'a condamné" */
+    /* past an object pronoun: "et l'a condamné" */
+    size_t cstart = start > c->lo && gram_is(d, start - 1, c->hi, G_OBJECT_CLITIC) ? start - 1 : start;
     bool shared = c->nsubj > 0 && cstart > c->lo && gram_is(d, cstart - 1, c->hi, G_COORD);
     if (!nctl && !shared && c->nsubj == 0 && finite_use(d, c, va, start, trig) &&
         (c->nsubj = coordinated_subjects(d, c, cstart, c->subj)) > 0)

@@ -13,10 +13,10 @@
 // code). AGREE and THREATEN (CAMEO 03 and 13, intents) also take, as `intent_roots`, the roots of
 // the acts intended when vigie flags the event planned: vigie codes "X will visit Y", "X will
 // withdraw its troops unless..." as the act with the `planned` flag, as the seed's gold does
-// ("s'entretiendra avec": 041 or 036, planned). Actor codes are ISO-3 countries, kept at country level (vigie's USAGOV matches USA); the
-// generic IGO stands for any organisation of ORGANISATIONS.txt (vigie's UN, EU, NATO...), whose
-// codes this script reads; a record without a target accepts any target, as the file often leaves
-// the target out where the sentence has one.
+// ("s'entretiendra avec": 041 or 036, planned). Actor codes are ISO-3 countries, kept at country
+// level (vigie's USAGOV matches USA); the generic IGO stands for any organisation of
+// ORGANISATIONS.txt (vigie's UN, EU, NATO...), whose codes this script reads; a record without a
+// target accepts any target, as the file often leaves the target out where the sentence has one.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -68,8 +68,8 @@ function convert(ploverPath, orgPath, outDir) {
         seen.set(r.id, n);
         const id = n > 1 ? `${r.id}.${n}` : r.id;
         docs.push(JSON.stringify({id, date: '2000-01-01', lang: 'en', text}));
-        const base = {doc: id, locator: text, roots, ...(INTENT_ROOTS[r.event] ? {intent_roots: INTENT_ROOTS[r.event]} : {}),
-                      required: true, type: r.event};
+        const intents = INTENT_ROOTS[r.event] ? {intent_roots: INTENT_ROOTS[r.event]} : {};
+        const base = {doc: id, locator: text, roots, ...intents, required: true, type: r.event};
         const markup = r.textInfo && typeof r.textInfo === 'object' ? r.textInfo.markup || '' : '';
         if (markup.includes('SRC/TAR')) {
             const both = [...new Set([...sources, ...targets])];
