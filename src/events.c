@@ -1147,9 +1147,6 @@ static int coordinated_adjectives(const vigie_doc *d, const sent_ctx *c, int k, 
     return n;
 }
 
-/* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
- * before it in its sentence, else the first of the nearest sentence before that has one, its
- * subject ("La Russie a prévenu l'Ukraine. Elle a menacé" is Russia). */
 /* Does token i open a name the dictionaries do not know: two capitalised words, not the
  * sentence's first, outside any mention, not a place after a locative ("Guillaume Barazzone",
  * "Mehdi Nemmouche")? Mentions from m on start at or after i's sentence. */
@@ -1182,6 +1179,9 @@ static bool unknown_name_between(const vigie_doc *d, size_t k, size_t tok)
     return false;
 }
 
+/* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
+ * before it in its sentence, else the first of the nearest sentence before that has one, its
+ * subject ("La Russie a prévenu l'Ukraine. Elle a menacé" is Russia). */
 static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
     uint32_t sentence = d->tinfo.v[tok].sentence;
@@ -1211,7 +1211,6 @@ static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
     return a >= 0 && unknown_name_between(d, (size_t)a, tok) ? -1 : a;
 }
 
-/* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
 /* Where a future or planned phrase ending right before token t starts ("about to", "set to"
  * before a verb: the infinitive's "to" is no preposition there), or t when there is none. */
 static size_t marker_before(const vigie_doc *d, const sent_ctx *c, size_t t)
@@ -1255,6 +1254,7 @@ static bool ends_role_noun(const vigie_doc *d, const sent_ctx *c, size_t p)
     return false;
 }
 
+/* Start of the verb group ending at the trigger: auxiliaries, negation, reflexive pronoun. */
 static size_t group_start(const vigie_doc *d, const sent_ctx *c, size_t trig)
 {
     size_t s = marker_before(d, c, trig);
@@ -1777,9 +1777,6 @@ static bool clause_span(const vigie_doc *d, const sent_ctx *c, size_t at, size_t
     return true;
 }
 
-/* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent".
- * With sequels_too false, a clause that only says what came before or after ("arrested Thursday
- * after protesters clashed") does not separate. */
 /* A coordinator that is also a clause word, before a verb that shares the subject before it: ", mais
  * se prononce contre les sanctions et accuse" coordinates verbs of one clause. */
 static bool coordinated_predicate(const vigie_doc *d, const sent_ctx *c, size_t k)
@@ -1793,6 +1790,9 @@ static bool coordinated_predicate(const vigie_doc *d, const sent_ctx *c, size_t 
     return v < c->hi && !inside_mention(d, c, v) && (reflexive || finite_form(verb_lookup(d, v)));
 }
 
+/* A relative or subordinate clause between two positions: "..., où les Occidentaux accusent".
+ * With sequels_too false, a clause that only says what came before or after ("arrested Thursday
+ * after protesters clashed") does not separate. */
 static bool separated_by(const vigie_doc *d, const sent_ctx *c, size_t from, size_t to, bool sequels_too)
 {
     for (size_t k = from; k < to; k++)
@@ -2311,8 +2311,6 @@ static bool reflexive_before(const vigie_doc *d, const sent_ctx *c, size_t start
     return start > c->lo && gram_is(d, start - 1, c->hi, G_REFLEXIVE);
 }
 
-/* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
- * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
 /* An English base form right after a named person, with no auxiliary ("Macron, resign!", "should
  * Macron resign?"): a slogan or a question, for a person's own present takes -s. Not after a
  * coordination ("Biden and Macron meet"), nor for a form that is also a past ("Macron cut"). */
@@ -2335,6 +2333,8 @@ static bool person_base_form(const vigie_doc *d, const sent_ctx *c, const verb_a
     return true;
 }
 
+/* Is the verb form at trig a finite use? Infinitives and participles without an auxiliary
+ * are dependents of another verb ("pour discuter", "accusent Moscou de masser"). */
 static bool finite_use(const vigie_doc *d, const sent_ctx *c, const verb_analysis *va, size_t start, size_t trig)
 {
     if (person_base_form(d, c, va, start, trig))
@@ -2392,7 +2392,6 @@ static bool follows_noun_marker(const vigie_doc *d, const sent_ctx *c, size_t tr
     }
     return false;
 }
-
 
 /* An English -s form that is also an event noun, after a plural group or role ("gilets jaunes
  * protests": a plural subject takes no -s) or after a determiner or preposition and one or two
@@ -2711,8 +2710,6 @@ static bool passive_roles(vigie_doc *d, const sent_ctx *c, size_t start, int age
     return true;
 }
 
-/* The antecedent of an object relative whose clause holds the verb group at start ("le Qatar,
- * qu'ils accusent de", "l'Iran, que Washington accuse"): the actor right before que/qu'. */
 /* Is there an object pronoun right before the verb group starting at start, or among the clitics
  * of an infinitive ("de les condamner")? The verb's direct object is then whom it stands for, which
  * the text says too seldom for a guess ("l'a dénoncé" is as often a treaty as a country). */
@@ -2727,6 +2724,8 @@ static bool object_clitic(const vigie_doc *d, const sent_ctx *c, size_t start, s
     return false;
 }
 
+/* The antecedent of an object relative whose clause holds the verb group at start ("le Qatar,
+ * qu'ils accusent de", "l'Iran, que Washington accuse"): the actor right before que/qu'. */
 static bool object_relative(const vigie_doc *d, const sent_ctx *c, size_t start, arg *out)
 {
     for (size_t k = start; k-- > c->lo + 1 && k + 6 > start;) {
@@ -2818,9 +2817,6 @@ static size_t coordinated_infinitive(const vigie_doc *d, const sent_ctx *c, size
     return SIZE_MAX;
 }
 
-/* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
- * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
- * subjects. Returns their count (0: no control) and where the governing group starts. */
 /* An infinitive after a superlative phrase ("became the first US secretary of state to visit Cuba", "est
  * le premier dirigeant européen à rencontrer Poutine") is done by the subject of the verb before the
  * phrase: its count of subjects in out, or 0. end: where the infinitive's group starts. */
@@ -2849,6 +2845,9 @@ static int superlative_subjects(const vigie_doc *d, const sent_ctx *c, size_t en
     return 0;
 }
 
+/* The subjects of an infinitive governed by a control verb ("L'Otan a décidé de renforcer", "n'ont
+ * pas pu retourner") or a control preposition ("avant de proclamer", "pour étudier"): the governor's
+ * subjects. Returns their count (0: no control) and where the governing group starts. */
 static int control_subjects(vigie_doc *d, sent_ctx *c, const verb_analysis *va, size_t trig, int *out,
                             size_t *gstart, size_t *clitics, bool *planned)
 {
@@ -3310,9 +3309,6 @@ static const event_pattern *noun_match(vigie_doc *d, const sent_ctx *c, size_t t
     return best;
 }
 
-/* The other party of a fight noun set as the circumstance of its clause ("Twenty Indian soldiers were
- * killed in clashes with Chinese troops"): the clause's subject when it is armed (military, police,
- * rebels), not a speaker ("X condemned the deaths in clashes with Y"). */
 /* The subject of the clause whose setting phrase holds an event noun ("in clashes with", "lors
  * d'une rencontre avec"): the noun's other party; *st gets where its verb group starts. */
 static int setting_subject(const vigie_doc *d, const sent_ctx *c, size_t noun, size_t *k_out, size_t *st_out)
@@ -3330,6 +3326,9 @@ static int setting_subject(const vigie_doc *d, const sent_ctx *c, size_t noun, s
     return st == SIZE_MAX ? -1 : subject_of(d, c, st, coord, &n);
 }
 
+/* The other party of a fight noun set as the circumstance of its clause ("Twenty Indian soldiers were
+ * killed in clashes with Chinese troops"): the clause's subject when it is armed (military, police,
+ * rebels), not a speaker ("X condemned the deaths in clashes with Y"). */
 static bool fight_party(const vigie_doc *d, const sent_ctx *c, size_t noun, arg *out, bool *victim)
 {
     size_t k, st;

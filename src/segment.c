@@ -184,7 +184,6 @@ static uint32_t elision_of(const lang_data *L, const char *s, size_t n)
     return v ? *v : 0;
 }
 
-
 /* The first ASCII apostrophe of s[i, j), or NULL; *wide tells whether a fullwidth one (EF BC 87)
  * may be there. One pass: words are short, a loop costs less than two calls to memchr. */
 static const char *apostrophe_in(const char *s, size_t i, size_t j, bool *wide)

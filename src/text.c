@@ -71,7 +71,6 @@ static const char *fold_lookup(const vigie_engine *e, int32_t cp)
     return NULL;
 }
 
-
 typedef struct {
     char *out;
     size_t n, cap;
