@@ -58,12 +58,10 @@ enum { SEEN_APOSTROPHE = 1, SEEN_EF = 2 /* lead byte of U+F000..U+FFFF: a fullwi
 /* High bit of each byte of w that is an ASCII letter or digit. */
 static inline uint64_t alnum_bytes(uint64_t w)
 {
-    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-    uint64_t ascii = ~w & high, x = w & ~high; /* 7 bits a byte: the sums below carry into no other byte */
-    uint64_t l = x | 0x20 * ones;              /* letters lower-cased */
-    uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones); /* 'a' <= l <= 'z' */
-    uint64_t digit = (x + 0x50 * ones) & ~(x + 0x46 * ones);  /* '0' <= x <= '9' */
-    return (letter | digit) & ascii;
+    uint64_t x = w & ~BYTE_HIGH_BITS;       /* 7 bits a byte */
+    uint64_t l = x | 0x2020202020202020ull; /* letters lower-cased */
+    uint64_t alnum = ascii_bytes_between(l, 'a', 'z') | ascii_bytes_between(x, '0', '9');
+    return alnum & ~w; /* not the bytes >= 0x80 */
 }
 
 /* End of the run of ASCII letters and digits from i: eight bytes at a time, so that the end of
@@ -74,9 +72,9 @@ static inline size_t ascii_alnum_run(const char *s, size_t i, size_t end)
     while (i + 8 <= end) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t stop = ~alnum_bytes(w) & 0x8080808080808080ull;
+        uint64_t stop = ~alnum_bytes(w) & BYTE_HIGH_BITS;
         if (stop)
-            return i + (size_t)__builtin_ctzll(stop) / 8;
+            return i + bytes_before(stop);
         i += 8;
     }
 #endif
@@ -614,17 +612,15 @@ static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, 
     (void)s, (void)n, (void)key, (void)hash, (void)upper, (void)lower, (void)hyphen;
     return false; /* the byte loop keys it: the masks below take the text's first byte as the low one */
 #endif
-    const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
     uint64_t w;
     memcpy(&w, s, 8);
     w &= n == 8 ? ~0ull : (1ull << (8 * n)) - 1; /* the bytes after the token read as NULs */
-    if (w & high)
+    if (w & BYTE_HIGH_BITS)
         return false;
-    /* bytes below 0x80: the sums carry into no other byte */
-    uint64_t up = (w + 0x3F * ones) & ~(w + 0x25 * ones) & high; /* 'A' <= c <= 'Z' */
-    uint64_t low = (w + 0x1F * ones) & ~(w + 0x05 * ones) & high; /* 'a' <= c <= 'z' */
-    uint64_t dash = ~((w ^ ('-' * ones)) + 0x7F * ones) & high;    /* c == '-' */
-    uint64_t k = w | up >> 2;                                      /* 0x20 on capitals */
+    uint64_t up = ascii_bytes_between(w, 'A', 'Z');
+    uint64_t low = ascii_bytes_between(w, 'a', 'z');
+    uint64_t dash = ascii_bytes_between(w, '-', '-');
+    uint64_t k = w | up >> 2; /* 0x20 on capitals */
     memcpy(key, &k, 8);
     key[n] = 0;
     uint64_t h[9] = {HASH_START}; /* the hash of each prefix: the token's is picked by n */

@@ -9,18 +9,7 @@
  * be flagged too, but the first flagged one is one). */
 static inline uint64_t stop_bytes(uint64_t w)
 {
-    return (w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull;
-}
-
-/* How many bytes of a word come before the first one flagged in mask (not 0): in text order. */
-static inline size_t bytes_before(uint64_t mask)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (size_t)__builtin_ctzll(mask) / 8;
-#else
-    (void)mask;
-    return 0; /* the byte loops go on from the word's first byte */
-#endif
+    return (w | ((w - 0x0101010101010101ull) & ~w)) & BYTE_HIGH_BITS;
 }
 
 bool text_validate(const char *s, size_t n, size_t *bad_offset, long *bad_line)
@@ -142,7 +131,7 @@ static size_t kept_run(const vigie_engine *e, const char *s, size_t i, size_t n)
 {
     while (i < n) {
         uint64_t w, high;
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(high = w & 0x8080808080808080ull)))
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(high = w & BYTE_HIGH_BITS)))
             i += 8;
         else if (i + 8 <= n && bytes_before(high))
             i += bytes_before(high);

@@ -152,4 +152,25 @@ static inline int utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
 bool is_upper_initial(const char *s, size_t n);
 bool is_all_upper(const char *s, size_t n);
 
+/* Text eight bytes at a time, read as a little-endian uint64_t (memcpy): the high bit of each
+ * byte is its flag. */
+#define BYTE_HIGH_BITS 0x8080808080808080ull
+/* The bytes of w in lo..hi (1 <= lo <= hi <= 0x7F), for bytes below 0x80: the sums below carry
+ * into no other byte. */
+static inline uint64_t ascii_bytes_between(uint64_t w, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    return (w + (0x80 - lo) * ones) & ~(w + (0x7F - hi) * ones) & BYTE_HIGH_BITS;
+}
+/* How many bytes of a word come before the first one flagged in mask (not 0): in text order. */
+static inline size_t bytes_before(uint64_t mask)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    (void)mask;
+    return 0; /* the byte loops go on from the word's first byte */
+#endif
+}
+
 #endif
