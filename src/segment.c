@@ -563,14 +563,14 @@ static uint32_t latin_lower(const char *s, size_t n, char *low)
         unsigned char c = (unsigned char)s[i];
         if (c == 0xC3) { /* the lead byte stays; its letter is lowered below */
             low[i] = (char)c;
-            h = (h ^ c) * 1099511628211ull;
+            h = hash_byte(h, c);
             c = (unsigned char)s[++i];
             c += latin1_upper(c) ? 0x20 : 0;
         } else if ((unsigned)(c - 'A') < 26u) {
             c += 32;
         }
         low[i] = (char)c;
-        h = (h ^ c) * 1099511628211ull;
+        h = hash_byte(h, c);
     }
     low[n] = 0;
     return hash_end(h);
@@ -625,7 +625,7 @@ static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, 
     key[n] = 0;
     uint64_t h[9] = {HASH_START}; /* the hash of each prefix: the token's is picked by n */
     for (int b = 0; b < 8; b++)
-        h[b + 1] = (h[b] ^ ((k >> (8 * b)) & 0xFF)) * 1099511628211ull;
+        h[b + 1] = hash_byte(h[b], (k >> (8 * b)) & 0xFF);
     *hash = h[n];
     *upper = up != 0;
     *lower = low != 0;
@@ -661,7 +661,7 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
             latin = true;
             for (const char *k = latin_keys[(unsigned char)s[i] - 0x80]; *k; k++) {
                 key[kn++] = *k;
-                h = (h ^ (unsigned char)*k) * 1099511628211ull;
+                h = hash_byte(h, (unsigned char)*k);
             }
             continue;
         }
@@ -671,7 +671,7 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
         hyphen |= c == '-'; /* free: the loop waits on the hash */
         c |= (unsigned char)(up << 5);
         key[kn++] = (char)c;
-        h = (h ^ c) * 1099511628211ull; /* hash_more, inline */
+        h = hash_byte(h, c);
     }
     key[kn] = 0;
     ti->key_hash = hash_end(h);

@@ -81,12 +81,11 @@ uint64_t hash_bytes(const char *s, size_t n);
 /* hash_bytes in steps, for keys built piece by piece: strmap_hash(s, n) ==
  * hash_end(hash_more(HASH_START, s, n)), whatever the pieces. */
 #define HASH_START 1469598103934665603ull /* FNV-1a */
+static inline uint64_t hash_byte(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
 static inline uint64_t hash_more(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
+    for (size_t i = 0; i < n; i++)
+        h = hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 static inline uint32_t hash_end(uint64_t h) { return (uint32_t)(h ^ (h >> 29)); }
