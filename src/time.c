@@ -2202,18 +2202,10 @@ int time_unit_days(const vigie_doc *d, size_t i, size_t end)
 void time_doc(vigie_doc *d)
 {
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
-    const phrase_table *table = &d->engine->lang[d->lang].time;
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t end = sentence_end(d, s);
-        for (size_t i = d->sentences.v[s].first_token; i < end; i++) {
-            time_hit *h = &cache.hits[i];
-            if (phrase_may_start(table, d, i, false)) { /* most tokens start none: no call for them */
-                lex_lookup(d, i, end, h);
-            } else {
-                h->len = h->classes = 0;
-                h->n = 0;
-            }
-        }
+        for (size_t i = d->sentences.v[s].first_token; i < end; i++)
+            lex_lookup(d, i, end, &cache.hits[i]);
     }
     d->stage_scratch = &cache;
     for (size_t s = 0; s < d->sentences.n; s++) {
