@@ -199,15 +199,8 @@ static void jl_key_str(jline *l, const char *key, const char *value)
 /* The decimal digits of v (as printf's %lld). */
 static void jl_int(jline *l, long long v)
 {
-    char num[24];
-    size_t k = sizeof num;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do
-        num[--k] = (char)('0' + u % 10);
-    while ((u /= 10));
-    if (v < 0)
-        num[--k] = '-';
-    jl_put(l, num + k, sizeof num - k);
+    char num[24], *end = num + sizeof num, *start = decimal_before(end, v);
+    jl_put(l, start, (size_t)(end - start));
 }
 
 static void jl_key_int(jline *l, const char *key, long long v)

@@ -251,34 +251,16 @@ static bool clock_unit(const char *u)
     return !strcmp(u, "H") || !strcmp(u, "MI");
 }
 
-/* Appends s to buf[*o] within cap bytes (as snprintf would cut it), keeping it NUL-terminated. */
-static void put_text(char *buf, size_t cap, size_t *o, const char *s)
-{
-    while (*s && *o + 1 < cap)
-        buf[(*o)++] = *s++;
-    buf[*o] = 0;
-}
-
 /* The TIMEX3 value of n units (COUNT_UNKNOWN: "X"): "P2W", "PXD", "PT3H", "PT5M". Written by
  * hand: every duration found is formatted, and snprintf cost more than finding it. */
 static void duration_value(char *buf, size_t cap, int n, const char *u)
 {
-    char count[16], *c = count + sizeof count;
-    *--c = 0;
-    long v = n < 0 ? -(long)n : n;
-    if (n == COUNT_UNKNOWN)
-        *--c = 'X';
-    else
-        do
-            *--c = (char)('0' + v % 10);
-        while (v /= 10);
-    if (n < 0 && n != COUNT_UNKNOWN)
-        *--c = '-';
-    size_t o = 0;
-    buf[0] = 0;
-    put_text(buf, cap, &o, clock_unit(u) ? "PT" : "P");
-    put_text(buf, cap, &o, c);
-    put_text(buf, cap, &o, !strcmp(u, "MI") ? "M" : u);
+    char count[24];
+    count[sizeof count - 1] = 0;
+    const char *c = n == COUNT_UNKNOWN ? "X" : decimal_before(count + sizeof count - 1, n);
+    size_t o = copy_bounded(buf, cap, clock_unit(u) ? "PT" : "P");
+    o += copy_bounded(buf + o, cap - o, c);
+    copy_bounded(buf + o, cap - o, !strcmp(u, "MI") ? "M" : u);
 }
 
 /* ---- resolution against the publication date ---- */

@@ -102,6 +102,17 @@ size_t copy_bounded(char *out, size_t cap, const char *src)
     return n;
 }
 
+char *decimal_before(char *end, long long v)
+{
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--end = (char)('0' + u % 10);
+    while ((u /= 10));
+    if (v < 0)
+        *--end = '-';
+    return end;
+}
+
 /* ---- strmap ---- */
 
 uint64_t hash_bytes(const char *s, size_t n)

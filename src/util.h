@@ -16,6 +16,9 @@ char *xstrndup(const char *s, size_t n);
 /* Copies src into out (cap bytes), cut short if need be, always terminated; returns the length
  * copied. snprintf("%s") without its cost: keys and tags are copied per token and per form. */
 size_t copy_bounded(char *out, size_t cap, const char *src);
+/* Writes the decimal digits of v (as printf's %lld) backwards from end, which has 20 bytes before
+ * it; returns where they start. printf costs more than the numbers written per document. */
+char *decimal_before(char *end, long long v);
 
 /* Growable array of T: struct { T *v; size_t n, cap; }. */
 #define VEC(T) struct { T *v; size_t n, cap; }
