@@ -3367,7 +3367,7 @@ static bool possessor_maker(const vigie_doc *d, const sent_ctx *c, size_t noun, 
         /* not when another actor stands between, whom it may name ("arracher une concession à
          * Poutine dans sa guerre"), nor a plural possessive for one country or person ("Moscou
          * menace ces pays pour leur soutien") */
-        bool plural = tok_is(d, k - 1, "their") || tok_is(d, k - 1, "leur") || tok_is(d, k - 1, "leurs");
+        bool plural = gram_is(d, k - 1, c->hi, G_PLURAL_POSSESSIVE);
         const mention_info *mi = m >= 0 ? &d->mentions.v[m] : NULL;
         if (mi && (mention_ending(d, c, k - 1) >= 0 || actor_between(d, c, st, k - 1) ||
                    (plural && n < 2 && strcmp(mi->pub.resolved, "demonym") &&

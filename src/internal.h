@@ -175,8 +175,10 @@ enum gram_class {
     G_ADJECTIVE_PRE, G_REPORTING, G_PLACE_HEAD, G_IRREALIS, G_CONDITION, G_REALIS, G_SEQUEL,
     G_ANTERIOR, G_POSTERIOR, G_SPEAKER, G_COPULA, G_GENITIVE, G_HONORIFIC, G_PAIR_PEOPLE, G_VEHICLE, G_VEHICLE_BODY,
     G_GERUND, G_OBJECT_END, G_SUPERLATIVE, G_INFINITIVE, G_SETTING, G_OBJECT_CLITIC, G_OBJECT_PRONOUN,
-    G_COUNT /* at most 64: gram_mask is 64 bits */
+    G_PLURAL_POSSESSIVE,
+    G_COUNT
 };
+_Static_assert(G_COUNT <= 64, "gram_mask has a bit per class");
 extern const char *const gram_class_names[G_COUNT];
 
 typedef struct {

@@ -16,7 +16,8 @@ const char *const gram_class_names[G_COUNT] = {
     "locative_after", "passive", "subject_relative", "object_relative", "clitic", "control", "purpose", "target_stop",
     "adjective_pre", "reporting", "place_head", "irrealis", "condition", "realis", "sequel",
     "anterior", "posterior", "speaker", "copula", "genitive", "honorific", "pair_people", "vehicle", "vehicle_body",
-    "gerund", "object_end", "superlative", "infinitive", "setting", "object_clitic", "object_pronoun"};
+    "gerund", "object_end", "superlative", "infinitive", "setting", "object_clitic", "object_pronoun",
+    "plural_possessive"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
