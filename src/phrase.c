@@ -185,32 +185,26 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
 
 enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
 
-/* The space-joined keys of tokens [i, i + fits) are built and hashed once; the key of the
- * first len tokens is then a prefix: plen[len] bytes, hash h[len]. */
+/* The space-joined key of tokens [i, i + fits) is built once; the key of the first len tokens
+ * is then a prefix of plen[len] bytes, tried longest first. */
 __attribute__((noinline)) /* its large frame is for the few tokens whose next word may go on a phrase */
 static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, bool exact, size_t fits,
                            uint32_t *head)
 {
     char buf[KEY_CAP];
     size_t plen[MAX_TOKENS + 1];
-    uint32_t h[MAX_TOKENS + 1];
     size_t o = 0;
-    uint64_t run = HASH_START;
     for (size_t k = 0; k < fits; k++) {
         size_t kl;
         const char *key = key_of(d, i + k, exact, &kl);
-        if (k) {
+        if (k)
             buf[o++] = ' ';
-            run = hash_more(run, " ", 1);
-        }
         memcpy(buf + o, key, kl);
-        run = hash_more(run, key, kl);
         o += kl;
         plen[k + 1] = o;
-        h[k + 1] = hash_end(run);
     }
     for (size_t len = fits; len > 1; len--)
-        if ((*head = chain_of(t, buf, plen[len], h[len])))
+        if ((*head = chain_of(t, buf, plen[len], strmap_hash(buf, plen[len]))))
             return (uint32_t)len;
     *head = word_chain(t, d, i, exact);
     return *head != 0;

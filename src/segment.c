@@ -558,22 +558,19 @@ static inline bool latin1_upper(unsigned char c) { return c <= 0x9E; }
 /* The accented lower-case form of a token of ASCII and Latin-1 letters, hashed, at low. */
 static uint32_t latin_lower(const char *s, size_t n, char *low)
 {
-    uint64_t h = HASH_START;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xC3) { /* the lead byte stays; its letter is lowered below */
             low[i] = (char)c;
-            h = hash_byte(h, c);
             c = (unsigned char)s[++i];
             c += latin1_upper(c) ? 0x20 : 0;
         } else if ((unsigned)(c - 'A') < 26u) {
             c += 32;
         }
         low[i] = (char)c;
-        h = hash_byte(h, c);
     }
     low[n] = 0;
-    return hash_end(h);
+    return strmap_hash(low, n);
 }
 
 /* Does a token of ASCII and Latin-1 letters start with a capital? */
@@ -601,11 +598,11 @@ static bool unelide_key(const lang_data *L, char *key, size_t *kn, uint32_t *has
 }
 
 /* The key of a token of one to eight ASCII bytes (most words are) made with word operations,
- * hashed into *hash (before hash_end), its case noted: no loop whose exit depends on the word
- * (a mispredicted branch per token), and a hash chain of fixed length, which the processor
- * overlaps with the next tokens. Reads eight bytes at s (the working text has WORK_TAIL bytes
- * after its end), writes nine at key. False, writing nothing, when a byte is not ASCII. */
-static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, bool *upper, bool *lower,
+ * hashed into *hash (strmap_hash's, from the key as one word), its case noted: no loop whose exit
+ * depends on the word (a mispredicted branch per token). Reads eight bytes at s (the working
+ * text has WORK_TAIL bytes after its end), writes nine at key. False, writing nothing, when a
+ * byte is not ASCII. */
+static bool short_ascii_key(const char *s, size_t n, char *key, uint32_t *hash, bool *upper, bool *lower,
                             bool *hyphen)
 {
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -623,10 +620,7 @@ static bool short_ascii_key(const char *s, size_t n, char *key, uint64_t *hash, 
     uint64_t k = w | up >> 2; /* 0x20 on capitals */
     memcpy(key, &k, 8);
     key[n] = 0;
-    uint64_t h[9] = {HASH_START}; /* the hash of each prefix: the token's is picked by n */
-    for (int b = 0; b < 8; b++)
-        h[b + 1] = hash_byte(h[b], (k >> (8 * b)) & 0xFF);
-    *hash = h[n];
+    *hash = (uint32_t)hash_word(HASH_START, k);
     *upper = up != 0;
     *lower = low != 0;
     *hyphen = dash != 0;
@@ -645,10 +639,11 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
     if (n > LONGEST)
         return false;
     char *key = *keys;
-    uint64_t h = HASH_START;
+    uint32_t short_hash = 0;
     bool upper = false, lower = false, latin = false, hyphen = false;
     size_t kn = 0;
-    if (n <= 8 && short_ascii_key(s, n, key, &h, &upper, &lower, &hyphen))
+    bool short_key = n <= 8 && short_ascii_key(s, n, key, &short_hash, &upper, &lower, &hyphen);
+    if (short_key)
         kn = n;
     for (size_t i = kn; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -659,22 +654,19 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
             upper |= up;
             lower |= !up;
             latin = true;
-            for (const char *k = latin_keys[(unsigned char)s[i] - 0x80]; *k; k++) {
+            for (const char *k = latin_keys[(unsigned char)s[i] - 0x80]; *k; k++)
                 key[kn++] = *k;
-                h = hash_byte(h, (unsigned char)*k);
-            }
             continue;
         }
         bool up = (unsigned)(c - 'A') < 26u;
         upper |= up;
         lower |= (unsigned)(c - 'a') < 26u;
-        hyphen |= c == '-'; /* free: the loop waits on the hash */
+        hyphen |= c == '-';
         c |= (unsigned char)(up << 5);
         key[kn++] = (char)c;
-        h = hash_byte(h, c);
     }
     key[kn] = 0;
-    ti->key_hash = hash_end(h);
+    ti->key_hash = short_key ? short_hash : strmap_hash(key, kn);
     if (ti->flags & TF_ELIDED) {
         if (latin || !unelide_key(L, key, &kn, &ti->key_hash, n))
             return false;

@@ -117,7 +117,9 @@ char *decimal_before(char *end, long long v)
 
 uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = hash_more(HASH_START, s, n);
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h ^ (h >> 29);
 }
 
@@ -219,7 +221,7 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
 {
     if ((m->count + 1) * 2 >= m->cap) /* at most half full: short probe runs */
         strmap_grow(m);
-    uint32_t h = (uint32_t)hash_bytes(key, len);
+    uint32_t h = strmap_hash(key, len);
     size_t i = strmap_slot(m->slots, m->cap, h, key, len);
     strmap_entry *e = &m->slots[i];
     if (inserted)
@@ -233,7 +235,19 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
     return &e->val;
 }
 
-uint32_t strmap_hash(const char *key, size_t len) { return (uint32_t)hash_bytes(key, len); }
+uint32_t strmap_hash(const char *key, size_t len)
+{
+    uint64_t h = HASH_START;
+    for (; len >= 8; key += 8, len -= 8)
+        h = hash_word(h, load_le64(key));
+    if (len) {
+        uint64_t w = 0;
+        for (size_t i = 0; i < len; i++)
+            w |= (uint64_t)(unsigned char)key[i] << (8 * i);
+        h = hash_word(h, w);
+    }
+    return (uint32_t)h;
+}
 
 const uint32_t *strmap_get_hashed(const strmap *m, const char *key, size_t len, uint32_t hash)
 {
