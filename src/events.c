@@ -462,6 +462,18 @@ static int place_after_locative(const vigie_doc *d, const sent_ctx *c, size_t t)
     return m >= 0 && d->mentions.v[m].place_only ? m : -1;
 }
 
+/* The locative a few words before token t opens ("in central Paris", "dans la capitale"), or -1. */
+static long locative_before(const vigie_doc *d, const sent_ctx *c, size_t t)
+{
+    for (size_t k = t; k > c->lo && k + 3 > t; k--) {
+        if (gram_is(d, k - 1, c->hi, G_LOCATIVE))
+            return (long)(k - 1);
+        if (d->tokens.v[k - 1].kind != VIGIE_TOK_WORD)
+            return -1;
+    }
+    return -1;
+}
+
 /* The country of a place named after a locative in the sentence ("ont défilé au Caire"), or NULL. */
 static const char *place_country(const vigie_doc *d, const sent_ctx *c)
 {
@@ -891,6 +903,17 @@ static bool match_items(vigie_doc *d, const sent_ctx *c, const event_pattern *p,
                         place = place_after_locative(d, c, t);
                     if (m >= 0 && it->kind == PI_TARGET && out->avoid && no_dyad(d, p, out->avoid, arg_of(d, c, m).code))
                         m = -1;
+                    /* people named by their role before the place are whom the act reached: "fired
+                     * tear gas at masked protesters in central Paris" */
+                    long loc = m >= 0 && it->kind == PI_TARGET && g > 0 && conflict_code(d, p) ? locative_before(d, c, t) : -1;
+                    arg agent;
+                    if (loc > (long)j && bare_agent(d, c, j, (size_t)loc, false, &agent) &&
+                        !(out->avoid && no_dyad(d, p, out->avoid, agent.code))) {
+                        out->target = agent;
+                        out->has_target = true;
+                        found = true;
+                        break;
+                    }
                     if (m >= 0) {
                         arg a1 = arg_of(d, c, m);
                         j = d->mentions.v[head_of(d, c, m)].t1;
