@@ -667,11 +667,12 @@ static int clause_subject(const vigie_doc *d, const sent_ctx *c, size_t t, const
     return avoid && same_country(avoid, arg_of(d, c, m).code) ? CS_SELF : m;
 }
 
-/* A coordination opening another clause: its subject, an actor, and its verb ("arrested a
- * Huawei employee and the Czech Republic cited"). The first verb's target is not there. */
+/* A coordination or a comma opening another clause: its subject, an actor, and its verb
+ * ("arrested a Huawei employee and the Czech Republic cited", "if parliament rejected the accord,
+ * Mr Coveney thought"). The first verb's target is not there. */
 static bool coordinated_clause(const vigie_doc *d, const sent_ctx *c, size_t t)
 {
-    if (!gram_is(d, t, c->hi, G_COORD))
+    if (!gram_is(d, t, c->hi, G_COORD) && !tok_is(d, t, ","))
         return false;
     for (size_t s = t + 1; s < t + 3 && s < c->hi; s++) {
         int m = mention_starting(d, c, s, false);
