@@ -2826,17 +2826,23 @@ static int coordinated_subjects(const vigie_doc *d, const sent_ctx *c, size_t st
 }
 
 /* An infinitive coordinated with an earlier one under the same marker ("agreed to ban X and to impose
- * Y", "a décidé de fermer X et d'imposer Y", "to reopen X, to restore Y"): that earlier infinitive, or
- * SIZE_MAX. end is where the later infinitive's group starts, its marker right before. */
+ * Y", "a décidé de fermer X et d'imposer Y", "to reopen X, to restore Y"), or right after the
+ * coordinator with the marker left unsaid ("pledged to raise X and scrap Y"): that earlier
+ * infinitive, or SIZE_MAX. end is where the later infinitive's group starts. */
 static size_t coordinated_infinitive(const vigie_doc *d, const sent_ctx *c, size_t end)
 {
-    if (end < c->lo + 4 || !(gram_is(d, end - 2, c->hi, G_COORD) || tok_is(d, end - 2, ",")))
+    size_t coord = end - 1;
+    const char *marker = NULL; /* the repeated marker, or any for an unsaid one */
+    if (end >= c->lo + 4 && infinitive_marker(d, end - 1) &&
+        (gram_is(d, end - 2, c->hi, G_COORD) || tok_is(d, end - 2, ","))) {
+        coord = end - 2;
+        marker = tok_key(d, end - 1);
+    } else if (end < c->lo + 4 || !gram_is(d, end - 1, c->hi, G_COORD)) {
         return SIZE_MAX;
-    if (!infinitive_marker(d, end - 1))
-        return SIZE_MAX;
-    const char *marker = tok_key(d, end - 1);
-    for (size_t k = end - 2; k-- > c->lo + 1 && !is_clause_break(d, k, c->hi) && !gram_is(d, k, c->hi, G_RELATIVE);)
-        if (!strcmp(tok_key(d, k - 1), marker) && analysis_has_tag(verb_lookup(d, k), 'W'))
+    }
+    for (size_t k = coord; k-- > c->lo + 1 && !is_clause_break(d, k, c->hi) && !gram_is(d, k, c->hi, G_RELATIVE);)
+        if ((marker ? !strcmp(tok_key(d, k - 1), marker) : infinitive_marker(d, k - 1)) &&
+            analysis_has_tag(verb_lookup(d, k), 'W'))
             return k;
     return SIZE_MAX;
 }
