@@ -172,7 +172,12 @@ enum {
     VIGIE_FLAG_NEGATED = 1u << 1,
     VIGIE_FLAG_REPORTED = 1u << 2,
     VIGIE_FLAG_SYMMETRIC = 1u << 3,
+    VIGIE_FLAG_IMPLIED = 1u << 4, /* the target is the text's unsaid one: a protest naming none is aimed at
+                                   * the government of the country where it takes place */
 };
+enum { VIGIE_FLAG_BITS = 5 };
+/* The name of flag bit b ("planned" for 0, as 1u << b), or NULL from VIGIE_FLAG_BITS on. */
+const char *vigie_flag_name(unsigned b);
 
 typedef enum { VIGIE_DATE_NONE, VIGIE_DATE_TEXT, VIGIE_DATE_PUBLISHED } vigie_date_from;
 

@@ -474,8 +474,9 @@ static long locative_before(const vigie_doc *d, const sent_ctx *c, size_t t)
     return -1;
 }
 
-/* The country of a place named after a locative in the sentence ("ont défilé au Caire"), or NULL. */
-static const char *place_country(const vigie_doc *d, const sent_ctx *c)
+/* The first place of a country named after a locative in the sentence ("ont défilé au Caire"): its
+ * mention, or -1. */
+static int located_place(const vigie_doc *d, const sent_ctx *c)
 {
     for (size_t k = c->m0; k < c->m1; k++) {
         const mention_info *m = &d->mentions.v[k];
@@ -484,9 +485,16 @@ static const char *place_country(const vigie_doc *d, const sent_ctx *c)
             t--;
         if (m->country && is_iso3_like(m->country) && !m->adjective && t > c->lo &&
             gram_is(d, t - 1, c->hi, G_LOCATIVE))
-            return m->country;
+            return (int)k;
     }
-    return NULL;
+    return -1;
+}
+
+/* The country of a place named after a locative in the sentence, or NULL. */
+static const char *place_country(const vigie_doc *d, const sent_ctx *c)
+{
+    int k = located_place(d, c);
+    return k >= 0 ? d->mentions.v[k].country : NULL;
 }
 
 /* The document's main country: the one its mentions up to here name most (ties: the first). */
@@ -2077,11 +2085,41 @@ static bool political_pair(const vigie_doc *d, const arg *a, const arg *b)
     return same_country(a->code, b->code) && political_actor(d, a) && political_actor(d, b);
 }
 
+/* A protest, strike or blockade whose text names no target is aimed at the state where it takes place,
+ * as CAMEO and PLOVER read "thousands demonstrated in Belgrade": the government of the country a
+ * place after a locative names (its span), else of the protesters' own (theirs). Only for a country's
+ * people ("Algerians"), parties and groups: not its state organs ("the army blocked the road"), a
+ * country named ("France boycotted the talks" is its state), nor an organisation. */
+static bool implied_protest_target(vigie_doc *d, const sent_ctx *c, const arg *src, arg *out)
+{
+    static const char *const state_organs[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+    const char *resolved = src->m >= 0 ? d->mentions.v[src->m].pub.resolved : NULL;
+    if (!src->code)
+        return false;
+    bool people = is_iso3_like(src->code) && resolved && !strcmp(resolved, "demonym"); /* "Algerians" */
+    if (!people && (strlen(src->code) != 6 || !is_iso3_like_prefix(src->code)))
+        return false;
+    for (size_t k = 0; k < sizeof state_organs / sizeof *state_organs; k++)
+        if (has_sector(src->code, state_organs[k]))
+            return false;
+    int place = located_place(d, c);
+    char code[8];
+    snprintf(code, sizeof code, "%.3sGOV", place >= 0 ? d->mentions.v[place].country : src->code);
+    arg a = {-1, arena_strdup(&d->mem, code), place >= 0 ? d->mentions.v[place].pub.span : src->span};
+    *out = a;
+    return true;
+}
+
 static void emit_code(vigie_doc *d, const sent_ctx *c, const event_pattern *p, const char *code, size_t trig,
                       size_t trig_end, const arg *src, const arg *tgt, unsigned flags)
 {
     if (!strcmp(code, "---"))
         return; /* PETRARCH's null code: the pattern says there is no event */
+    arg implied;
+    if (!tgt && src && !p->petrarch && !strncmp(code, "14", 2) && implied_protest_target(d, c, src, &implied)) {
+        tgt = &implied;
+        flags |= VIGIE_FLAG_IMPLIED;
+    }
     /* an actor acting on itself, or a government on its own country, is no dyad; PETRARCH
      * codes domestic events ("Russian police arrested Russian students") */
     if (tgt && src && (p->petrarch ? !strcmp(src->code, tgt->code) : no_dyad(d, p, src->code, tgt->code)))

@@ -24,14 +24,18 @@ static json_t *actor_json(const vigie_doc *d, const vigie_event_actor *a)
     return json_pack("{s:s, s:s, s:o}", "code", a->code, "text", a->text, "span", span_json(d, a->span));
 }
 
-static const char *const flag_names[] = {"planned", "negated", "reported", "symmetric"};
+const char *vigie_flag_name(unsigned b)
+{
+    static const char *const names[VIGIE_FLAG_BITS] = {"planned", "negated", "reported", "symmetric", "implied"};
+    return b < VIGIE_FLAG_BITS ? names[b] : NULL;
+}
 
 static json_t *flags_json(unsigned flags)
 {
     json_t *arr = json_array();
-    for (unsigned b = 0; b < 4; b++)
+    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
         if (flags & (1u << b))
-            json_array_append_new(arr, json_string(flag_names[b]));
+            json_array_append_new(arr, json_string(vigie_flag_name(b)));
     return arr;
 }
 
@@ -307,9 +311,9 @@ static void tsv_event(const vigie_doc *d, const vigie_event *e, FILE *out)
     tsv_text(out, e->verb_text, strlen(e->verb_text));
     fprintf(out, "\t%zu\t%zu\t", e->verb_span.start + d->base, e->verb_span.end + d->base);
     int nf = 0;
-    for (unsigned b = 0; b < 4; b++)
+    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
         if (e->flags & (1u << b))
-            fprintf(out, "%s%s", nf++ ? "," : "", flag_names[b]);
+            fprintf(out, "%s%s", nf++ ? "," : "", vigie_flag_name(b));
     fprintf(out, "\t%zu\n", e->mention_count);
 }
 

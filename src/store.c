@@ -466,13 +466,12 @@ static bool put_timexes(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row,
 
 static void flags_text(unsigned flags, char out[64])
 {
-    static const char *const names[] = {"planned", "negated", "reported", "symmetric"};
     out[0] = '\0';
-    for (int b = 0; b < 4; b++)
+    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
         if (flags & (1u << b)) {
             if (out[0])
                 strcat(out, ",");
-            strcat(out, names[b]);
+            strcat(out, vigie_flag_name(b));
         }
 }
 

@@ -97,24 +97,14 @@ static char *cut(const char *text, vigie_span s)
     return c;
 }
 
-static const char *flag_name(unsigned bit)
-{
-    switch (bit) {
-    case VIGIE_FLAG_PLANNED: return "planned";
-    case VIGIE_FLAG_NEGATED: return "negated";
-    case VIGIE_FLAG_REPORTED: return "reported";
-    default: return "symmetric";
-    }
-}
-
 static bool has_flags(unsigned flags, const char *list, bool all)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", list);
     for (char *f = strtok(buf, ","); f; f = strtok(NULL, ",")) {
         bool has = false;
-        for (unsigned b = 1; b <= VIGIE_FLAG_SYMMETRIC; b <<= 1)
-            if ((flags & b) && !strcmp(flag_name(b), f))
+        for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
+            if ((flags & (1u << b)) && !strcmp(vigie_flag_name(b), f))
                 has = true;
         if (has != all)
             return false;
