@@ -581,6 +581,13 @@ bool person_pronoun(const vigie_doc *d, size_t i)
     return coref_at(d, i, d->tokens.n, &len) != NULL && len == 1;
 }
 
+char pronoun_gender(const vigie_doc *d, size_t i)
+{
+    uint32_t len;
+    const coref_entry *c = coref_at(d, i, d->tokens.n, &len);
+    return c ? c->gender : 0;
+}
+
 /* A subject pronoun: "il", "he" always are, but not after a preposition ("avec elle"), nor when a
  * word of a thing follows closely ("il aura lieu"). */
 static bool pronoun_is_subject(const vigie_doc *d, size_t i, size_t t, size_t lo, size_t end)

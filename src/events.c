@@ -1211,6 +1211,22 @@ static bool unknown_name_between(const vigie_doc *d, size_t k, size_t tok)
     return false;
 }
 
+/* Is mention m a name a plural determiner opens ("les Etats-Unis", "les Occidentaux")? */
+static bool plural_name(const vigie_doc *d, const mention_info *m)
+{
+    size_t det = m->t0; /* the determiner opening the mention, or the word before it */
+    if (!gram_is(d, det, d->tokens.n, G_DETERMINER) && det > 0)
+        det--;
+    return gram_is(d, det, d->tokens.n, G_DET_PLURAL);
+}
+
+/* Can a pronoun stand for mention m? "elle" does not stand for a plural name ("les Occidentaux ont
+ * promis des sanctions si elle attaquait"); "il" may, for the leader of "les Etats-Unis". */
+static bool pronoun_fits(const vigie_doc *d, size_t tok, const mention_info *m)
+{
+    return !(person_pronoun(d, tok) && pronoun_gender(d, tok) == 'f' && plural_name(d, m));
+}
+
 /* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
  * before it in its sentence, else the first of the nearest sentence before that has one, its
  * subject ("La Russie a prévenu l'Ukraine. Elle a menacé" is Russia). */
@@ -1222,7 +1238,8 @@ static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
     int oblique = -1; /* the closest in the pronoun's sentence after a preposition */
     for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
-        if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON))
+        if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON) ||
+            !pronoun_fits(d, tok, m))
             continue;
         if (tok_is(d, m->t1, "'s"))
             continue; /* "China, Pyongyang's closest ally, said it": a possessor is seldom the one spoken of */
@@ -1602,7 +1619,7 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         }
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
             int a = mention_starting(d, c, p, false); /* resolved by the actor stage */
-            if (a < 0 && c->nsubj > 0) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
+            if (a < 0 && c->nsubj > 0 && pronoun_fits(d, p, &d->mentions.v[c->subj[0]])) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
                 memcpy(coord, c->subj, sizeof c->subj);
                 *ncoord = c->nsubj;
                 return coord[0];

@@ -175,7 +175,7 @@ enum gram_class {
     G_ADJECTIVE_PRE, G_REPORTING, G_PLACE_HEAD, G_IRREALIS, G_CONDITION, G_REALIS, G_SEQUEL,
     G_ANTERIOR, G_POSTERIOR, G_SPEAKER, G_COPULA, G_GENITIVE, G_HONORIFIC, G_PAIR_PEOPLE, G_VEHICLE, G_VEHICLE_BODY,
     G_GERUND, G_OBJECT_END, G_SUPERLATIVE, G_INFINITIVE, G_SETTING, G_OBJECT_CLITIC, G_OBJECT_PRONOUN,
-    G_PLURAL_POSSESSIVE,
+    G_PLURAL_POSSESSIVE, G_DET_PLURAL,
     G_COUNT
 };
 _Static_assert(G_COUNT <= 64, "gram_mask has a bit per class");
@@ -486,6 +486,8 @@ bool person_only_pronoun(const vigie_doc *d, size_t i);
 /* Is token i a pronoun of coreference.txt, one that may stand for a person ("il", "she"; not
  * "ils", "they")? */
 bool person_pronoun(const vigie_doc *d, size_t i);
+/* The gender coreference.txt gives the pronoun or anaphor at i: 'm', 'f', or 0. */
+char pronoun_gender(const vigie_doc *d, size_t i);
 /* An actor code made of two pieces ("FRA" + "COP"), kept in the document's memory. */
 const char *joined_code(vigie_doc *d, const char *first, const char *second);
 const char *actor_role_code(const actor_entry *a, vigie_date at, const char **title);

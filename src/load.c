@@ -17,7 +17,7 @@ const char *const gram_class_names[G_COUNT] = {
     "adjective_pre", "reporting", "place_head", "irrealis", "condition", "realis", "sequel",
     "anterior", "posterior", "speaker", "copula", "genitive", "honorific", "pair_people", "vehicle", "vehicle_body",
     "gerund", "object_end", "superlative", "infinitive", "setting", "object_clitic", "object_pronoun",
-    "plural_possessive"};
+    "plural_possessive", "det_plural"};
 
 static const char *const time_class_names[TC_COUNT] = {
     "month", "weekday", "relday", "part", "daypart", "unit", "number", "ordinal",
