@@ -1290,6 +1290,24 @@ static bool ment_adverb(const vigie_doc *d, const sent_ctx *c, size_t p)
            p > c->lo && verb_lookup(d, p - 1) && !verb_lookup(d, p) && !inside_mention(d, c, p);
 }
 
+/* Is mention m the possessor of a subject no dictionary names: "The French government's road safety
+ * association refused" (not "Russia's foreign ministry said", a role, nor "Russia's Gazprom")? */
+static bool possessed_thing(const vigie_doc *d, const sent_ctx *c, const mention_info *m, size_t start)
+{
+    if (m->t1 + 1 >= start || !tok_is(d, m->t1, "'s") || d->tokens.v[m->t1 + 1].kind != VIGIE_TOK_WORD)
+        return false;
+    if (gram_is(d, start, c->hi, G_PASSIVE))
+        return false; /* "if May's deal is rejected by MPs": rejecting her deal is rejecting her */
+    const lang_data *L = &d->engine->lang[d->lang];
+    for (size_t k = m->t1 + 1; k < start; k++) {
+        uint32_t payload;
+        size_t n;
+        if (inside_mention(d, c, k) || phrase_match(&L->agents, d, k, c->hi, &payload, 1, &n))
+            return false;
+    }
+    return true;
+}
+
 /* Does a role noun of agents.txt end at token p ("security forces", "troops")? */
 static bool ends_role_noun(const vigie_doc *d, const sent_ctx *c, size_t p)
 {
@@ -1638,6 +1656,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
             continue;
         if (m->t1 < start && tok_is(d, m->t1, "'s") && m->t0 > c->lo && tok_is(d, m->t0 - 1, ","))
             continue; /* the possessor in an apposition: "China, Pyongyang's closest ally, said" */
+        if (possessed_thing(d, c, m, start))
+            return -1;
         if (m->t1 < start && (noun_before(d, c, start) || other_clause_between(d, c, m->t1, start)))
             return -1; /* "Si Macron est resté silencieux, le Premier ministre a pris": no actor subject */
         /* a complement right before the verb heads its phrase when no actor does: "Deux avions
