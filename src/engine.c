@@ -279,6 +279,7 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
         ok = petrarch_load_verbs(e, opt->petrarch_verbs[i], opt->warnings, err, errlen);
     for (int l = 0; ok && l < LANG_COUNT; l++) {
         vocab_build(&e->lang[l]);
+        time_index(&e->lang[l]);
         patterns_sign(&e->lang[l]);
     }
     if (!ok) {
@@ -301,6 +302,7 @@ static void lang_free(lang_data *L)
     VEC_FREE(L->elided_forms);
     phrase_free(&L->time);
     VEC_FREE(L->time_entries);
+    VEC_FREE(L->time_chain_classes);
     phrase_free(&L->names);
     phrase_free(&L->demonyms);
     phrase_free(&L->agents);

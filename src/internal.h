@@ -194,6 +194,7 @@ typedef struct {
     strmap etre_verbs;   /* lemmas whose compound tenses take être: "est arrivé" is no passive (etreverbs.txt) */
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
+    VEC(uint32_t) time_chain_classes; /* per link of time: 1 << class of the chain's entries from there (time_index) */
     phrase_table names;  /* payload: index into engine actors */
     phrase_table demonyms; /* payload: index into engine actors (countries) */
     phrase_table agents; /* payload: index into agents */
@@ -307,14 +308,22 @@ struct vigie_doc {
     void *stage_scratch; /* a stage's private per-document working memory, while it runs */
 };
 
+/* The vocabulary entry of token i's key (exact: its lower-case form), or NULL. */
+static inline const vocab_entry *phrase_word(const vigie_doc *d, size_t i, bool exact)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t v = exact ? d->tinfo.v[i].vocab_lower : d->tinfo.v[i].vocab_key;
+    return v ? &L->vocab_v.v[v - 1] : NULL;
+}
+
 /* Can a phrase of t start at token i? The vocabulary answers no for most tokens without a call
  * to phrase_match (a table outside the vocabulary: maybe). */
 static inline bool phrase_may_start(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
     if (!t->vocab_slot)
         return true;
-    uint32_t v = exact ? d->tinfo.v[i].vocab_lower : d->tinfo.v[i].vocab_key;
-    return v && d->engine->lang[d->lang].vocab_v.v[v - 1].first[t->vocab_slot - 1];
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return w && w->first[t->vocab_slot - 1];
 }
 
 /* ---- stages ---- */
@@ -358,10 +367,42 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* Bytes of a phrase's joined key, its NUL and one more: a longer key matches nothing. */
+enum { PHRASE_KEY_CAP = 512 };
+/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
+ * holding a space is split differently in the table: it may be). */
+static inline bool phrase_may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    if (!t->vocab_slot)
+        return true;
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return (w && (w->inner & (1u << (t->vocab_slot - 1)))) || (d->tinfo.v[i].flags & TF_SPACED);
+}
+/* phrase_match_head's work with joined keys, for a phrase that may go on past token i. */
+uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                             uint32_t *head);
 /* The longest phrase of t starting at token i (not beyond `end`): its token count (0: none) and
- * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy. */
-uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                           uint32_t *head);
+ * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy.
+ * Inline for a table of the vocabulary: most tokens start no phrase, and most that do start only
+ * their own word's (the next token goes on none), which the vocabulary entry gives. Always
+ * inline, its table and `exact` constants there (GCC kept a shared copy: no faster than a call). */
+__attribute__((always_inline)) static inline uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d,
+                                                                        size_t i, size_t end, bool exact, uint32_t *head)
+{
+    if (!t->vocab_slot)
+        return phrase_match_joined(t, d, i, end, exact, head);
+    const token_info *ti = &d->tinfo.v[i];
+    const vocab_entry *w = phrase_word(d, i, exact);
+    size_t slot = t->vocab_slot - 1u;
+    *head = 0;
+    if (!w || !w->first[slot])
+        return 0;
+    if (w->first[slot] > 1 && i + 1 < end && phrase_may_follow(t, d, i + 1, exact))
+        return phrase_match_joined(t, d, i, end, exact, head);
+    if ((size_t)(exact ? ti->lower_len : ti->key_len) + 2 < PHRASE_KEY_CAP)
+        *head = w->lone[slot];
+    return *head != 0;
+}
 /* phrase_match's work once the vocabulary has not ruled token i out. */
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads);
@@ -469,6 +510,10 @@ char tense_after(vigie_doc *d, size_t at, size_t hi);
 bool after_avoir(vigie_doc *d, size_t i, size_t lo);
 
 /* time.c */
+/* A time phrase's entries the recognisers read: the first ones of its chain. */
+#define TIME_HIT_ENTRIES 8
+/* Notes the classes of each chain of the time table (once, after the table is loaded). */
+void time_index(lang_data *L);
 void time_doc(vigie_doc *d);
 /* Days in the calendar unit the time lexicon reads at token i ("day" 1, "weeks" 7), or 0. */
 int time_unit_days(const vigie_doc *d, size_t i, size_t end);

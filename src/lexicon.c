@@ -26,7 +26,7 @@ void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
         t->flags |= TF_TAGGED;
         t->verb = lookup_form(d, i);
         uint32_t head = 0; /* the match's chain of entries, walked in place (its first eight) */
-        uint32_t len = phrase_may_start(g, d, i, true) ? phrase_match_head(g, d, i, d->tokens.n, true, &head) : 0;
+        uint32_t len = phrase_match_head(g, d, i, d->tokens.n, true, &head);
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
         t->gram_mask = 0;
         size_t np = 0;

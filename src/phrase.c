@@ -110,29 +110,15 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
  * vocabulary entry, or a lookup for a table not in the vocabulary. */
 static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
-    const token_info *ti = &d->tinfo.v[i];
     if (t->vocab_slot) {
-        const lang_data *L = &d->engine->lang[d->lang];
-        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-        return v ? L->vocab_v.v[v - 1].first[t->vocab_slot - 1] : 0;
+        const vocab_entry *w = phrase_word(d, i, exact);
+        return w ? w->first[t->vocab_slot - 1] : 0;
     }
+    const token_info *ti = &d->tinfo.v[i];
     size_t k0len;
     const char *k0 = key_of(d, i, exact, &k0len);
     const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
     return maxlen ? *maxlen : 0;
-}
-
-/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
- * holding a space is split differently in the table: it may be). */
-static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
-{
-    if (!t->vocab_slot)
-        return true;
-    const token_info *ti = &d->tinfo.v[i];
-    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-    if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
-        return true;
-    return ti->flags & TF_SPACED;
 }
 
 /* The head of the chain of entries listed under one full key (phrase_table.full), or 0. */
@@ -159,9 +145,8 @@ static inline uint32_t word_chain(const phrase_table *t, const vigie_doc *d, siz
 {
     if (!t->vocab_slot)
         return lookup_word_chain(t, d, i, exact);
-    const token_info *ti = &d->tinfo.v[i];
-    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-    return v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return w ? w->lone[t->vocab_slot - 1] : 0;
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
@@ -176,14 +161,14 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
     size_t fits = 1;
     for (; fits < longest; fits++) {
         key_of(d, i + fits, exact, &kl);
-        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact))
+        if (total + 1 + kl + 2 >= cap || !phrase_may_follow(t, d, i + fits, exact))
             break;
         total += 1 + kl;
     }
     return fits;
 }
 
-enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
+enum { KEY_CAP = PHRASE_KEY_CAP, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
 
 /* The space-joined key of tokens [i, i + fits) is built once; the key of the first len tokens
  * is then a prefix of plen[len] bytes, tried longest first. */
@@ -210,9 +195,9 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     return *head != 0;
 }
 
-/* A lone word (most phrase starts: the next token goes on no phrase) needs no joined key: its
- * key and hash are the token's. */
-uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+/* A lone word (the next token goes on no phrase) needs no joined key: its key and hash are the
+ * token's. */
+uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *head)
 {
     *head = 0;

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the lexicon says of token i: the entries of the longest phrase starting there. */
+/* What the lexicon says of token i: the longest phrase starting there and its entries. */
 typedef struct {
     uint32_t len;
-    uint32_t classes; /* 1 << time_class of each entry */
-    size_t n;
-    const time_entry *e[8];
+    uint32_t classes; /* 1 << time_class of its entries (the first TIME_HIT_ENTRIES) */
+    uint32_t head;    /* its chain of entries in the time table's links (0: none) */
 } time_hit;
 
 /* The recognisers ask about the same tokens many times: each token's lexicon entries are
@@ -22,20 +21,22 @@ typedef struct {
     size_t n;
 } time_cache;
 
-/* Fills *h (its entries up to h->n only: most tokens have none, and the array is not cleared). */
+void time_index(lang_data *L)
+{
+    const phrase_table *t = &L->time;
+    for (size_t k = 0; k < t->links.n; k++) {
+        uint32_t classes = 0, n = 0;
+        for (uint32_t l = (uint32_t)k + 1; l && n < TIME_HIT_ENTRIES; l = t->links.v[l - 1].next, n++)
+            classes |= 1u << L->time_entries.v[t->links.v[l - 1].payload].cls;
+        VEC_PUSH(L->time_chain_classes, classes);
+    }
+}
+
 static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
 {
     const lang_data *L = &d->engine->lang[d->lang];
-    const phrase_table *t = &L->time;
-    uint32_t head = 0;
-    h->len = phrase_may_start(t, d, i, false) ? phrase_match_head(t, d, i, end, false, &head) : 0;
-    h->classes = 0;
-    h->n = 0;
-    for (uint32_t l = head; l && h->n < sizeof h->e / sizeof *h->e; l = t->links.v[l - 1].next) {
-        const time_entry *e = &L->time_entries.v[t->links.v[l - 1].payload];
-        h->e[h->n++] = e;
-        h->classes |= 1u << e->cls;
-    }
+    h->len = phrase_match_head(&L->time, d, i, end, false, &h->head);
+    h->classes = h->head ? L->time_chain_classes.v[h->head - 1] : 0;
     return h;
 }
 
@@ -43,7 +44,7 @@ static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time
  * lookup into *fresh when the cached phrase runs past `end`. */
 static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *fresh)
 {
-    static const time_hit none = {0, 0, 0, {0}};
+    static const time_hit none = {0, 0, 0};
     if (i >= end)
         return &none;
     const time_cache *cache = d->stage_scratch;
@@ -52,11 +53,15 @@ static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit
     return lex_lookup(d, i, end, fresh);
 }
 
-static const time_entry *hit_class(const time_hit *h, enum time_class c)
+static const time_entry *hit_class(const vigie_doc *d, const time_hit *h, enum time_class c)
 {
-    for (size_t k = 0; k < h->n; k++)
-        if (h->e[k]->cls == c)
-            return h->e[k];
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t n = 0;
+    for (uint32_t l = h->head; l && n < TIME_HIT_ENTRIES; l = L->time.links.v[l - 1].next, n++) {
+        const time_entry *e = &L->time_entries.v[L->time.links.v[l - 1].payload];
+        if (e->cls == c)
+            return e;
+    }
     return NULL;
 }
 
@@ -109,7 +114,7 @@ static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enu
     const time_hit *h = lex_at(d, i, end, &fresh);
     if (!(h->classes & (1u << c)))
         return NULL;
-    const time_entry *e = hit_class(h, c);
+    const time_entry *e = hit_class(d, h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL; /* "may", "march" are verbs */
     if (e && (c == TC_MONTH || c == TC_WEEKDAY) && inside_name(d, i, end, tagged(e, "NAME")))
@@ -992,7 +997,7 @@ static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t en
     time_hit none;
     return !(d->lang == LANG_EN && j < end && d->tokens.v[j].kind == VIGIE_TOK_WORD &&
              !(d->tinfo.v[j].flags & TF_CAP) && !d->tinfo.v[j].gram_mask && !verb_lookup(d, j) &&
-             !simple_past(d, j) && lex_at(d, j, end, &none)->n == 0);
+             !simple_past(d, j) && !lex_at(d, j, end, &none)->head);
 }
 
 /* HOLIDAY [YEAR] — "Noël", "la Pentecôte 2020", "Christmas", "Easter Monday": without a year, the
@@ -2122,7 +2127,7 @@ static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, s
 {
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
     if (start == 1u << TC_DET)
-        return i + 1 < end && cache->hits[i + 1].n;
+        return i + 1 < end && cache->hits[i + 1].head;
     return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || (d->tinfo.v[i].flags & TF_HYPHEN) ||
            roman_century(d, cache, i, end);
 }
