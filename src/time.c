@@ -106,14 +106,10 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
     return (lex_at(d, i - 1, end, &buf)->classes & ~(1u << TC_HOLIDAY)) == 0;
 }
 
-/* A lexicon entry of class c at token i; *len gets its length. English month names must be
- * capitalised. */
-static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
+/* lex_class once the hit h at token i has an entry of class c. */
+__attribute__((noinline)) static const time_entry *lex_class_in(const vigie_doc *d, size_t i, size_t end,
+                                                               enum time_class c, const time_hit *h, uint32_t *len)
 {
-    time_hit fresh;
-    const time_hit *h = lex_at(d, i, end, &fresh);
-    if (!(h->classes & (1u << c)))
-        return NULL;
     const time_entry *e = hit_class(d, h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL; /* "may", "march" are verbs */
@@ -122,6 +118,15 @@ static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enu
     if (e && len)
         *len = h->len;
     return e;
+}
+
+/* A lexicon entry of class c at token i; *len gets its length. English month names must be
+ * capitalised. Inline: the recognisers ask often, and most tokens they ask of have no such entry. */
+static inline const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
+{
+    time_hit fresh;
+    const time_hit *h = lex_at(d, i, end, &fresh);
+    return h->classes & (1u << c) ? lex_class_in(d, i, end, c, h, len) : NULL;
 }
 
 /* The entry of class c listed for one word given as a key (a piece of a token). */
