@@ -280,6 +280,7 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
     for (int l = 0; ok && l < LANG_COUNT; l++) {
         vocab_build(&e->lang[l]);
         time_index(&e->lang[l]);
+        lexicon_index(&e->lang[l]);
         patterns_sign(&e->lang[l]);
     }
     if (!ok) {
@@ -292,6 +293,7 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
 static void lang_free(lang_data *L)
 {
     phrase_free(&L->grammar);
+    VEC_FREE(L->gram_chain_masks);
     strmap_free(&L->abbrev);
     strmap_free(&L->elision);
     strmap_free(&L->stopwords);

@@ -181,8 +181,15 @@ enum gram_class {
 _Static_assert(G_COUNT <= 64, "gram_mask has a bit per class");
 extern const char *const gram_class_names[G_COUNT];
 
+/* The grammar classes of a chain of grammar entries: those that count when written with a capital
+ * initial only (GRAM_INITIAL), and the others. */
+typedef struct {
+    uint64_t any, initial;
+} gram_masks;
+
 typedef struct {
     phrase_table grammar; /* payload: enum gram_class */
+    VEC(gram_masks) gram_chain_masks; /* per link of grammar: the chain's classes from there (lexicon_index) */
     strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
     strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
     bool elision_bare;   /* some elision has no apostrophe: every word must be looked up */
@@ -462,6 +469,8 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n);
 void segment_doc(vigie_doc *d);
 
 /* lexicon.c: lookups shared by the stages */
+/* Notes the classes of each chain of the grammar table (once, after the table is loaded). */
+void lexicon_index(lang_data *L);
 /* Attaches grammar classes and verb analyses to every token (once per document). */
 void lexicon_tag(vigie_doc *d);
 /* The same for tokens [lo, hi) not tagged yet: dating alone needs the tags of the few sentences

@@ -14,28 +14,40 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     return first ? &L->analyses.v[first - 1] : NULL;
 }
 
+void lexicon_index(lang_data *L)
+{
+    const phrase_table *g = &L->grammar;
+    for (size_t k = 0; k < g->links.n; k++) {
+        gram_masks m = {0, 0};
+        uint32_t n = 0; /* its first eight entries, as tagging always read */
+        for (uint32_t l = (uint32_t)k + 1; l && n < 8; l = g->links.v[l - 1].next, n++) {
+            uint32_t payload = g->links.v[l - 1].payload;
+            uint64_t bit = (uint64_t)1 << (payload & ~GRAM_INITIAL);
+            if (payload & GRAM_INITIAL)
+                m.initial |= bit;
+            else
+                m.any |= bit;
+        }
+        VEC_PUSH(L->gram_chain_masks, m);
+    }
+}
+
 void lexicon_tag(vigie_doc *d) { lexicon_tag_range(d, 0, d->tokens.n); }
 
 void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
 {
-    const phrase_table *g = &d->engine->lang[d->lang].grammar;
+    const lang_data *L = &d->engine->lang[d->lang];
     for (size_t i = lo; i < hi && i < d->tokens.n; i++) {
         token_info *t = &d->tinfo.v[i];
         if (t->flags & TF_TAGGED)
             continue;
         t->flags |= TF_TAGGED;
         t->verb = lookup_form(d, i);
-        uint32_t head = 0; /* the match's chain of entries, walked in place (its first eight) */
-        uint32_t len = phrase_match_head(g, d, i, d->tokens.n, true, &head);
+        uint32_t head;
+        uint32_t len = phrase_match_head(&L->grammar, d, i, d->tokens.n, true, &head);
         t->gram_len = (uint8_t)(len > 255 ? 255 : len);
-        t->gram_mask = 0;
-        size_t np = 0;
-        for (uint32_t l = head; l && np < 8; l = g->links.v[l - 1].next, np++) {
-            uint32_t payload = g->links.v[l - 1].payload, cls = payload & ~GRAM_INITIAL;
-            if ((payload & GRAM_INITIAL) && !(t->flags & TF_CAP))
-                continue;
-            t->gram_mask |= (uint64_t)1 << cls;
-        }
+        const gram_masks *m = head ? &L->gram_chain_masks.v[head - 1] : NULL;
+        t->gram_mask = m ? m->any | (t->flags & TF_CAP ? m->initial : 0) : 0;
     }
 }
 
