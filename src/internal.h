@@ -43,7 +43,7 @@ enum {
     TF_SPACE_BEFORE = 1 << 3,
     TF_NEWLINE_BEFORE = 1 << 4,
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
-    TF_TAGGED = 1 << 6,      /* lexicon_tag has filled gram_len, gram_mask and verb */
+    TF_TAGGED = 1 << 6,      /* lexicon_tag_token has filled gram_len, gram_mask and verb */
     TF_HYPHEN = 1 << 7,      /* the key holds a '-' ("mi-janvier", "2021-12-30", "-"): noted while keying */
     TF_SPACED = 1 << 8,      /* the key or the lower-case form holds a space (a folded sign: "¨" keys as " ") */
 };
@@ -473,9 +473,18 @@ void segment_doc(vigie_doc *d);
 void lexicon_index(lang_data *L);
 /* Attaches grammar classes and verb analyses to every token (once per document). */
 void lexicon_tag(vigie_doc *d);
-/* The same for tokens [lo, hi) not tagged yet: dating alone needs the tags of the few sentences
- * whose tense it asks, and tags them on demand. */
-void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi);
+/* The same for token i. */
+void lexicon_tag_token(vigie_doc *d, size_t i);
+/* Token i's info, its tags (gram_len, gram_mask, verb) filled if no one asked before: dating alone
+ * tags only the tokens its tense questions read. The tags are a cache of what the lexicon says of
+ * the token and those after it: whenever they are filled, they read the same. */
+static inline const token_info *token_tags(const vigie_doc *d, size_t i)
+{
+    const token_info *t = &d->tinfo.v[i];
+    if (!(t->flags & TF_TAGGED))
+        lexicon_tag_token((vigie_doc *)d, i);
+    return t;
+}
 /* A past form of a verb the lexicon did not load ("cited", "fought", "left"): clauseforms.txt
  * lists them (English). */
 bool simple_past(const vigie_doc *d, size_t k);
@@ -487,11 +496,23 @@ bool is_function_word(const vigie_doc *d, size_t i);
 /* Does a clause open at token i: a `clause` word, but a `sequel` one only before a verb of its
  * own ("after protesters clashed", not "backed down before Kestran")? */
 bool opens_clause(const vigie_doc *d, size_t i, size_t hi);
-/* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
+/* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL, once
+ * lexicon_tag has tagged the document (the actor and event stages). */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
 bool analysis_has_tag(const verb_analysis *va, char tag);
-/* Does a grammar phrase of class cls start at token i? */
+/* Does a grammar phrase of class cls start at token i? Once lexicon_tag has tagged the document. */
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
+/* verb_lookup and gram_is for the code that dating alone runs (time.c, tense.c, lexicon.c): token i
+ * is tagged first if no one asked before. Not the event stage's: it asks everywhere, of tokens
+ * tagged already. */
+static inline const verb_analysis *lazy_verb_lookup(const vigie_doc *d, size_t i)
+{
+    return i < d->tinfo.n ? token_tags(d, i)->verb : NULL;
+}
+static inline bool lazy_gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
+{
+    return i < end && (token_tags(d, i)->gram_mask & ((uint64_t)1 << cls));
+}
 /* Is one of the analyses of a verb form that lemma? Lemma names are stored folded, without
  * accents ("etre"). */
 bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma);

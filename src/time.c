@@ -82,10 +82,8 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
     if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
         d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
         return false;
-    const token_info *prev = &d->tinfo.v[i - 1];
-    if (d->sentences.v[prev->sentence].first_token == i - 1) {
-        lexicon_tag_range((vigie_doc *)d, i - 1, i);
-        if (prev->gram_mask || verb_lookup(d, i - 1) || is_function_word(d, i - 1))
+    if (d->sentences.v[d->tinfo.v[i - 1].sentence].first_token == i - 1) {
+        if (token_tags(d, i - 1)->gram_mask || lazy_verb_lookup(d, i - 1) || is_function_word(d, i - 1))
             return false;
     }
     /* a day number after it makes a date ("invaded Ukraine Feb. 24", "Ukraine March 1"), not after a
@@ -95,13 +93,9 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
         return false;
     /* a name right after a verb is its object, the weekday after it a date ("attacked Kyiv Monday");
      * after a determiner or a preposition it opens the name ("the Black Monday crash", "on Super Tuesday") */
-    if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP)) {
-        /* tags are a lazy cache of the token (its verb analysis), filled here when the run stops at
-         * dating, so that "vigie time" reads as the whole pipeline does */
-        lexicon_tag_range((vigie_doc *)d, i - 2, i - 1);
-        if (verb_lookup(d, i - 2) || simple_past(d, i - 2))
-            return false;
-    }
+    if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP) &&
+        (lazy_verb_lookup(d, i - 2) || simple_past(d, i - 2)))
+        return false;
     time_hit buf; /* a holiday's first word is a name's too: "the Good Friday Agreement" */
     return (lex_at(d, i - 1, end, &buf)->classes & ~(1u << TC_HOLIDAY)) == 0;
 }
@@ -306,14 +300,13 @@ static int year_for_month(vigie_date ref, int m, int direction, bool strict)
  * clause. *found: whether either was there. */
 static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
 {
-    lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     if (at > lo + 1 && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF") && lex_class(d, at - 2, hi, TC_DAYPART, NULL))
         at -= at > lo + 2 && lex_class(d, at - 3, hi, TC_DET, NULL) ? 3 : 2; /* "(the) night of 4 April" */
     *found = false;
     /* after a determiner it is a noun: "faire le point jeudi", "un fait divers" */
-    bool participle = at > lo && past_participle(d, at - 1) && !gram_is(d, at - 1, hi, G_PLANNED) &&
-                      !(at - 1 > lo && gram_is(d, at - 2, hi, G_DETERMINER));
-    if (participle && !(at - 1 > lo && verb_lookup(d, at - 2))) {
+    bool participle = at > lo && past_participle(d, at - 1) && !lazy_gram_is(d, at - 1, hi, G_PLANNED) &&
+                      !(at - 1 > lo && lazy_gram_is(d, at - 2, hi, G_DETERMINER));
+    if (participle && !(at - 1 > lo && lazy_verb_lookup(d, at - 2))) {
         *found = true;
         return -1;
     }
@@ -328,10 +321,9 @@ static bool possessive_subject(vigie_doc *d, size_t at, size_t lo, size_t hi)
 {
     if (at + 1 >= hi || !tok_is(d, at + 1, "'s"))
         return false;
-    if (at > lo)
-        lexicon_tag_range(d, at - 1, at); /* done already unless the run stops at dating */
     /* not after a word that is also a preposition: "a poll taken after Saturday's protests" */
-    return at == lo || tok_is(d, at - 1, ",") || gram_is(d, at - 1, hi, G_COORD) || gram_is(d, at - 1, hi, G_RELATIVE);
+    return at == lo || tok_is(d, at - 1, ",") || lazy_gram_is(d, at - 1, hi, G_COORD) ||
+           lazy_gram_is(d, at - 1, hi, G_RELATIVE);
 }
 
 /* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
@@ -342,7 +334,6 @@ static bool possessive_subject(vigie_doc *d, size_t at, size_t lo, size_t hi)
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
     if (possessive_subject(d, at, lo, hi)) { /* "and that Sunday's summit will rubber-stamp it" */
-        lexicon_tag_range(d, at, hi); /* done already unless the run stops at dating */
         char tense = tense_after(d, at + 2, hi); /* past the "'s" */
         if (tense)
             return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : weekday ? +1 : 0;
@@ -734,11 +725,10 @@ static bool year_closed(vigie_doc *d, size_t i, size_t end)
     if (link || kind == VIGIE_TOK_QUOTE ||
         (kind == VIGIE_TOK_PUNCT && !tok_is(d, j, "(") && !tok_is(d, j, "%") && !tok_is(d, j, "‰")))
         return true; /* "« nécessaire dès 2024 »", "de 1993 jusqu'à sa mort"; "2000 %" is a count */
-    lexicon_tag_range(d, j, j + 1); /* done already unless the run stops at dating */
     uint64_t verb_group = (uint64_t)1 << G_AUXILIARY | (uint64_t)1 << G_COPULA | (uint64_t)1 << G_NEG_PRE;
-    if (d->tinfo.v[j].gram_mask & (FUNCTION_WORD | verb_group))
+    if (token_tags(d, j)->gram_mask & (FUNCTION_WORD | verb_group))
         return true;
-    return d->lang == LANG_FR && finite_form(verb_lookup(d, j));
+    return d->lang == LANG_FR && finite_form(lazy_verb_lookup(d, j));
 }
 
 /* The entry of class cls, one to three words long, that ends right before token i ("plus de",
@@ -760,15 +750,14 @@ static bool counted_after(vigie_doc *d, size_t i, size_t end, size_t lo)
 {
     if (i == lo)
         return false;
-    lexicon_tag_range(d, i - 1, i);
-    const token_info *prev = &d->tinfo.v[i - 1];
+    const token_info *prev = token_tags(d, i - 1);
     if (d->tokens.v[i - 1].kind == VIGIE_TOK_NUMBER || d->tokens.v[i - 1].kind == VIGIE_TOK_SYMBOL ||
         entry_ending_at(d, i, end, lo, TC_APPROX) || lex_class(d, i - 1, end, TC_LABEL, NULL))
         return true;
     if (prev->gram_mask & FUNCTION_WORD) /* "entre 1986 et 1996": "entre" is a verb form too */
         return false;
     return (prev->gram_mask & ((uint64_t)1 << G_COPULA | (uint64_t)1 << G_AUXILIARY)) ||
-           finite_form(verb_lookup(d, i - 1));
+           finite_form(lazy_verb_lookup(d, i - 1));
 }
 
 /* Is the year at i an adverbial, when things happened ("pour 2019", "à partir de 1940", "de 2004 à
@@ -839,13 +828,12 @@ static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_in
  * mai", "expected in May"), nor carried by a future ("sera prolongée en août")? */
 static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
-    size_t p = i > lo && gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
-    p = p > lo && gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
-    if (p == lo || !past_participle(d, p - 1) || gram_is(d, p - 1, end, G_PLANNED) ||
-        (p - 1 > lo && gram_is(d, p - 2, end, G_DETERMINER)))
+    size_t p = i > lo && lazy_gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
+    p = p > lo && lazy_gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
+    if (p == lo || !past_participle(d, p - 1) || lazy_gram_is(d, p - 1, end, G_PLANNED) ||
+        (p - 1 > lo && lazy_gram_is(d, p - 2, end, G_DETERMINER)))
         return false;
-    return p - 1 == lo || !verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
+    return p - 1 == lo || !lazy_verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
 }
 
 /* A bare month six months from publication either way ("in May" in November) is as near in the
@@ -874,7 +862,8 @@ static bool far_ahead_past(vigie_doc *d, timex_info *t, size_t i, size_t lo, siz
     /* a month qualifying a noun dates that noun, whatever the verb's tense: "announced a list for the May
      * election", "May's elections", "la présidentielle d'octobre" */
     size_t m = t->t1 > 0 ? t->t1 - 1 : i;
-    if ((i > lo && (gram_is(d, i - 1, end, G_DETERMINER) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"))) ||
+    if ((i > lo &&
+         (lazy_gram_is(d, i - 1, end, G_DETERMINER) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"))) ||
         (m + 1 < end && tok_is(d, m + 1, "'s")))
         return false;
     /* the end of a span keeps the nearest: "préside l'UE jusqu'à fin décembre" */
@@ -991,7 +980,6 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
  * not a name's last word ("Mickaël Noël"), nor an English noun's modifier ("Christmas lights")? */
 static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
     size_t k = i;
     while (k + 1 < j && !(d->tinfo.v[k].flags & TF_CAP))
         k++; /* past "la", "l'", "the" */
@@ -1001,7 +989,7 @@ static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t en
         return false;
     time_hit none;
     return !(d->lang == LANG_EN && j < end && d->tokens.v[j].kind == VIGIE_TOK_WORD &&
-             !(d->tinfo.v[j].flags & TF_CAP) && !d->tinfo.v[j].gram_mask && !verb_lookup(d, j) &&
+             !(d->tinfo.v[j].flags & TF_CAP) && !token_tags(d, j)->gram_mask && !lazy_verb_lookup(d, j) &&
              !simple_past(d, j) && !lex_at(d, j, end, &none)->head);
 }
 
@@ -1595,8 +1583,7 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     if (tagged(dir, "STORY") && !det)
         return 0; /* "les six premiers mois suivant l'invasion", "in previous weeks": a preposition */
     if (season) {
-        lexicon_tag_range(d, head, head + 1);
-        if (verb_lookup(d, head) && after_avoir(d, head, lo))
+        if (lazy_verb_lookup(d, head) && after_avoir(d, head, lo))
             return 0; /* "qui a jusqu'ici été marquée": être's participle, not the summer */
         bool capital = head > lo && (d->tinfo.v[head].flags & TF_CAP); /* "the Arab Spring" */
         bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
@@ -1799,10 +1786,9 @@ static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
         return 0;
     }
     /* an hour word after a preposition is one too: "depuis minuit", "autour de minuit", "before noon" */
-    if (hw && i > lo)
-        lexicon_tag_range(d, i - 1, i);
-    bool introduced = at || (hw && i > lo && !(d->tinfo.v[i].flags & TF_CAP) && !gram_is(d, i - 1, end, G_DETERMINER) &&
-                             (gram_is(d, i - 1, end, G_PREP) || lex_class(d, i - 1, end, TC_YEARWORD, NULL)));
+    bool introduced = at || (hw && i > lo && !(d->tinfo.v[i].flags & TF_CAP) &&
+                             !lazy_gram_is(d, i - 1, end, G_DETERMINER) &&
+                             (lazy_gram_is(d, i - 1, end, G_PREP) || lex_class(d, i - 1, end, TC_YEARWORD, NULL)));
     /* not after a determiner: "la Ligue du midi" is the South */
     if (h < 0 || (!introduced && (hw || tagged(clock, "AT"))))
         return 0;
