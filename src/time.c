@@ -32,12 +32,21 @@ void time_index(lang_data *L)
     }
 }
 
-static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
+/* Fills *h for token i. Always inline: the cache asks it of every token. */
+__attribute__((always_inline)) static inline const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end,
+                                                                        time_hit *h)
 {
     const lang_data *L = &d->engine->lang[d->lang];
     h->len = phrase_match_head(&L->time, d, i, end, false, &h->head);
     h->classes = h->head ? L->time_chain_classes.v[h->head - 1] : 0;
     return h;
+}
+
+/* lex_lookup out of line, for the few hits the cache cannot give. */
+__attribute__((noinline)) static const time_hit *lex_lookup_fresh(const vigie_doc *d, size_t i, size_t end,
+                                                                  time_hit *h)
+{
+    return lex_lookup(d, i, end, h);
 }
 
 /* The entries at token i: the cached ones (no copy: the recognisers ask often), or a fresh
@@ -50,7 +59,7 @@ static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit
     const time_cache *cache = d->stage_scratch;
     if (cache && i < cache->n && cache->hits[i].len <= end - i)
         return &cache->hits[i];
-    return lex_lookup(d, i, end, fresh);
+    return lex_lookup_fresh(d, i, end, fresh);
 }
 
 static const time_entry *hit_class(const vigie_doc *d, const time_hit *h, enum time_class c)
