@@ -112,6 +112,9 @@ enum time_class {
     TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_SEASON, TC_EVERY, TC_DET,
     TC_LINK, TC_CLOCK, TC_HOUR, TC_AT, TC_YEARPART, TC_ANAPHOR, TC_DECADE, TC_HOLIDAY, TC_LABEL, TC_NAME, TC_COUNT
 };
+/* What a time expression may start on (time.c): a token with an entry of a class, a number, a
+ * hyphenated word, a Roman ordinal. */
+#define TIME_STARTS (TC_COUNT + 3)
 typedef struct {
     enum time_class cls;
     int num;           /* month, weekday, offset, number, direction... */
@@ -202,6 +205,7 @@ typedef struct {
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
     VEC(uint32_t) time_chain_classes; /* per link of time: 1 << class of the chain's entries from there (time_index) */
+    uint32_t time_starters[TIME_STARTS]; /* per kind of start: bit r for each time recogniser r that starts there */
     phrase_table names;  /* payload: index into engine actors */
     phrase_table demonyms; /* payload: index into engine actors (countries) */
     phrase_table agents; /* payload: index into agents */
@@ -542,7 +546,8 @@ bool after_avoir(vigie_doc *d, size_t i, size_t lo);
 /* time.c */
 /* A time phrase's entries the recognisers read: the first ones of its chain. */
 #define TIME_HIT_ENTRIES 8
-/* Notes the classes of each chain of the time table (once, after the table is loaded). */
+/* Notes the classes of each chain of the time table, and the recognisers of each kind of start
+ * (once, after the table is loaded). */
 void time_index(lang_data *L);
 void time_doc(vigie_doc *d);
 /* Days in the calendar unit the time lexicon reads at token i ("day" 1, "weeks" 7), or 0. */

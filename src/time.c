@@ -21,17 +21,6 @@ typedef struct {
     size_t n;
 } time_cache;
 
-void time_index(lang_data *L)
-{
-    const phrase_table *t = &L->time;
-    for (size_t k = 0; k < t->links.n; k++) {
-        uint32_t classes = 0, n = 0;
-        for (uint32_t l = (uint32_t)k + 1; l && n < TIME_HIT_ENTRIES; l = t->links.v[l - 1].next, n++)
-            classes |= 1u << L->time_entries.v[t->links.v[l - 1].payload].cls;
-        VEC_PUSH(L->time_chain_classes, classes);
-    }
-}
-
 /* Fills *h for token i. Always inline: the cache asks it of every token. */
 __attribute__((always_inline)) static inline const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end,
                                                                         time_hit *h)
@@ -2171,6 +2160,23 @@ static const recogniser_entry recognisers[] = {
     {rec_vague, C(VAGUE)},
 };
 #undef C
+#define RECOGNISERS (sizeof recognisers / sizeof *recognisers)
+_Static_assert(RECOGNISERS <= 32, "time_starters has a bit per recogniser");
+_Static_assert(START_ROMAN == 1u << (TIME_STARTS - 1), "time_starters has an entry per start bit");
+
+void time_index(lang_data *L)
+{
+    const phrase_table *t = &L->time;
+    for (size_t k = 0; k < t->links.n; k++) {
+        uint32_t classes = 0, n = 0;
+        for (uint32_t l = (uint32_t)k + 1; l && n < TIME_HIT_ENTRIES; l = t->links.v[l - 1].next, n++)
+            classes |= 1u << L->time_entries.v[t->links.v[l - 1].payload].cls;
+        VEC_PUSH(L->time_chain_classes, classes);
+    }
+    for (size_t r = 0; r < RECOGNISERS; r++)
+        for (uint32_t starts = recognisers[r].starts; starts; starts &= starts - 1)
+            L->time_starters[__builtin_ctz(starts)] |= 1u << r;
+}
 
 static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
@@ -2188,6 +2194,7 @@ int time_unit_days(const vigie_doc *d, size_t i, size_t end)
 
 void time_doc(vigie_doc *d)
 {
+    const lang_data *L = &d->engine->lang[d->lang];
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t end = sentence_end(d, s);
@@ -2208,12 +2215,12 @@ void time_doc(vigie_doc *d)
             }
             timex_info t;
             size_t len = 0;
-            uint32_t kind = start_kind(d, &cache, i, end);
-            for (size_t r = 0; !len && r < sizeof recognisers / sizeof *recognisers; r++) {
-                if (!(recognisers[r].starts & kind))
-                    continue;
+            uint32_t tried = 0; /* the recognisers that start on this kind of token, in their order */
+            for (uint32_t kind = start_kind(d, &cache, i, end); kind; kind &= kind - 1)
+                tried |= L->time_starters[__builtin_ctz(kind)];
+            for (; !len && tried; tried &= tried - 1) {
                 t = new_timex(i);
-                len = recognisers[r].run(d, i, end, lo, &t);
+                len = recognisers[__builtin_ctz(tried)].run(d, i, end, lo, &t);
             }
             if (len == (size_t)-1) { /* impossible date: skip the day token */
                 i++;
