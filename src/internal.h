@@ -15,12 +15,21 @@ extern const char *const lang_codes[LANG_COUNT];
 typedef struct { uint32_t payload, next; } phrase_link;
 
 /* ---- phrase tables: multi-token dictionary entries matched longest first ---- */
+#define PHRASE_PAIR_LOG 12
 typedef struct {
     strmap first;  /* key of the first token -> longest phrase length (tokens) starting with it */
     strmap full;   /* space-joined keys -> head of payload chain + 1 */
     VEC(phrase_link) links;
     uint8_t vocab_slot; /* its column in the language's vocabulary + 1; 0: not indexed there */
+    uint64_t pairs[(1u << PHRASE_PAIR_LOG) / 64]; /* indexed in the vocabulary: the phrase_pair_bit of each
+                                                   * phrase's first two words (a bit set: maybe) */
 } phrase_table;
+
+/* A bit for two words (vocabulary indices) opening a phrase. */
+static inline uint32_t phrase_pair_bit(uint32_t first, uint32_t second)
+{
+    return (first * 0x9E3779B1u ^ second * 0x85EBCA77u) >> (32 - PHRASE_PAIR_LOG);
+}
 
 /* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
 enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COREF, PT_COUNT };
@@ -389,6 +398,19 @@ static inline bool phrase_may_follow(const phrase_table *t, const vigie_doc *d, 
     const vocab_entry *w = phrase_word(d, i, exact);
     return (w && (w->inner & (1u << (t->vocab_slot - 1)))) || (d->tinfo.v[i].flags & TF_SPACED);
 }
+/* Can a phrase of t (in the vocabulary) go on past token i? Its next token may follow, and the
+ * two words open a phrase (the table's pairs: most phrase starts that may go on do not). */
+static inline bool phrase_may_go_on(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    const token_info *ti = &d->tinfo.v[i], *next = ti + 1;
+    if (next->flags & TF_SPACED)
+        return true;
+    if (!phrase_may_follow(t, d, i + 1, exact))
+        return false;
+    uint32_t bit = phrase_pair_bit((exact ? ti->vocab_lower : ti->vocab_key) - 1,
+                                   (exact ? next->vocab_lower : next->vocab_key) - 1);
+    return t->pairs[bit / 64] >> (bit % 64) & 1;
+}
 /* phrase_match_head's work with joined keys, for a phrase that may go on past token i. */
 uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                              uint32_t *head);
@@ -408,7 +430,7 @@ __attribute__((always_inline)) static inline uint32_t phrase_match_head(const ph
     *head = 0;
     if (!w || !w->first[slot])
         return 0;
-    if (w->first[slot] > 1 && i + 1 < end && phrase_may_follow(t, d, i + 1, exact))
+    if (w->first[slot] > 1 && i + 1 < end && phrase_may_go_on(t, d, i, exact))
         return phrase_match_joined(t, d, i, end, exact, head);
     if ((size_t)(exact ? ti->lower_len : ti->key_len) + 2 < PHRASE_KEY_CAP)
         *head = w->lone[slot];

@@ -41,16 +41,32 @@ static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
 
 /* ---- vocabulary ---- */
 
-/* The entry of word, created empty if need be. */
-static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
+/* The index of the entry of word (len bytes), created empty if need be. */
+static uint32_t vocab_index_of(lang_data *L, const char *word, size_t len)
 {
     bool inserted;
-    uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
+    uint32_t idx = *strmap_put(&L->vocab, word, len, (uint32_t)L->vocab_v.n, &inserted);
     if (inserted) {
         vocab_entry none = {{0}, {0}, 0, 0, 0};
         VEC_PUSH(L->vocab_v, none);
     }
-    return &L->vocab_v.v[*idx];
+    return idx;
+}
+
+static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
+{
+    uint32_t idx = vocab_index_of(L, word, strlen(word)); /* before reading vocab_v.v, which it may move */
+    return &L->vocab_v.v[idx];
+}
+
+/* Notes the pair of a phrase's first two words (its key holds a space at sp). */
+static void vocab_add_pair(lang_data *L, phrase_table *t, const char *key, const char *sp)
+{
+    const char *next = strchr(sp + 1, ' ');
+    uint32_t first = vocab_index_of(L, key, (size_t)(sp - key));
+    uint32_t second = vocab_index_of(L, sp + 1, next ? (size_t)(next - sp - 1) : strlen(sp + 1));
+    uint32_t bit = phrase_pair_bit(first, second);
+    t->pairs[bit / 64] |= 1ull << (bit % 64);
 }
 
 static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
@@ -67,6 +83,8 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
         const char *sp = t->full.slots[s].key ? strchr(t->full.slots[s].key, ' ') : NULL;
         if (t->full.slots[s].key && !sp) /* a one-word entry: found through the word's vocabulary entry */
             vocab_entry_of(L, t->full.slots[s].key)->lone[slot] = t->full.slots[s].val;
+        if (sp)
+            vocab_add_pair(L, t, t->full.slots[s].key, sp);
         while (sp) { /* the phrase's later words */
             const char *next = strchr(sp + 1, ' ');
             size_t n = next ? (size_t)(next - sp - 1) : strlen(sp + 1);
