@@ -176,7 +176,10 @@ typedef struct {
 struct verb_analysis {
     uint32_t lemma;   /* index into lang_data.lemmas */
     char tags[12];
+    uint32_t tag_bits; /* verb_tag_bit of each capital letter in tags (verbform_add) */
 };
+/* A tag's bit in verb_analysis.tag_bits: the tags tested are capital letters. */
+static inline uint32_t verb_tag_bit(char tag) { return tag >= 'A' && tag <= 'Z' ? 1u << (tag - 'A') : 0; }
 
 /* Grammatical classes of function words (data/LANG/grammar.txt). */
 enum gram_class {
@@ -525,6 +528,7 @@ bool opens_clause(const vigie_doc *d, size_t i, size_t hi);
 /* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL, once
  * lexicon_tag has tagged the document (the actor and event stages). */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
+/* Has one of the analyses that tag (a capital letter)? */
 bool analysis_has_tag(const verb_analysis *va, char tag);
 /* Does a grammar phrase of class cls start at token i? Once lexicon_tag has tagged the document. */
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);

@@ -76,8 +76,10 @@ bool past_participle(const vigie_doc *d, size_t k)
 
 bool finite_form(const verb_analysis *va)
 {
+    uint32_t finite = verb_tag_bit('P') | verb_tag_bit('I') | verb_tag_bit('J') | verb_tag_bit('F') |
+                      verb_tag_bit('C') | verb_tag_bit('S');
     for (; va && va->lemma != UINT32_MAX; va++)
-        if (strpbrk(va->tags, "PIJFCS"))
+        if (va->tag_bits & finite)
             return true;
     return false;
 }
@@ -112,7 +114,7 @@ const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
 bool analysis_has_tag(const verb_analysis *va, char tag)
 {
     for (; va && va->lemma != UINT32_MAX; va++)
-        if (strchr(va->tags, tag))
+        if (va->tag_bits & verb_tag_bit(tag))
             return true;
     return false;
 }
