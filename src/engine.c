@@ -279,6 +279,8 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
         ok = petrarch_load_verbs(e, opt->petrarch_verbs[i], opt->warnings, err, errlen);
     for (int l = 0; ok && l < LANG_COUNT; l++) {
         vocab_build(&e->lang[l]);
+        time_index(&e->lang[l]);
+        lexicon_index(&e->lang[l]);
         patterns_sign(&e->lang[l]);
     }
     if (!ok) {
@@ -291,6 +293,7 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
 static void lang_free(lang_data *L)
 {
     phrase_free(&L->grammar);
+    VEC_FREE(L->gram_chain_masks);
     strmap_free(&L->abbrev);
     strmap_free(&L->elision);
     strmap_free(&L->stopwords);
@@ -301,6 +304,7 @@ static void lang_free(lang_data *L)
     VEC_FREE(L->elided_forms);
     phrase_free(&L->time);
     VEC_FREE(L->time_entries);
+    VEC_FREE(L->time_chain_classes);
     phrase_free(&L->names);
     phrase_free(&L->demonyms);
     phrase_free(&L->agents);

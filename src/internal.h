@@ -15,12 +15,21 @@ extern const char *const lang_codes[LANG_COUNT];
 typedef struct { uint32_t payload, next; } phrase_link;
 
 /* ---- phrase tables: multi-token dictionary entries matched longest first ---- */
+#define PHRASE_PAIR_LOG 12
 typedef struct {
     strmap first;  /* key of the first token -> longest phrase length (tokens) starting with it */
     strmap full;   /* space-joined keys -> head of payload chain + 1 */
     VEC(phrase_link) links;
     uint8_t vocab_slot; /* its column in the language's vocabulary + 1; 0: not indexed there */
+    uint64_t pairs[(1u << PHRASE_PAIR_LOG) / 64]; /* indexed in the vocabulary: the phrase_pair_bit of each
+                                                   * phrase's first two words (a bit set: maybe) */
 } phrase_table;
+
+/* A bit for two words (vocabulary indices) opening a phrase. */
+static inline uint32_t phrase_pair_bit(uint32_t first, uint32_t second)
+{
+    return (first * 0x9E3779B1u ^ second * 0x85EBCA77u) >> (32 - PHRASE_PAIR_LOG);
+}
 
 /* The phrase tables of a language indexed in its vocabulary (vocab_entry.first). */
 enum { PT_GRAMMAR, PT_TIME, PT_NAMES, PT_DEMONYMS, PT_AGENTS, PT_COREF, PT_COUNT };
@@ -43,7 +52,7 @@ enum {
     TF_SPACE_BEFORE = 1 << 3,
     TF_NEWLINE_BEFORE = 1 << 4,
     TF_PARA_BEFORE = 1 << 5, /* a blank line precedes */
-    TF_TAGGED = 1 << 6,      /* lexicon_tag has filled gram_len, gram_mask and verb */
+    TF_TAGGED = 1 << 6,      /* lexicon_tag_token has filled gram_len, gram_mask and verb */
     TF_HYPHEN = 1 << 7,      /* the key holds a '-' ("mi-janvier", "2021-12-30", "-"): noted while keying */
     TF_SPACED = 1 << 8,      /* the key or the lower-case form holds a space (a folded sign: "¨" keys as " ") */
 };
@@ -112,6 +121,9 @@ enum time_class {
     TC_DIRECTION, TC_AGO, TC_OFFSET, TC_VAGUE, TC_APPROX, TC_YEARWORD, TC_SEASON, TC_EVERY, TC_DET,
     TC_LINK, TC_CLOCK, TC_HOUR, TC_AT, TC_YEARPART, TC_ANAPHOR, TC_DECADE, TC_HOLIDAY, TC_LABEL, TC_NAME, TC_COUNT
 };
+/* What a time expression may start on (time.c): a token with an entry of a class, a number, a
+ * hyphenated word, a Roman ordinal. */
+#define TIME_STARTS (TC_COUNT + 3)
 typedef struct {
     enum time_class cls;
     int num;           /* month, weekday, offset, number, direction... */
@@ -164,7 +176,10 @@ typedef struct {
 struct verb_analysis {
     uint32_t lemma;   /* index into lang_data.lemmas */
     char tags[12];
+    uint32_t tag_bits; /* verb_tag_bit of each capital letter in tags (verbform_add) */
 };
+/* A tag's bit in verb_analysis.tag_bits: the tags tested are capital letters. */
+static inline uint32_t verb_tag_bit(char tag) { return tag >= 'A' && tag <= 'Z' ? 1u << (tag - 'A') : 0; }
 
 /* Grammatical classes of function words (data/LANG/grammar.txt). */
 enum gram_class {
@@ -181,8 +196,15 @@ enum gram_class {
 _Static_assert(G_COUNT <= 64, "gram_mask has a bit per class");
 extern const char *const gram_class_names[G_COUNT];
 
+/* The grammar classes of a chain of grammar entries: those that count when written with a capital
+ * initial only (GRAM_INITIAL), and the others. */
+typedef struct {
+    uint64_t any, initial;
+} gram_masks;
+
 typedef struct {
     phrase_table grammar; /* payload: enum gram_class */
+    VEC(gram_masks) gram_chain_masks; /* per link of grammar: the chain's classes from there (lexicon_index) */
     strmap abbrev;       /* key (without final '.') -> 1 | 2 (may end a sentence) */
     strmap elision;      /* "l'" -> 1 ; "aujourd'hui" -> 2 (keep) ; "'s" -> 3 (suffix) */
     bool elision_bare;   /* some elision has no apostrophe: every word must be looked up */
@@ -194,6 +216,8 @@ typedef struct {
     strmap etre_verbs;   /* lemmas whose compound tenses take être: "est arrivé" is no passive (etreverbs.txt) */
     phrase_table time;   /* payload: index into time_entries */
     VEC(time_entry) time_entries;
+    VEC(uint32_t) time_chain_classes; /* per link of time: 1 << class of the chain's entries from there (time_index) */
+    uint32_t time_starters[TIME_STARTS]; /* per kind of start: bit r for each time recogniser r that starts there */
     phrase_table names;  /* payload: index into engine actors */
     phrase_table demonyms; /* payload: index into engine actors (countries) */
     phrase_table agents; /* payload: index into agents */
@@ -307,14 +331,22 @@ struct vigie_doc {
     void *stage_scratch; /* a stage's private per-document working memory, while it runs */
 };
 
+/* The vocabulary entry of token i's key (exact: its lower-case form), or NULL. */
+static inline const vocab_entry *phrase_word(const vigie_doc *d, size_t i, bool exact)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t v = exact ? d->tinfo.v[i].vocab_lower : d->tinfo.v[i].vocab_key;
+    return v ? &L->vocab_v.v[v - 1] : NULL;
+}
+
 /* Can a phrase of t start at token i? The vocabulary answers no for most tokens without a call
  * to phrase_match (a table outside the vocabulary: maybe). */
 static inline bool phrase_may_start(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
     if (!t->vocab_slot)
         return true;
-    uint32_t v = exact ? d->tinfo.v[i].vocab_lower : d->tinfo.v[i].vocab_key;
-    return v && d->engine->lang[d->lang].vocab_v.v[v - 1].first[t->vocab_slot - 1];
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return w && w->first[t->vocab_slot - 1];
 }
 
 /* ---- stages ---- */
@@ -358,10 +390,55 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
 void phrase_init(phrase_table *t);
 void phrase_free(phrase_table *t);
 void phrase_add(phrase_table *t, const char *joined_key, uint32_t ntok, uint32_t payload);
+/* Bytes of a phrase's joined key, its NUL and one more: a longer key matches nothing. */
+enum { PHRASE_KEY_CAP = 512 };
+/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
+ * holding a space is split differently in the table: it may be). */
+static inline bool phrase_may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    if (!t->vocab_slot)
+        return true;
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return (w && (w->inner & (1u << (t->vocab_slot - 1)))) || (d->tinfo.v[i].flags & TF_SPACED);
+}
+/* Can a phrase of t (in the vocabulary) go on past token i? Its next token may follow, and the
+ * two words open a phrase (the table's pairs: most phrase starts that may go on do not). */
+static inline bool phrase_may_go_on(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
+{
+    const token_info *ti = &d->tinfo.v[i], *next = ti + 1;
+    if (next->flags & TF_SPACED)
+        return true;
+    if (!phrase_may_follow(t, d, i + 1, exact))
+        return false;
+    uint32_t bit = phrase_pair_bit((exact ? ti->vocab_lower : ti->vocab_key) - 1,
+                                   (exact ? next->vocab_lower : next->vocab_key) - 1);
+    return t->pairs[bit / 64] >> (bit % 64) & 1;
+}
+/* phrase_match_head's work with joined keys, for a phrase that may go on past token i. */
+uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+                             uint32_t *head);
 /* The longest phrase of t starting at token i (not beyond `end`): its token count (0: none) and
- * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy. */
-uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
-                           uint32_t *head);
+ * *head, the chain of its entries in t->links (payload, next; 0 ends it), read without a copy.
+ * Inline for a table of the vocabulary: most tokens start no phrase, and most that do start only
+ * their own word's (the next token goes on none), which the vocabulary entry gives. Always
+ * inline, its table and `exact` constants there (GCC kept a shared copy: no faster than a call). */
+__attribute__((always_inline)) static inline uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d,
+                                                                        size_t i, size_t end, bool exact, uint32_t *head)
+{
+    if (!t->vocab_slot)
+        return phrase_match_joined(t, d, i, end, exact, head);
+    const token_info *ti = &d->tinfo.v[i];
+    const vocab_entry *w = phrase_word(d, i, exact);
+    size_t slot = t->vocab_slot - 1u;
+    *head = 0;
+    if (!w || !w->first[slot])
+        return 0;
+    if (w->first[slot] > 1 && i + 1 < end && phrase_may_go_on(t, d, i, exact))
+        return phrase_match_joined(t, d, i, end, exact, head);
+    if ((size_t)(exact ? ti->lower_len : ti->key_len) + 2 < PHRASE_KEY_CAP)
+        *head = w->lone[slot];
+    return *head != 0;
+}
 /* phrase_match's work once the vocabulary has not ruled token i out. */
 uint32_t phrase_match_from(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *payloads, size_t max, size_t *npayloads);
@@ -421,11 +498,22 @@ int detect_lang(const vigie_engine *e, const char *s, size_t n);
 void segment_doc(vigie_doc *d);
 
 /* lexicon.c: lookups shared by the stages */
+/* Notes the classes of each chain of the grammar table (once, after the table is loaded). */
+void lexicon_index(lang_data *L);
 /* Attaches grammar classes and verb analyses to every token (once per document). */
 void lexicon_tag(vigie_doc *d);
-/* The same for tokens [lo, hi) not tagged yet: dating alone needs the tags of the few sentences
- * whose tense it asks, and tags them on demand. */
-void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi);
+/* The same for token i. */
+void lexicon_tag_token(vigie_doc *d, size_t i);
+/* Token i's info, its tags (gram_len, gram_mask, verb) filled if no one asked before: dating alone
+ * tags only the tokens its tense questions read. The tags are a cache of what the lexicon says of
+ * the token and those after it: whenever they are filled, they read the same. */
+static inline const token_info *token_tags(const vigie_doc *d, size_t i)
+{
+    const token_info *t = &d->tinfo.v[i];
+    if (!(t->flags & TF_TAGGED))
+        lexicon_tag_token((vigie_doc *)d, i);
+    return t;
+}
 /* A past form of a verb the lexicon did not load ("cited", "fought", "left"): clauseforms.txt
  * lists them (English). */
 bool simple_past(const vigie_doc *d, size_t k);
@@ -437,11 +525,24 @@ bool is_function_word(const vigie_doc *d, size_t i);
 /* Does a clause open at token i: a `clause` word, but a `sequel` one only before a verb of its
  * own ("after protesters clashed", not "backed down before Kestran")? */
 bool opens_clause(const vigie_doc *d, size_t i, size_t hi);
-/* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL. */
+/* Analyses of the verb form at token i (a run ended by lemma == UINT32_MAX) or NULL, once
+ * lexicon_tag has tagged the document (the actor and event stages). */
 const verb_analysis *verb_lookup(const vigie_doc *d, size_t i);
+/* Has one of the analyses that tag (a capital letter)? */
 bool analysis_has_tag(const verb_analysis *va, char tag);
-/* Does a grammar phrase of class cls start at token i? */
+/* Does a grammar phrase of class cls start at token i? Once lexicon_tag has tagged the document. */
 bool gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls);
+/* verb_lookup and gram_is for the code that dating alone runs (time.c, tense.c, lexicon.c): token i
+ * is tagged first if no one asked before. Not the event stage's: it asks everywhere, of tokens
+ * tagged already. */
+static inline const verb_analysis *lazy_verb_lookup(const vigie_doc *d, size_t i)
+{
+    return i < d->tinfo.n ? token_tags(d, i)->verb : NULL;
+}
+static inline bool lazy_gram_is(const vigie_doc *d, size_t i, size_t end, enum gram_class cls)
+{
+    return i < end && (token_tags(d, i)->gram_mask & ((uint64_t)1 << cls));
+}
 /* Is one of the analyses of a verb form that lemma? Lemma names are stored folded, without
  * accents ("etre"). */
 bool has_lemma(const vigie_doc *d, const verb_analysis *va, const char *lemma);
@@ -469,6 +570,11 @@ char tense_after(vigie_doc *d, size_t at, size_t hi);
 bool after_avoir(vigie_doc *d, size_t i, size_t lo);
 
 /* time.c */
+/* A time phrase's entries the recognisers read: the first ones of its chain. */
+#define TIME_HIT_ENTRIES 8
+/* Notes the classes of each chain of the time table, and the recognisers of each kind of start
+ * (once, after the table is loaded). */
+void time_index(lang_data *L);
 void time_doc(vigie_doc *d);
 /* Days in the calendar unit the time lexicon reads at token i ("day" 1, "weeks" 7), or 0. */
 int time_unit_days(const vigie_doc *d, size_t i, size_t end);

@@ -14,29 +14,41 @@ static const verb_analysis *lookup_form(const vigie_doc *d, size_t i)
     return first ? &L->analyses.v[first - 1] : NULL;
 }
 
-void lexicon_tag(vigie_doc *d) { lexicon_tag_range(d, 0, d->tokens.n); }
-
-void lexicon_tag_range(vigie_doc *d, size_t lo, size_t hi)
+void lexicon_index(lang_data *L)
 {
-    const phrase_table *g = &d->engine->lang[d->lang].grammar;
-    for (size_t i = lo; i < hi && i < d->tokens.n; i++) {
-        token_info *t = &d->tinfo.v[i];
-        if (t->flags & TF_TAGGED)
-            continue;
-        t->flags |= TF_TAGGED;
-        t->verb = lookup_form(d, i);
-        uint32_t head = 0; /* the match's chain of entries, walked in place (its first eight) */
-        uint32_t len = phrase_may_start(g, d, i, true) ? phrase_match_head(g, d, i, d->tokens.n, true, &head) : 0;
-        t->gram_len = (uint8_t)(len > 255 ? 255 : len);
-        t->gram_mask = 0;
-        size_t np = 0;
-        for (uint32_t l = head; l && np < 8; l = g->links.v[l - 1].next, np++) {
-            uint32_t payload = g->links.v[l - 1].payload, cls = payload & ~GRAM_INITIAL;
-            if ((payload & GRAM_INITIAL) && !(t->flags & TF_CAP))
-                continue;
-            t->gram_mask |= (uint64_t)1 << cls;
+    const phrase_table *g = &L->grammar;
+    for (size_t k = 0; k < g->links.n; k++) {
+        gram_masks m = {0, 0};
+        uint32_t n = 0; /* its first eight entries, as tagging always read */
+        for (uint32_t l = (uint32_t)k + 1; l && n < 8; l = g->links.v[l - 1].next, n++) {
+            uint32_t payload = g->links.v[l - 1].payload;
+            uint64_t bit = (uint64_t)1 << (payload & ~GRAM_INITIAL);
+            if (payload & GRAM_INITIAL)
+                m.initial |= bit;
+            else
+                m.any |= bit;
         }
+        VEC_PUSH(L->gram_chain_masks, m);
     }
+}
+
+void lexicon_tag_token(vigie_doc *d, size_t i)
+{
+    const lang_data *L = &d->engine->lang[d->lang];
+    token_info *t = &d->tinfo.v[i];
+    t->flags |= TF_TAGGED;
+    t->verb = lookup_form(d, i);
+    uint32_t head;
+    uint32_t len = phrase_match_head(&L->grammar, d, i, d->tokens.n, true, &head);
+    t->gram_len = (uint8_t)(len > 255 ? 255 : len);
+    const gram_masks *m = head ? &L->gram_chain_masks.v[head - 1] : NULL;
+    t->gram_mask = m ? m->any | (t->flags & TF_CAP ? m->initial : 0) : 0;
+}
+
+void lexicon_tag(vigie_doc *d)
+{
+    for (size_t i = 0; i < d->tokens.n; i++)
+        token_tags(d, i);
 }
 
 bool simple_past(const vigie_doc *d, size_t k)
@@ -55,7 +67,7 @@ bool is_function_word(const vigie_doc *d, size_t i)
 /* A past participle, of a loaded verb or of any (participles.txt): "débuté" in "a débuté". */
 bool past_participle(const vigie_doc *d, size_t k)
 {
-    const verb_analysis *va = verb_lookup(d, k);
+    const verb_analysis *va = lazy_verb_lookup(d, k);
     if (va)
         return analysis_has_tag(va, 'K');
     const token_info *ti = &d->tinfo.v[k];
@@ -64,28 +76,31 @@ bool past_participle(const vigie_doc *d, size_t k)
 
 bool finite_form(const verb_analysis *va)
 {
+    uint32_t finite = verb_tag_bit('P') | verb_tag_bit('I') | verb_tag_bit('J') | verb_tag_bit('F') |
+                      verb_tag_bit('C') | verb_tag_bit('S');
     for (; va && va->lemma != UINT32_MAX; va++)
-        if (strpbrk(va->tags, "PIJFCS"))
+        if (va->tag_bits & finite)
             return true;
     return false;
 }
 
 bool opens_clause(const vigie_doc *d, size_t i, size_t hi)
 {
-    if (!gram_is(d, i, hi, G_CLAUSE))
+    if (!lazy_gram_is(d, i, hi, G_CLAUSE))
         return false;
-    if (!gram_is(d, i, hi, G_SEQUEL))
+    if (!lazy_gram_is(d, i, hi, G_SEQUEL))
         return true;
     /* a verb after a subject of at least one word: "after protesters clashed", "after talks with
      * Moscow ended"; "before the court", "after talks with Moscow", "after meeting Putin" are none */
     for (size_t k = i + 2; k < hi && k < i + 8; k++) {
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || gram_is(d, k, hi, G_CLAUSE) || gram_is(d, k, hi, G_RELATIVE))
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || lazy_gram_is(d, k, hi, G_CLAUSE) ||
+            lazy_gram_is(d, k, hi, G_RELATIVE))
             return false;
         const token_info *ti = &d->tinfo.v[k];
-        if ((ti->flags & TF_CAP) || gram_is(d, k - 1, hi, G_DETERMINER))
+        if ((ti->flags & TF_CAP) || lazy_gram_is(d, k - 1, hi, G_DETERMINER))
             continue;
-        const verb_analysis *va = verb_lookup(d, k);
-        if (va ? finite_form(va) : !ti->gram_mask && simple_past(d, k))
+        const verb_analysis *va = lazy_verb_lookup(d, k);
+        if (va ? finite_form(va) : !token_tags(d, k)->gram_mask && simple_past(d, k))
             return true;
     }
     return false;
@@ -99,7 +114,7 @@ const verb_analysis *verb_lookup(const vigie_doc *d, size_t i)
 bool analysis_has_tag(const verb_analysis *va, char tag)
 {
     for (; va && va->lemma != UINT32_MAX; va++)
-        if (strchr(va->tags, tag))
+        if (va->tag_bits & verb_tag_bit(tag))
             return true;
     return false;
 }

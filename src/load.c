@@ -567,7 +567,7 @@ void verbform_add(lang_data *L, const char *key, size_t k, verb_analysis va)
 {
     bool inserted;
     uint32_t *slot = strmap_put(&L->verbforms, key, k, 0, &inserted);
-    const verb_analysis end = {UINT32_MAX, ""};
+    const verb_analysis end = {UINT32_MAX, "", 0};
     size_t start = inserted ? 0 : *slot - 1, len = 0;
     while (!inserted && L->analyses.v[start + len].lemma != UINT32_MAX)
         len++;
@@ -575,6 +575,9 @@ void verbform_add(lang_data *L, const char *key, size_t k, verb_analysis va)
         if (L->analyses.v[start + j].lemma == va.lemma && !strcmp(L->analyses.v[start + j].tags, va.tags))
             return; /* known already */
     }
+    va.tag_bits = 0;
+    for (const char *tag = va.tags; *tag; tag++)
+        va.tag_bits |= verb_tag_bit(*tag);
     /* a form's analyses are a run ended by a terminator: rebuild it at the end, one longer */
     size_t new_start = L->analyses.n;
     for (size_t j = 0; j < len; j++) {

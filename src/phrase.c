@@ -41,16 +41,32 @@ static const char *key_of(const vigie_doc *d, size_t i, bool exact, size_t *len)
 
 /* ---- vocabulary ---- */
 
-/* The entry of word, created empty if need be. */
-static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
+/* The index of the entry of word (len bytes), created empty if need be. */
+static uint32_t vocab_index_of(lang_data *L, const char *word, size_t len)
 {
     bool inserted;
-    uint32_t *idx = strmap_put(&L->vocab, word, strlen(word), (uint32_t)L->vocab_v.n, &inserted);
+    uint32_t idx = *strmap_put(&L->vocab, word, len, (uint32_t)L->vocab_v.n, &inserted);
     if (inserted) {
         vocab_entry none = {{0}, {0}, 0, 0, 0};
         VEC_PUSH(L->vocab_v, none);
     }
-    return &L->vocab_v.v[*idx];
+    return idx;
+}
+
+static vocab_entry *vocab_entry_of(lang_data *L, const char *word)
+{
+    uint32_t idx = vocab_index_of(L, word, strlen(word)); /* before reading vocab_v.v, which it may move */
+    return &L->vocab_v.v[idx];
+}
+
+/* Notes the pair of a phrase's first two words (its key holds a space at sp). */
+static void vocab_add_pair(lang_data *L, phrase_table *t, const char *key, const char *sp)
+{
+    const char *next = strchr(sp + 1, ' ');
+    uint32_t first = vocab_index_of(L, key, (size_t)(sp - key));
+    uint32_t second = vocab_index_of(L, sp + 1, next ? (size_t)(next - sp - 1) : strlen(sp + 1));
+    uint32_t bit = phrase_pair_bit(first, second);
+    t->pairs[bit / 64] |= 1ull << (bit % 64);
 }
 
 static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
@@ -67,6 +83,8 @@ static void vocab_add_table(lang_data *L, phrase_table *t, int slot)
         const char *sp = t->full.slots[s].key ? strchr(t->full.slots[s].key, ' ') : NULL;
         if (t->full.slots[s].key && !sp) /* a one-word entry: found through the word's vocabulary entry */
             vocab_entry_of(L, t->full.slots[s].key)->lone[slot] = t->full.slots[s].val;
+        if (sp)
+            vocab_add_pair(L, t, t->full.slots[s].key, sp);
         while (sp) { /* the phrase's later words */
             const char *next = strchr(sp + 1, ' ');
             size_t n = next ? (size_t)(next - sp - 1) : strlen(sp + 1);
@@ -110,29 +128,15 @@ uint32_t vocab_find(const lang_data *L, const char *word, size_t len, uint32_t h
  * vocabulary entry, or a lookup for a table not in the vocabulary. */
 static size_t first_len(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
 {
-    const token_info *ti = &d->tinfo.v[i];
     if (t->vocab_slot) {
-        const lang_data *L = &d->engine->lang[d->lang];
-        uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-        return v ? L->vocab_v.v[v - 1].first[t->vocab_slot - 1] : 0;
+        const vocab_entry *w = phrase_word(d, i, exact);
+        return w ? w->first[t->vocab_slot - 1] : 0;
     }
+    const token_info *ti = &d->tinfo.v[i];
     size_t k0len;
     const char *k0 = key_of(d, i, exact, &k0len);
     const uint32_t *maxlen = strmap_get_hashed(&t->first, k0, k0len, exact ? ti->lower_hash : ti->key_hash);
     return maxlen ? *maxlen : 0;
-}
-
-/* Can token i be a later word of a phrase of t? Not if the vocabulary says it is none (a key
- * holding a space is split differently in the table: it may be). */
-static bool may_follow(const phrase_table *t, const vigie_doc *d, size_t i, bool exact)
-{
-    if (!t->vocab_slot)
-        return true;
-    const token_info *ti = &d->tinfo.v[i];
-    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-    if (v && (d->engine->lang[d->lang].vocab_v.v[v - 1].inner & (1u << (t->vocab_slot - 1))))
-        return true;
-    return ti->flags & TF_SPACED;
 }
 
 /* The head of the chain of entries listed under one full key (phrase_table.full), or 0. */
@@ -159,9 +163,8 @@ static inline uint32_t word_chain(const phrase_table *t, const vigie_doc *d, siz
 {
     if (!t->vocab_slot)
         return lookup_word_chain(t, d, i, exact);
-    const token_info *ti = &d->tinfo.v[i];
-    uint32_t v = exact ? ti->vocab_lower : ti->vocab_key;
-    return v ? d->engine->lang[d->lang].vocab_v.v[v - 1].lone[t->vocab_slot - 1] : 0;
+    const vocab_entry *w = phrase_word(d, i, exact);
+    return w ? w->lone[t->vocab_slot - 1] : 0;
 }
 
 /* How many tokens from i could make one phrase of t: up to a token no phrase has after its
@@ -176,14 +179,14 @@ static size_t phrase_reach(const phrase_table *t, const vigie_doc *d, size_t i, 
     size_t fits = 1;
     for (; fits < longest; fits++) {
         key_of(d, i + fits, exact, &kl);
-        if (total + 1 + kl + 2 >= cap || !may_follow(t, d, i + fits, exact))
+        if (total + 1 + kl + 2 >= cap || !phrase_may_follow(t, d, i + fits, exact))
             break;
         total += 1 + kl;
     }
     return fits;
 }
 
-enum { KEY_CAP = 512, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
+enum { KEY_CAP = PHRASE_KEY_CAP, MAX_TOKENS = 512 /* more than a key of KEY_CAP bytes can hold */ };
 
 /* The space-joined key of tokens [i, i + fits) is built once; the key of the first len tokens
  * is then a prefix of plen[len] bytes, tried longest first. */
@@ -210,9 +213,9 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     return *head != 0;
 }
 
-/* A lone word (most phrase starts: the next token goes on no phrase) needs no joined key: its
- * key and hash are the token's. */
-uint32_t phrase_match_head(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
+/* A lone word (the next token goes on no phrase) needs no joined key: its key and hash are the
+ * token's. */
+uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *head)
 {
     *head = 0;

@@ -203,7 +203,7 @@ static void add_form(vreader *r, uint32_t lemma, const char *form, const char *t
 {
     char key[256];
     size_t k = make_lower(form, strlen(form), key, sizeof key);
-    verb_analysis va = {lemma, ""};
+    verb_analysis va = {lemma, "", 0};
     snprintf(va.tags, sizeof va.tags, "%s", tags);
     verbform_add(r->L, key, k, va);
 }

@@ -10,7 +10,7 @@
  * is a past). */
 static bool nominal_use(const vigie_doc *d, size_t k, size_t lo, size_t hi, const verb_analysis *va)
 {
-    return k > lo && (gram_is(d, k - 1, hi, G_DETERMINER) || gram_is(d, k - 1, hi, G_PREP)) &&
+    return k > lo && (lazy_gram_is(d, k - 1, hi, G_DETERMINER) || lazy_gram_is(d, k - 1, hi, G_PREP)) &&
            !analysis_has_tag(va, 'K') && !is_auxiliary(d, va);
 }
 
@@ -25,16 +25,16 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             size_t k = side == 0 ? i - dist : i + dist;
             if (k < lo || k >= hi || (dist == 0 && side == 1))
                 continue;
-            if (gram_is(d, k, hi, G_FUTURE))
+            if (lazy_gram_is(d, k, hi, G_FUTURE))
                 return 'F';
-            if (gram_is(d, k, hi, G_CONDITIONAL))
+            if (lazy_gram_is(d, k, hi, G_CONDITIONAL))
                 return 'C';
-            const verb_analysis *va = verb_lookup(d, k);
+            const verb_analysis *va = lazy_verb_lookup(d, k);
             if (!va || (k > 0 && tok_is(d, k - 1, "'s")))
                 continue; /* after a possessive it is a noun: "Sunday's protest was" */
             if (nominal_use(d, k, lo, hi, va))
                 continue;
-            const verb_analysis *before = k > lo ? verb_lookup(d, k - 1) : NULL;
+            const verb_analysis *before = k > lo ? lazy_verb_lookup(d, k - 1) : NULL;
             if (analysis_has_tag(va, 'K') && (has_lemma(d, before, "avoir") || has_lemma(d, before, "etre")))
                 continue; /* "a fait": the auxiliary says the tense, "fait" is no present here */
             if (analysis_has_tag(va, 'F'))
@@ -45,13 +45,14 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
             for (size_t p = k + 1; aux && !part && p < hi && p <= k + 3; p++) {
                 if (past_participle(d, p))
                     part = p; /* "ont par ailleurs annoncé" */
-                else if (verb_lookup(d, p) || d->tokens.v[p].kind != VIGIE_TOK_WORD)
+                else if (lazy_verb_lookup(d, p) || d->tokens.v[p].kind != VIGIE_TOK_WORD)
                     break;
             }
             /* "est rendu public" is a passive, in the tense of être; "est parti", "s'est rendu", "s'en sont pris" are past */
-            bool reflexive = k > lo && (gram_is(d, k - 1, hi, G_REFLEXIVE) ||
-                                        (k > lo + 1 && gram_is(d, k - 1, hi, G_CLITIC) && gram_is(d, k - 2, hi, G_REFLEXIVE)));
-            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, verb_lookup(d, part)) && !reflexive;
+            bool reflexive = k > lo && (lazy_gram_is(d, k - 1, hi, G_REFLEXIVE) ||
+                                        (k > lo + 1 && lazy_gram_is(d, k - 1, hi, G_CLITIC) &&
+                                         lazy_gram_is(d, k - 2, hi, G_REFLEXIVE)));
+            bool passive = part && has_lemma(d, va, "etre") && !takes_etre(d, lazy_verb_lookup(d, part)) && !reflexive;
             if (analysis_has_tag(va, 'C') && part && !passive)
                 return 'P'; /* a conditional perfect tells of the past ("auraient été commis le 27 février");
                              * "seraient mobilisés samedi" is a passive */
@@ -61,7 +62,7 @@ char tense_near(const vigie_doc *d, size_t i, size_t lo, size_t hi)
                 return 'P';
             if (part && (!passive || analysis_has_tag(va, 'K')))
                 return 'P'; /* "a été arrêté" */
-            if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(verb_lookup(d, k + 1), 'W'))
+            if (has_lemma(d, va, "aller") && k + 1 < hi && analysis_has_tag(lazy_verb_lookup(d, k + 1), 'W'))
                 return 'F';
             if (analysis_has_tag(va, 'K') && d->lang == LANG_EN)
                 return 'P';
@@ -92,8 +93,9 @@ bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi)
     for (size_t b = k + 1; b-- > lo && b + 4 > k;) {
         if (b > lo && (d->tinfo.v[b].flags & TF_CAP))
             continue;
-        if (gram_is(d, b, hi, G_FUTURE) || gram_is(d, b, hi, G_CONDITIONAL) || gram_is(d, b, hi, G_FUTURE_AUX) ||
-            gram_is(d, b, hi, G_PLANNED) || gram_is(d, b, hi, G_PLANNED_MODAL))
+        if (lazy_gram_is(d, b, hi, G_FUTURE) || lazy_gram_is(d, b, hi, G_CONDITIONAL) ||
+            lazy_gram_is(d, b, hi, G_FUTURE_AUX) || lazy_gram_is(d, b, hi, G_PLANNED) ||
+            lazy_gram_is(d, b, hi, G_PLANNED_MODAL))
             /* "a visit planned for Friday", "expected to arrive", "doit prendre ses fonctions dimanche" */
             return true;
     }
@@ -106,9 +108,10 @@ bool future_marker_before(const vigie_doc *d, size_t k, size_t lo, size_t hi)
 static bool in_prep_phrase(const vigie_doc *d, size_t k, size_t lo, size_t hi)
 {
     for (size_t p = k; p-- > lo + 1 && p + 4 >= k;) {
-        if (gram_is(d, p, hi, G_DETERMINER))
-            return gram_is(d, p - 1, hi, G_PREP);
-        if (d->tinfo.v[p].gram_mask || d->tokens.v[p].kind != VIGIE_TOK_WORD || is_auxiliary(d, verb_lookup(d, p)))
+        if (lazy_gram_is(d, p, hi, G_DETERMINER))
+            return lazy_gram_is(d, p - 1, hi, G_PREP);
+        if (token_tags(d, p)->gram_mask || d->tokens.v[p].kind != VIGIE_TOK_WORD ||
+            is_auxiliary(d, lazy_verb_lookup(d, p)))
             return false;
     }
     return false;
@@ -123,17 +126,17 @@ int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *foun
     bool present = false; /* a present form may be a noun ("new sanctions"): look further back */
     *found = false;
     for (size_t k = at; k-- > lo;) {
-        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || opens_clause(d, k, hi) || lazy_gram_is(d, k, hi, G_RELATIVE))
             break;
-        const verb_analysis *va = verb_lookup(d, k);
+        const verb_analysis *va = lazy_verb_lookup(d, k);
         /* a past form the lexicon has no analysis of ("left it on Friday"): not a participle after
          * an auxiliary ("are determined to march": the auxiliary says the tense), nor beyond a
          * nearer present */
-        bool past_form = !va && !(d->tinfo.v[k].flags & TF_CAP) && !d->tinfo.v[k].gram_mask && simple_past(d, k);
-        bool after_aux = k > lo && (gram_is(d, k - 1, hi, G_AUXILIARY) || gram_is(d, k - 1, hi, G_PASSIVE));
+        bool past_form = !va && !(d->tinfo.v[k].flags & TF_CAP) && !token_tags(d, k)->gram_mask && simple_past(d, k);
+        bool after_aux = k > lo && (lazy_gram_is(d, k - 1, hi, G_AUXILIARY) || lazy_gram_is(d, k - 1, hi, G_PASSIVE));
         if (past_form && (present || after_aux))
             continue;
-        if ((!va && !past_form) || (k > lo && gram_is(d, k - 1, hi, G_DETERMINER)) || nominal_use(d, k, lo, hi, va))
+        if ((!va && !past_form) || (k > lo && lazy_gram_is(d, k - 1, hi, G_DETERMINER)) || nominal_use(d, k, lo, hi, va))
             continue; /* "the attack on Tuesday" is a noun, "de mettre en place" an infinitive and a noun */
         *found = true;
         if (future_marker_before(d, k, lo, hi))
@@ -144,7 +147,7 @@ int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *foun
         if (tense == 'N' && !is_auxiliary(d, va) && !analysis_has_tag(va, 'W')) {
             /* "to resume", "speaking" are none; a passive ("est rendu public") or a progressive ("are
              * calling for") is in the present of its être or be */
-            const verb_analysis *be = k > lo ? verb_lookup(d, k - 1) : NULL;
+            const verb_analysis *be = k > lo ? lazy_verb_lookup(d, k - 1) : NULL;
             bool be_present = (has_lemma(d, be, "etre") || has_lemma(d, be, "be")) && !analysis_has_tag(be, 'K') &&
                               ((analysis_has_tag(va, 'K') && !takes_etre(d, va)) || analysis_has_tag(va, 'G'));
             present |= (finite_form(va) || be_present) && !in_prep_phrase(d, k, lo, hi);
@@ -162,7 +165,7 @@ int clause_tense(const vigie_doc *d, size_t at, size_t lo, size_t hi, bool *foun
 bool fronted(const vigie_doc *d, size_t at, size_t lo, size_t hi)
 {
     for (size_t k = lo; k < at; k++)
-        if ((verb_lookup(d, k) && !(k > lo && gram_is(d, k - 1, hi, G_DETERMINER))) || simple_past(d, k))
+        if ((lazy_verb_lookup(d, k) && !(k > lo && lazy_gram_is(d, k - 1, hi, G_DETERMINER))) || simple_past(d, k))
             return false;
     return true;
 }
@@ -178,14 +181,15 @@ char tense_after(vigie_doc *d, size_t at, size_t hi)
         if (tok_is(d, k, ",") && ++commas <= 3)
             continue;
         if (tok_is(d, k, ",") || tok_is(d, k, ";") || tok_is(d, k, ":") || d->tokens.v[k].kind == VIGIE_TOK_QUOTE ||
-            opens_clause(d, k, hi) || gram_is(d, k, hi, G_RELATIVE))
+            opens_clause(d, k, hi) || lazy_gram_is(d, k, hi, G_RELATIVE))
             return 0;
-        if (gram_is(d, k, hi, G_FUTURE) || (gram_is(d, k, hi, G_FUTURE_AUX) && finite_form(verb_lookup(d, k))))
+        if (lazy_gram_is(d, k, hi, G_FUTURE) ||
+            (lazy_gram_is(d, k, hi, G_FUTURE_AUX) && finite_form(lazy_verb_lookup(d, k))))
             return 'F'; /* "she will answer", "will have offered", "va signer"; not "sans aller jusqu'à" */
-        if (gram_is(d, k, hi, G_CONDITIONAL))
+        if (lazy_gram_is(d, k, hi, G_CONDITIONAL))
             return 'C';
-        const verb_analysis *va = verb_lookup(d, k);
-        if (!finite_form(va) || (k > at && gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
+        const verb_analysis *va = lazy_verb_lookup(d, k);
+        if (!finite_form(va) || (k > at && lazy_gram_is(d, k - 1, hi, G_DETERMINER)) || (d->tinfo.v[k].flags & TF_CAP))
             continue; /* "sans aller jusqu'à évoquer", "Interrogé par": no finite verb yet */
         char tense = tense_near(d, k, k > at ? k - 1 : k, hi); /* k - 1: a reflexive before it ("s'est fait") */
         if (tense)
@@ -198,11 +202,10 @@ char tense_after(vigie_doc *d, size_t at, size_t hi)
  * été"): i is a participle ("A l'automne" is a preposition). */
 bool after_avoir(vigie_doc *d, size_t i, size_t lo)
 {
-    lexicon_tag_range(d, i > lo + 2 ? i - 3 : lo, i);
     for (size_t k = i; k-- > lo && k + 3 >= i;) {
-        if (gram_is(d, k, i + 1, G_DETERMINER))
+        if (lazy_gram_is(d, k, i + 1, G_DETERMINER))
             return false;
-        if (has_lemma(d, verb_lookup(d, k), "avoir"))
+        if (has_lemma(d, lazy_verb_lookup(d, k), "avoir"))
             return true;
     }
     return false;

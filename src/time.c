@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the lexicon says of token i: the entries of the longest phrase starting there. */
+/* What the lexicon says of token i: the longest phrase starting there and its entries. */
 typedef struct {
     uint32_t len;
-    uint32_t classes; /* 1 << time_class of each entry */
-    size_t n;
-    const time_entry *e[8];
+    uint32_t classes; /* 1 << time_class of its entries (the first TIME_HIT_ENTRIES) */
+    uint32_t head;    /* its chain of entries in the time table's links (0: none) */
 } time_hit;
 
 /* The recognisers ask about the same tokens many times: each token's lexicon entries are
@@ -22,41 +21,45 @@ typedef struct {
     size_t n;
 } time_cache;
 
-/* Fills *h (its entries up to h->n only: most tokens have none, and the array is not cleared). */
-static const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end, time_hit *h)
+/* Fills *h for token i. Always inline: the cache asks it of every token. */
+__attribute__((always_inline)) static inline const time_hit *lex_lookup(const vigie_doc *d, size_t i, size_t end,
+                                                                        time_hit *h)
 {
     const lang_data *L = &d->engine->lang[d->lang];
-    const phrase_table *t = &L->time;
-    uint32_t head = 0;
-    h->len = phrase_may_start(t, d, i, false) ? phrase_match_head(t, d, i, end, false, &head) : 0;
-    h->classes = 0;
-    h->n = 0;
-    for (uint32_t l = head; l && h->n < sizeof h->e / sizeof *h->e; l = t->links.v[l - 1].next) {
-        const time_entry *e = &L->time_entries.v[t->links.v[l - 1].payload];
-        h->e[h->n++] = e;
-        h->classes |= 1u << e->cls;
-    }
+    h->len = phrase_match_head(&L->time, d, i, end, false, &h->head);
+    h->classes = h->head ? L->time_chain_classes.v[h->head - 1] : 0;
     return h;
+}
+
+/* lex_lookup out of line, for the few hits the cache cannot give. */
+__attribute__((noinline)) static const time_hit *lex_lookup_fresh(const vigie_doc *d, size_t i, size_t end,
+                                                                  time_hit *h)
+{
+    return lex_lookup(d, i, end, h);
 }
 
 /* The entries at token i: the cached ones (no copy: the recognisers ask often), or a fresh
  * lookup into *fresh when the cached phrase runs past `end`. */
 static const time_hit *lex_at(const vigie_doc *d, size_t i, size_t end, time_hit *fresh)
 {
-    static const time_hit none = {0, 0, 0, {0}};
+    static const time_hit none = {0, 0, 0};
     if (i >= end)
         return &none;
     const time_cache *cache = d->stage_scratch;
     if (cache && i < cache->n && cache->hits[i].len <= end - i)
         return &cache->hits[i];
-    return lex_lookup(d, i, end, fresh);
+    return lex_lookup_fresh(d, i, end, fresh);
 }
 
-static const time_entry *hit_class(const time_hit *h, enum time_class c)
+static const time_entry *hit_class(const vigie_doc *d, const time_hit *h, enum time_class c)
 {
-    for (size_t k = 0; k < h->n; k++)
-        if (h->e[k]->cls == c)
-            return h->e[k];
+    const lang_data *L = &d->engine->lang[d->lang];
+    uint32_t n = 0;
+    for (uint32_t l = h->head; l && n < TIME_HIT_ENTRIES; l = L->time.links.v[l - 1].next, n++) {
+        const time_entry *e = &L->time_entries.v[L->time.links.v[l - 1].payload];
+        if (e->cls == c)
+            return e;
+    }
     return NULL;
 }
 
@@ -77,10 +80,8 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
     if (d->lang != LANG_EN || i == 0 || !(d->tinfo.v[i - 1].flags & TF_CAP) ||
         d->tokens.v[i - 1].kind != VIGIE_TOK_WORD)
         return false;
-    const token_info *prev = &d->tinfo.v[i - 1];
-    if (d->sentences.v[prev->sentence].first_token == i - 1) {
-        lexicon_tag_range((vigie_doc *)d, i - 1, i);
-        if (prev->gram_mask || verb_lookup(d, i - 1) || is_function_word(d, i - 1))
+    if (d->sentences.v[d->tinfo.v[i - 1].sentence].first_token == i - 1) {
+        if (token_tags(d, i - 1)->gram_mask || lazy_verb_lookup(d, i - 1) || is_function_word(d, i - 1))
             return false;
     }
     /* a day number after it makes a date ("invaded Ukraine Feb. 24", "Ukraine March 1"), not after a
@@ -90,26 +91,18 @@ static bool inside_name(const vigie_doc *d, size_t i, size_t end, bool also_name
         return false;
     /* a name right after a verb is its object, the weekday after it a date ("attacked Kyiv Monday");
      * after a determiner or a preposition it opens the name ("the Black Monday crash", "on Super Tuesday") */
-    if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP)) {
-        /* tags are a lazy cache of the token (its verb analysis), filled here when the run stops at
-         * dating, so that "vigie time" reads as the whole pipeline does */
-        lexicon_tag_range((vigie_doc *)d, i - 2, i - 1);
-        if (verb_lookup(d, i - 2) || simple_past(d, i - 2))
-            return false;
-    }
+    if (i >= 2 && d->tokens.v[i - 2].kind == VIGIE_TOK_WORD && !(d->tinfo.v[i - 2].flags & TF_CAP) &&
+        (lazy_verb_lookup(d, i - 2) || simple_past(d, i - 2)))
+        return false;
     time_hit buf; /* a holiday's first word is a name's too: "the Good Friday Agreement" */
     return (lex_at(d, i - 1, end, &buf)->classes & ~(1u << TC_HOLIDAY)) == 0;
 }
 
-/* A lexicon entry of class c at token i; *len gets its length. English month names must be
- * capitalised. */
-static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
+/* lex_class once the hit h at token i has an entry of class c. */
+__attribute__((noinline)) static const time_entry *lex_class_in(const vigie_doc *d, size_t i, size_t end,
+                                                               enum time_class c, const time_hit *h, uint32_t *len)
 {
-    time_hit fresh;
-    const time_hit *h = lex_at(d, i, end, &fresh);
-    if (!(h->classes & (1u << c)))
-        return NULL;
-    const time_entry *e = hit_class(h, c);
+    const time_entry *e = hit_class(d, h, c);
     if (e && c == TC_MONTH && d->lang == LANG_EN && !(d->tinfo.v[i].flags & TF_CAP))
         return NULL; /* "may", "march" are verbs */
     if (e && (c == TC_MONTH || c == TC_WEEKDAY) && inside_name(d, i, end, tagged(e, "NAME")))
@@ -117,6 +110,15 @@ static const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enu
     if (e && len)
         *len = h->len;
     return e;
+}
+
+/* A lexicon entry of class c at token i; *len gets its length. English month names must be
+ * capitalised. Inline: the recognisers ask often, and most tokens they ask of have no such entry. */
+static inline const time_entry *lex_class(const vigie_doc *d, size_t i, size_t end, enum time_class c, uint32_t *len)
+{
+    time_hit fresh;
+    const time_hit *h = lex_at(d, i, end, &fresh);
+    return h->classes & (1u << c) ? lex_class_in(d, i, end, c, h, len) : NULL;
 }
 
 /* The entry of class c listed for one word given as a key (a piece of a token). */
@@ -296,14 +298,13 @@ static int year_for_month(vigie_date ref, int m, int direction, bool strict)
  * clause. *found: whether either was there. */
 static int clause_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool *found)
 {
-    lexicon_tag_range(d, lo, hi); /* done already unless the run stops at dating */
     if (at > lo + 1 && tagged(lex_class(d, at - 1, hi, TC_LINK, NULL), "OF") && lex_class(d, at - 2, hi, TC_DAYPART, NULL))
         at -= at > lo + 2 && lex_class(d, at - 3, hi, TC_DET, NULL) ? 3 : 2; /* "(the) night of 4 April" */
     *found = false;
     /* after a determiner it is a noun: "faire le point jeudi", "un fait divers" */
-    bool participle = at > lo && past_participle(d, at - 1) && !gram_is(d, at - 1, hi, G_PLANNED) &&
-                      !(at - 1 > lo && gram_is(d, at - 2, hi, G_DETERMINER));
-    if (participle && !(at - 1 > lo && verb_lookup(d, at - 2))) {
+    bool participle = at > lo && past_participle(d, at - 1) && !lazy_gram_is(d, at - 1, hi, G_PLANNED) &&
+                      !(at - 1 > lo && lazy_gram_is(d, at - 2, hi, G_DETERMINER));
+    if (participle && !(at - 1 > lo && lazy_verb_lookup(d, at - 2))) {
         *found = true;
         return -1;
     }
@@ -318,10 +319,9 @@ static bool possessive_subject(vigie_doc *d, size_t at, size_t lo, size_t hi)
 {
     if (at + 1 >= hi || !tok_is(d, at + 1, "'s"))
         return false;
-    if (at > lo)
-        lexicon_tag_range(d, at - 1, at); /* done already unless the run stops at dating */
     /* not after a word that is also a preposition: "a poll taken after Saturday's protests" */
-    return at == lo || tok_is(d, at - 1, ",") || gram_is(d, at - 1, hi, G_COORD) || gram_is(d, at - 1, hi, G_RELATIVE);
+    return at == lo || tok_is(d, at - 1, ",") || lazy_gram_is(d, at - 1, hi, G_COORD) ||
+           lazy_gram_is(d, at - 1, hi, G_RELATIVE);
 }
 
 /* Past (-1), future (+1) or unknown (0) for the expression at token at: a past participle right
@@ -332,7 +332,6 @@ static bool possessive_subject(vigie_doc *d, size_t at, size_t lo, size_t hi)
 static int tense_direction(vigie_doc *d, size_t at, size_t lo, size_t hi, bool weekday)
 {
     if (possessive_subject(d, at, lo, hi)) { /* "and that Sunday's summit will rubber-stamp it" */
-        lexicon_tag_range(d, at, hi); /* done already unless the run stops at dating */
         char tense = tense_after(d, at + 2, hi); /* past the "'s" */
         if (tense)
             return tense == 'F' || tense == 'C' ? +1 : tense == 'P' ? -1 : weekday ? +1 : 0;
@@ -724,11 +723,10 @@ static bool year_closed(vigie_doc *d, size_t i, size_t end)
     if (link || kind == VIGIE_TOK_QUOTE ||
         (kind == VIGIE_TOK_PUNCT && !tok_is(d, j, "(") && !tok_is(d, j, "%") && !tok_is(d, j, "‰")))
         return true; /* "« nécessaire dès 2024 »", "de 1993 jusqu'à sa mort"; "2000 %" is a count */
-    lexicon_tag_range(d, j, j + 1); /* done already unless the run stops at dating */
     uint64_t verb_group = (uint64_t)1 << G_AUXILIARY | (uint64_t)1 << G_COPULA | (uint64_t)1 << G_NEG_PRE;
-    if (d->tinfo.v[j].gram_mask & (FUNCTION_WORD | verb_group))
+    if (token_tags(d, j)->gram_mask & (FUNCTION_WORD | verb_group))
         return true;
-    return d->lang == LANG_FR && finite_form(verb_lookup(d, j));
+    return d->lang == LANG_FR && finite_form(lazy_verb_lookup(d, j));
 }
 
 /* The entry of class cls, one to three words long, that ends right before token i ("plus de",
@@ -750,15 +748,14 @@ static bool counted_after(vigie_doc *d, size_t i, size_t end, size_t lo)
 {
     if (i == lo)
         return false;
-    lexicon_tag_range(d, i - 1, i);
-    const token_info *prev = &d->tinfo.v[i - 1];
+    const token_info *prev = token_tags(d, i - 1);
     if (d->tokens.v[i - 1].kind == VIGIE_TOK_NUMBER || d->tokens.v[i - 1].kind == VIGIE_TOK_SYMBOL ||
         entry_ending_at(d, i, end, lo, TC_APPROX) || lex_class(d, i - 1, end, TC_LABEL, NULL))
         return true;
     if (prev->gram_mask & FUNCTION_WORD) /* "entre 1986 et 1996": "entre" is a verb form too */
         return false;
     return (prev->gram_mask & ((uint64_t)1 << G_COPULA | (uint64_t)1 << G_AUXILIARY)) ||
-           finite_form(verb_lookup(d, i - 1));
+           finite_form(lazy_verb_lookup(d, i - 1));
 }
 
 /* Is the year at i an adverbial, when things happened ("pour 2019", "à partir de 1940", "de 2004 à
@@ -829,13 +826,12 @@ static size_t rec_decade(vigie_doc *d, size_t i, size_t end, size_t lo, timex_in
  * mai", "expected in May"), nor carried by a future ("sera prolongée en août")? */
 static bool participle_before(vigie_doc *d, size_t i, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
-    size_t p = i > lo && gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
-    p = p > lo && gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
-    if (p == lo || !past_participle(d, p - 1) || gram_is(d, p - 1, end, G_PLANNED) ||
-        (p - 1 > lo && gram_is(d, p - 2, end, G_DETERMINER)))
+    size_t p = i > lo && lazy_gram_is(d, i - 1, end, G_DETERMINER) ? i - 1 : i; /* "arrêté à la mi-avril" */
+    p = p > lo && lazy_gram_is(d, p - 1, end, G_LOCATIVE) ? p - 1 : p;
+    if (p == lo || !past_participle(d, p - 1) || lazy_gram_is(d, p - 1, end, G_PLANNED) ||
+        (p - 1 > lo && lazy_gram_is(d, p - 2, end, G_DETERMINER)))
         return false;
-    return p - 1 == lo || !verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
+    return p - 1 == lo || !lazy_verb_lookup(d, p - 2) || tense_near(d, p - 2, lo, end) == 'P';
 }
 
 /* A bare month six months from publication either way ("in May" in November) is as near in the
@@ -864,7 +860,8 @@ static bool far_ahead_past(vigie_doc *d, timex_info *t, size_t i, size_t lo, siz
     /* a month qualifying a noun dates that noun, whatever the verb's tense: "announced a list for the May
      * election", "May's elections", "la présidentielle d'octobre" */
     size_t m = t->t1 > 0 ? t->t1 - 1 : i;
-    if ((i > lo && (gram_is(d, i - 1, end, G_DETERMINER) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"))) ||
+    if ((i > lo &&
+         (lazy_gram_is(d, i - 1, end, G_DETERMINER) || tagged(lex_class(d, i - 1, end, TC_LINK, NULL), "OF"))) ||
         (m + 1 < end && tok_is(d, m + 1, "'s")))
         return false;
     /* the end of a span keeps the nearest: "préside l'UE jusqu'à fin décembre" */
@@ -981,7 +978,6 @@ static size_t rec_month_year(vigie_doc *d, size_t i, size_t end, size_t lo, time
  * not a name's last word ("Mickaël Noël"), nor an English noun's modifier ("Christmas lights")? */
 static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t end)
 {
-    lexicon_tag_range(d, lo, end); /* done already unless the run stops at dating */
     size_t k = i;
     while (k + 1 < j && !(d->tinfo.v[k].flags & TF_CAP))
         k++; /* past "la", "l'", "the" */
@@ -991,8 +987,8 @@ static bool holiday_named(vigie_doc *d, size_t i, size_t j, size_t lo, size_t en
         return false;
     time_hit none;
     return !(d->lang == LANG_EN && j < end && d->tokens.v[j].kind == VIGIE_TOK_WORD &&
-             !(d->tinfo.v[j].flags & TF_CAP) && !d->tinfo.v[j].gram_mask && !verb_lookup(d, j) &&
-             !simple_past(d, j) && lex_at(d, j, end, &none)->n == 0);
+             !(d->tinfo.v[j].flags & TF_CAP) && !token_tags(d, j)->gram_mask && !lazy_verb_lookup(d, j) &&
+             !simple_past(d, j) && !lex_at(d, j, end, &none)->head);
 }
 
 /* HOLIDAY [YEAR] — "Noël", "la Pentecôte 2020", "Christmas", "Easter Monday": without a year, the
@@ -1585,8 +1581,7 @@ static size_t rec_calendar(vigie_doc *d, size_t i, size_t end, size_t lo, timex_
     if (tagged(dir, "STORY") && !det)
         return 0; /* "les six premiers mois suivant l'invasion", "in previous weeks": a preposition */
     if (season) {
-        lexicon_tag_range(d, head, head + 1);
-        if (verb_lookup(d, head) && after_avoir(d, head, lo))
+        if (lazy_verb_lookup(d, head) && after_avoir(d, head, lo))
             return 0; /* "qui a jusqu'ici été marquée": être's participle, not the summer */
         bool capital = head > lo && (d->tinfo.v[head].flags & TF_CAP); /* "the Arab Spring" */
         bool introduced = det || dir || part || (head > lo && lex_class(d, head - 1, end, TC_YEARWORD, NULL));
@@ -1789,10 +1784,9 @@ static size_t rec_clock(vigie_doc *d, size_t i, size_t end, size_t lo, timex_inf
         return 0;
     }
     /* an hour word after a preposition is one too: "depuis minuit", "autour de minuit", "before noon" */
-    if (hw && i > lo)
-        lexicon_tag_range(d, i - 1, i);
-    bool introduced = at || (hw && i > lo && !(d->tinfo.v[i].flags & TF_CAP) && !gram_is(d, i - 1, end, G_DETERMINER) &&
-                             (gram_is(d, i - 1, end, G_PREP) || lex_class(d, i - 1, end, TC_YEARWORD, NULL)));
+    bool introduced = at || (hw && i > lo && !(d->tinfo.v[i].flags & TF_CAP) &&
+                             !lazy_gram_is(d, i - 1, end, G_DETERMINER) &&
+                             (lazy_gram_is(d, i - 1, end, G_PREP) || lex_class(d, i - 1, end, TC_YEARWORD, NULL)));
     /* not after a determiner: "la Ligue du midi" is the South */
     if (h < 0 || (!introduced && (hw || tagged(clock, "AT"))))
         return 0;
@@ -2122,7 +2116,7 @@ static bool might_start(const vigie_doc *d, const time_cache *cache, size_t i, s
 {
     uint32_t start = cache->hits[i].classes & ~INNER_CLASSES;
     if (start == 1u << TC_DET)
-        return i + 1 < end && cache->hits[i + 1].n;
+        return i + 1 < end && cache->hits[i + 1].head;
     return start || d->tokens.v[i].kind == VIGIE_TOK_NUMBER || (d->tinfo.v[i].flags & TF_HYPHEN) ||
            roman_century(d, cache, i, end);
 }
@@ -2166,6 +2160,23 @@ static const recogniser_entry recognisers[] = {
     {rec_vague, C(VAGUE)},
 };
 #undef C
+#define RECOGNISERS (sizeof recognisers / sizeof *recognisers)
+_Static_assert(RECOGNISERS <= 32, "time_starters has a bit per recogniser");
+_Static_assert(START_ROMAN == 1u << (TIME_STARTS - 1), "time_starters has an entry per start bit");
+
+void time_index(lang_data *L)
+{
+    const phrase_table *t = &L->time;
+    for (size_t k = 0; k < t->links.n; k++) {
+        uint32_t classes = 0, n = 0;
+        for (uint32_t l = (uint32_t)k + 1; l && n < TIME_HIT_ENTRIES; l = t->links.v[l - 1].next, n++)
+            classes |= 1u << L->time_entries.v[t->links.v[l - 1].payload].cls;
+        VEC_PUSH(L->time_chain_classes, classes);
+    }
+    for (size_t r = 0; r < RECOGNISERS; r++)
+        for (uint32_t starts = recognisers[r].starts; starts; starts &= starts - 1)
+            L->time_starters[__builtin_ctz(starts)] |= 1u << r;
+}
 
 static uint32_t start_kind(const vigie_doc *d, const time_cache *cache, size_t i, size_t end)
 {
@@ -2183,6 +2194,7 @@ int time_unit_days(const vigie_doc *d, size_t i, size_t end)
 
 void time_doc(vigie_doc *d)
 {
+    const lang_data *L = &d->engine->lang[d->lang];
     time_cache cache = {xmalloc((d->tokens.n ? d->tokens.n : 1) * sizeof(time_hit)), d->tokens.n};
     for (size_t s = 0; s < d->sentences.n; s++) {
         size_t end = sentence_end(d, s);
@@ -2203,12 +2215,12 @@ void time_doc(vigie_doc *d)
             }
             timex_info t;
             size_t len = 0;
-            uint32_t kind = start_kind(d, &cache, i, end);
-            for (size_t r = 0; !len && r < sizeof recognisers / sizeof *recognisers; r++) {
-                if (!(recognisers[r].starts & kind))
-                    continue;
+            uint32_t tried = 0; /* the recognisers that start on this kind of token, in their order */
+            for (uint32_t kind = start_kind(d, &cache, i, end); kind; kind &= kind - 1)
+                tried |= L->time_starters[__builtin_ctz(kind)];
+            for (; !len && tried; tried &= tried - 1) {
                 t = new_timex(i);
-                len = recognisers[r].run(d, i, end, lo, &t);
+                len = recognisers[__builtin_ctz(tried)].run(d, i, end, lo, &t);
             }
             if (len == (size_t)-1) { /* impossible date: skip the day token */
                 i++;
