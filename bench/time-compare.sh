@@ -10,7 +10,7 @@ CHRONO="node $ROOT/bench/chrono-timex.js"
 GOLD=${1:-$ROOT/tests/gold/time.timex.jsonl}
 DOCS=${2:-$ROOT/tests/gold/time.docs.jsonl}
 REPEAT=${REPEAT:-200} # copies of DOCS for the throughput run
-RUNS=${RUNS:-3}       # throughput runs per corpus, the best of each figure kept
+RUNS=${RUNS:-5}       # throughput runs per corpus, the best of each figure kept
 for f in "$GOLD" "$DOCS" "$VIGIE" "$ROOT/build/npm/node_modules/chrono-node/package.json"; do
     [ -e "$f" ] || { echo "time-compare: $f: not found (run scripts/setup and make)" >&2; exit 2; }
 done
