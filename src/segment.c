@@ -83,6 +83,13 @@ static inline size_t ascii_alnum_run(const char *s, size_t i, size_t end)
     return i;
 }
 
+/* Does the ASCII or lead byte c end a word? Any ASCII byte but a letter, a digit and the joiners
+ * scan_word looks at (hyphen, apostrophe, period). */
+static inline bool ends_word(char c)
+{
+    return (unsigned char)c < 0x80 && c != '-' && c != '\'' && c != '.';
+}
+
 /* End of a word starting at i: letters and digits, joined by inner hyphens, apostrophes and
  * the periods of dotted abbreviations ("U.S."). */
 static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
@@ -92,6 +99,8 @@ static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
     while (i < end) {
         if (is_ascii_alnum(s[i])) { /* most letters: no decoding */
             i = ascii_alnum_run(s, i + 1, end);
+            if (i < end && ends_word(s[i]))
+                break; /* most words end at a space or a punctuation mark */
             continue;
         }
         if ((len = latin1_letter_len(s, i, end))) {
@@ -254,6 +263,26 @@ size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, ch
     return key_with(L, s, n, flags, out, cap, false);
 }
 
+/* Pushes the word starting at i, with its letter cp; returns its end. */
+static size_t push_word_at(const lang_data *L, const char *s, size_t i, size_t end, uint16_t pending,
+                           raw_tokens *out)
+{
+    unsigned seen = 0;
+    size_t j = scan_word(s, i, end, &seen);
+    /* an elided word standing alone ("l' Ukraine" in scraped text, "s'" in data) */
+    if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX) {
+        j++;
+        seen |= SEEN_APOSTROPHE;
+    }
+    if (may_split(L, seen)) {
+        push_word(L, s, i, j, pending, seen, out);
+    } else { /* most words */
+        raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+        VEC_PUSH(*out, t);
+    }
+    return j;
+}
+
 void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end, raw_tokens *out)
 {
     size_t i = start;
@@ -262,34 +291,25 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
     while (i < end) {
         int len = 1;
         unsigned char b = (unsigned char)s[i];
-        int32_t cp = b < 0x80 ? b : cp_at(s, i, end, &len); /* most text is ASCII */
-        if (is_space_cp(cp)) {
-            pending |= TF_SPACE_BEFORE;
-            if (cp == '\n' && ++newlines >= 1)
-                pending |= newlines >= 2 ? TF_PARA_BEFORE | TF_NEWLINE_BEFORE : TF_NEWLINE_BEFORE;
-            i += (size_t)len;
-            continue;
+        int32_t cp = b;
+        if ((unsigned)((b | 32) - 'a') >= 26u) { /* most tokens start with an ASCII letter: no space */
+            if (b >= 0x80)
+                cp = cp_at(s, i, end, &len);
+            if (is_space_cp(cp)) {
+                pending |= TF_SPACE_BEFORE;
+                if (cp == '\n' && ++newlines >= 1)
+                    pending |= newlines >= 2 ? TF_PARA_BEFORE | TF_NEWLINE_BEFORE : TF_NEWLINE_BEFORE;
+                i += (size_t)len;
+                continue;
+            }
         }
-        newlines = 0;
         size_t j;
         if (cp >= '0' && cp <= '9') {
             j = scan_number(s, i, end);
             raw_token t = {(uint32_t)i, (uint32_t)j, pending};
             VEC_PUSH(*out, t);
         } else if (is_word_cp(cp)) {
-            unsigned seen = 0;
-            j = scan_word(s, i, end, &seen);
-            /* an elided word standing alone ("l' Ukraine" in scraped text, "s'" in data) */
-            if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX) {
-                j++;
-                seen |= SEEN_APOSTROPHE;
-            }
-            if (may_split(L, seen)) {
-                push_word(L, s, i, j, pending, seen, out);
-            } else { /* most words */
-                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
-                VEC_PUSH(*out, t);
-            }
+            j = push_word_at(L, s, i, end, pending, out);
         } else {
             j = i + (size_t)len;
             if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
@@ -297,7 +317,12 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
             raw_token t = {(uint32_t)i, (uint32_t)j, pending};
             VEC_PUSH(*out, t);
         }
+        newlines = 0;
         pending = 0;
+        if (j < end && s[j] == ' ') { /* the usual single space after a token: no turn of the loop */
+            pending = TF_SPACE_BEFORE;
+            j++;
+        }
         i = j;
     }
 }
