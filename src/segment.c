@@ -480,6 +480,8 @@ static void split_sentences(vigie_doc *d)
     bool in_quote = false;
     for (size_t i = 0; i < n; i++) {
         uint16_t fl = d->tinfo.v[i].flags;
+        if (!(fl & (TF_PARA_BEFORE | TF_NEWLINE_BEFORE)) && (unsigned char)tok_key(d, i)[0] > '?')
+            continue; /* most tokens (words): on no new line, and keyed above the quote mark and . ! ? */
         if (i > first && ((fl & TF_PARA_BEFORE) || ((fl & TF_NEWLINE_BEFORE) && !starts_lower(d, i)))) {
             push_sentence(d, first, i); /* a line of its own: headline, paragraph */
             first = i;
