@@ -235,17 +235,35 @@ uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t init, bool
     return &e->val;
 }
 
+/* The byte s[i] at its place in a little-endian number. */
+static inline uint64_t byte_le(const char *s, size_t i) { return (uint64_t)(unsigned char)s[i] << (8 * i); }
+
+/* The len (< 8) bytes at s as a little-endian number, the bytes above them NULs. Compilers make
+ * each group of byte_le one load. */
+static inline uint64_t tail_le(const char *s, size_t len)
+{
+    uint64_t w = 0;
+    size_t i = 0;
+    if (len >= 4) {
+        w = byte_le(s, 0) | byte_le(s, 1) | byte_le(s, 2) | byte_le(s, 3);
+        i = 4;
+    }
+    if (len - i >= 2) {
+        w |= (byte_le(s + i, 0) | byte_le(s + i, 1)) << (8 * i);
+        i += 2;
+    }
+    if (i < len)
+        w |= byte_le(s, i);
+    return w;
+}
+
 uint32_t strmap_hash(const char *key, size_t len)
 {
     uint64_t h = HASH_START;
     for (; len >= 8; key += 8, len -= 8)
         h = hash_word(h, load_le64(key));
-    if (len) {
-        uint64_t w = 0;
-        for (size_t i = 0; i < len; i++)
-            w |= (uint64_t)(unsigned char)key[i] << (8 * i);
-        h = hash_word(h, w);
-    }
+    if (len) /* the last one to seven bytes in at most three loads, not a loop whose exit depends on the key */
+        h = hash_word(h, tail_le(key, len));
     return (uint32_t)h;
 }
 
