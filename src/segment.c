@@ -263,12 +263,13 @@ size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, ch
     return key_with(L, s, n, flags, out, cap, false);
 }
 
-/* Pushes the word starting at i, with its letter cp; returns its end. */
-static size_t push_word_at(const lang_data *L, const char *s, size_t i, size_t end, uint16_t pending,
+/* Pushes the word starting at i, whose bytes before `from` are ASCII letters and digits (read
+ * already: scan_word goes on from there); returns its end. */
+static size_t push_word_at(const lang_data *L, const char *s, size_t i, size_t from, size_t end, uint16_t pending,
                            raw_tokens *out)
 {
     unsigned seen = 0;
-    size_t j = scan_word(s, i, end, &seen);
+    size_t j = scan_word(s, from, end, &seen);
     /* an elided word standing alone ("l' Ukraine" in scraped text, "s'" in data) */
     if (L && j < end && s[j] == '\'' && elision_of(L, s + i, j + 1 - i) == EL_PREFIX) {
         j++;
@@ -288,13 +289,21 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
     size_t i = start;
     uint16_t pending = 0;
     int newlines = 0;
+    bool bare = L && L->elision_bare; /* elisions without an apostrophe: any word may split */
     while (i < end) {
         int len = 1;
         unsigned char b = (unsigned char)s[i];
-        int32_t cp = b;
-        if ((unsigned)((b | 32) - 'a') >= 26u) { /* most tokens start with an ASCII letter: no space */
-            if (b >= 0x80)
-                cp = cp_at(s, i, end, &len);
+        size_t j;
+        if ((unsigned)((b | 32) - 'a') < 26u) { /* most tokens: ASCII letters, then a space or a mark */
+            j = ascii_alnum_run(s, i + 1, end);
+            if (bare || (j < end && !ends_word(s[j]))) {
+                j = push_word_at(L, s, i, j, end, pending, out);
+            } else {
+                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+                VEC_PUSH(*out, t);
+            }
+        } else {
+            int32_t cp = b < 0x80 ? b : cp_at(s, i, end, &len);
             if (is_space_cp(cp)) {
                 pending |= TF_SPACE_BEFORE;
                 if (cp == '\n' && ++newlines >= 1)
@@ -302,20 +311,19 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
                 i += (size_t)len;
                 continue;
             }
-        }
-        size_t j;
-        if (cp >= '0' && cp <= '9') {
-            j = scan_number(s, i, end);
-            raw_token t = {(uint32_t)i, (uint32_t)j, pending};
-            VEC_PUSH(*out, t);
-        } else if (is_word_cp(cp)) {
-            j = push_word_at(L, s, i, end, pending, out);
-        } else {
-            j = i + (size_t)len;
-            if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
-                j += 2; /* ellipsis */
-            raw_token t = {(uint32_t)i, (uint32_t)j, pending};
-            VEC_PUSH(*out, t);
+            if (cp >= '0' && cp <= '9') {
+                j = scan_number(s, i, end);
+                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+                VEC_PUSH(*out, t);
+            } else if (is_word_cp(cp)) {
+                j = push_word_at(L, s, i, i, end, pending, out);
+            } else {
+                j = i + (size_t)len;
+                if (cp == '.' && j + 1 < end && s[j] == '.' && s[j + 1] == '.')
+                    j += 2; /* ellipsis */
+                raw_token t = {(uint32_t)i, (uint32_t)j, pending};
+                VEC_PUSH(*out, t);
+            }
         }
         newlines = 0;
         pending = 0;
