@@ -265,6 +265,7 @@ vigie_engine *vigie_engine_open_with(const vigie_engine_options *opt, char *err,
     }
     fclose(f);
     bool ok = engine_load_cameo(e, err, errlen) && engine_load_folds(e, err, errlen);
+    segment_index(e);
     e->dates_only = opt->dates_only;
     for (int l = 0; ok && l < LANG_COUNT; l++)
         ok = engine_load_lang(e, l, err, errlen);

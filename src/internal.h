@@ -267,6 +267,7 @@ struct vigie_engine {
     fold_rule *folds;
     size_t fold_count;
     uint64_t folded_2byte[0x800 / 64]; /* bit per code point below U+0800 (two UTF-8 bytes) with a fold rule */
+    uint8_t ascii_kind[0x80]; /* vigie_token_kind of a token starting with each ASCII byte (segment_index) */
 };
 
 /* ---- document layers ---- */
@@ -496,6 +497,8 @@ uint32_t phrase_key(const lang_data *L, const char *phrase, char *out, size_t ca
 uint32_t phrase_key_exact(const lang_data *L, const char *phrase, char *out, size_t cap);
 int detect_lang(const vigie_engine *e, const char *s, size_t n);
 void segment_doc(vigie_doc *d);
+/* Fills e->ascii_kind (once, at load). */
+void segment_index(vigie_engine *e);
 
 /* lexicon.c: lookups shared by the stages */
 /* Notes the classes of each chain of the grammar table (once, after the table is loaded). */

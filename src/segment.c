@@ -568,15 +568,18 @@ static void find_in_vocabulary(vigie_doc *d, const lang_data *L)
     }
 }
 
-/* The kind of a token from its first byte when ASCII (most are), without decoding. */
-static inline vigie_token_kind token_kind(const char *s, size_t n)
+void segment_index(vigie_engine *e)
+{
+    for (int c = 0; c < 0x80; c++)
+        e->ascii_kind[c] = (uint8_t)kind_of((const char[]){(char)c}, 1);
+}
+
+/* The kind of a token from the table when its first byte is ASCII (most are): no decoding, and
+ * no Unicode category for a punctuation mark. */
+static inline vigie_token_kind token_kind(const vigie_engine *e, const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
-    if ((unsigned)(c - '0') < 10u)
-        return VIGIE_TOK_NUMBER;
-    if ((unsigned)((c | 32) - 'a') < 26u)
-        return VIGIE_TOK_WORD;
-    return kind_of(s, n);
+    return c < 0x80 ? (vigie_token_kind)e->ascii_kind[c] : kind_of(s, n);
 }
 
 /* Is s[i] the lead byte of a Latin-1 letter (U+00C0..U+00FF but the signs U+00D7, U+00F7:
@@ -667,7 +670,7 @@ static bool short_ascii_key(const char *s, size_t n, char *key, uint32_t *hash, 
  * lower-case form after it when accents make it differ. *keys is room the document set aside
  * for all its tokens (twice their text: no key or form is longer than the text): no allocation
  * per token. False for other text, elided words with accents and words too long for the key
- * buffer of the general path. */
+ * buffer of the general path. Both read t->kind, set before (token_kind). */
 static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n, vigie_token *t, token_info *ti)
 {
     enum { LONGEST = 200 }; /* below the key buffer of the general path, which truncates */
@@ -722,7 +725,6 @@ static bool latin_token(const lang_data *L, char **keys, const char *s, size_t n
             *keys += n + 1;
         }
     }
-    t->kind = token_kind(s, n);
     bool word = t->kind == VIGIE_TOK_WORD;
     if (word && latin_capital(s))
         ti->flags |= TF_CAP;
@@ -740,7 +742,6 @@ static void general_token(vigie_doc *d, const lang_data *L, const char *s, size_
     /* ASCII is lower-cased alike by both forms: the lower-case form is the key */
     bool ascii = is_ascii(s, n);
     size_t ll = ascii ? kl : key_with(L, s, n, ti->flags, lowbuf, sizeof lowbuf, true);
-    t->kind = token_kind(s, n);
     t->key = arena_strndup(&d->mem, keybuf, kl);
     ti->flags |= memchr(keybuf, '-', kl) ? TF_HYPHEN : 0;
     ti->flags |= memchr(keybuf, ' ', kl) || (!ascii && memchr(lowbuf, ' ', ll)) ? TF_SPACED : 0;
@@ -774,6 +775,7 @@ void segment_doc(vigie_doc *d)
         t->span.start = text_orig_offset_next(d, &cursor, r->start);
         t->span.end = text_orig_offset_next(d, &cursor, r->end);
         *ti = (token_info){r->start, r->end, r->flags, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL};
+        t->kind = token_kind(d->engine, s, n);
         if (!latin_token(L, &keys, s, n, t, ti))
             general_token(d, L, s, n, t, ti);
     }
