@@ -124,8 +124,8 @@ static size_t scan_word(const char *s, size_t i, size_t end, unsigned *seen)
         /* "U.S." / "a.m.": single letters separated by periods; the final period is the word's
          * also at the end of the input, so that a dictionary's "U.N." is keyed as the text's */
         if (cp == '.') {
-            size_t start = i;
-            while (start > 0 && is_word_cp(cp_at(s, start - 1, end, &len)) && len == 1)
+            size_t start = i; /* of the ASCII letters and digits before it, counted up to two: one matters */
+            while (start > 0 && i - start < 2 && is_ascii_alnum(s[start - 1]))
                 start--;
             int l2;
             bool single_before = (i - start == 1) && (start == 0 || !is_word_cp(cp_at(s, start - 1, end, &l2)) || dotted || s[start - 1] == '.');
