@@ -263,6 +263,13 @@ size_t token_key(const lang_data *L, const char *s, size_t n, uint16_t flags, ch
     return key_with(L, s, n, flags, out, cap, false);
 }
 
+/* Does a word of ASCII letters and digits s[i, j) end at j, as scan_word would find? At a space
+ * or a plain mark, and at a period after two or more of them (only a single letter makes "U.S."). */
+static inline bool ascii_word_ends(const char *s, size_t i, size_t j, size_t end)
+{
+    return j == end || ends_word(s[j]) || (s[j] == '.' && j - i >= 2);
+}
+
 /* Pushes the word starting at i, whose bytes before `from` are ASCII letters and digits (read
  * already: scan_word goes on from there); returns its end. */
 static size_t push_word_at(const lang_data *L, const char *s, size_t i, size_t from, size_t end, uint16_t pending,
@@ -296,7 +303,7 @@ void tokenize_range(const lang_data *L, const char *s, size_t start, size_t end,
         size_t j;
         if ((unsigned)((b | 32) - 'a') < 26u) { /* most tokens: ASCII letters, then a space or a mark */
             j = ascii_alnum_run(s, i + 1, end);
-            if (bare || (j < end && !ends_word(s[j]))) {
+            if (bare || !ascii_word_ends(s, i, j, end)) {
                 j = push_word_at(L, s, i, j, end, pending, out);
             } else {
                 raw_token t = {(uint32_t)i, (uint32_t)j, pending};
