@@ -1220,11 +1220,11 @@ static bool plural_name(const vigie_doc *d, const mention_info *m)
     return gram_is(d, det, d->tokens.n, G_DET_PLURAL);
 }
 
-/* Can a pronoun stand for mention m? "elle" does not stand for a plural name ("les Occidentaux ont
- * promis des sanctions si elle attaquait"); "il" may, for the leader of "les Etats-Unis". */
-static bool pronoun_fits(const vigie_doc *d, size_t tok, const mention_info *m)
+/* Is the pronoun at tok a feminine singular one? "elle" does not stand for a plural name ("les
+ * Occidentaux ont promis des sanctions si elle attaquait"); "il" may, for the leader of "les Etats-Unis". */
+static bool feminine_pronoun(const vigie_doc *d, size_t tok)
 {
-    return !(person_pronoun(d, tok) && pronoun_gender(d, tok) == 'f' && plural_name(d, m));
+    return person_pronoun(d, tok) && pronoun_gender(d, tok) == 'f';
 }
 
 /* A pronoun subject ("il", "cette source", "he") the actor stage left unresolved: the closest actor
@@ -1234,12 +1234,13 @@ static int antecedent(const vigie_doc *d, const sent_ctx *c, size_t tok)
 {
     uint32_t sentence = d->tinfo.v[tok].sentence;
     bool plural = !person_pronoun(d, tok); /* "ils", "they": a group, not one person */
+    bool feminine = feminine_pronoun(d, tok); /* "elle": no plural name */
     int first = -1; /* the first actor of the nearest sentence before that has one: its subject */
     int oblique = -1; /* the closest in the pronoun's sentence after a preposition */
     for (size_t k = d->mentions.n; k-- > 0 && d->mentions.n - k <= RECENT_MENTIONS;) {
         const mention_info *m = &d->mentions.v[k];
         if (m->t1 > tok || !is_actor(m) || m->adjective || (plural && m->pub.kind == VIGIE_ACTOR_PERSON) ||
-            !pronoun_fits(d, tok, m))
+            (feminine && plural_name(d, m)))
             continue;
         if (tok_is(d, m->t1, "'s"))
             continue; /* "China, Pyongyang's closest ally, said it": a possessor is seldom the one spoken of */
@@ -1637,7 +1638,8 @@ static int subject_of(const vigie_doc *d, const sent_ctx *c, size_t start, int *
         }
         if (gram_is(d, p, c->hi, G_PRONOUN)) {
             int a = mention_starting(d, c, p, false); /* resolved by the actor stage */
-            if (a < 0 && c->nsubj > 0 && pronoun_fits(d, p, &d->mentions.v[c->subj[0]])) { /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
+            /* "X et Y ont rompu avec Z, qu'ils accusent": the clause's subjects */
+            if (a < 0 && c->nsubj > 0 && !(feminine_pronoun(d, p) && plural_name(d, &d->mentions.v[c->subj[0]]))) {
                 memcpy(coord, c->subj, sizeof c->subj);
                 *ncoord = c->nsubj;
                 return coord[0];
@@ -2130,9 +2132,9 @@ static bool political_pair(const vigie_doc *d, const arg *a, const arg *b)
 static bool implied_protest_target(vigie_doc *d, const sent_ctx *c, const arg *src, arg *out)
 {
     static const char *const state_organs[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-    const char *resolved = src->m >= 0 ? d->mentions.v[src->m].pub.resolved : NULL;
     if (!src->code)
         return false;
+    const char *resolved = src->m >= 0 ? d->mentions.v[src->m].pub.resolved : NULL;
     bool people = is_iso3_like(src->code) && resolved && !strcmp(resolved, "demonym"); /* "Algerians" */
     if (!people && (strlen(src->code) != 6 || !is_iso3_like_prefix(src->code)))
         return false;
