@@ -603,6 +603,12 @@ const char *actor_role_code(const actor_entry *a, vigie_date at, const char **ti
 /* events.c */
 void events_doc(vigie_doc *d);
 
+/* output.c: an event's flags as the TSV output and the store write them ("planned,negated"), in a
+ * buffer long enough for all of them */
+enum { EVENT_FLAGS_TEXT = 64 };
+_Static_assert(EVENT_FLAGS_TEXT > sizeof "planned,negated,reported,symmetric,implied", "room for every flag");
+void event_flags_text(unsigned flags, char out[EVENT_FLAGS_TEXT]);
+
 /* helpers on documents */
 static inline const char *tok_key(const vigie_doc *d, size_t i) { return d->tokens.v[i].key; }
 static inline size_t tok_key_len(const vigie_doc *d, size_t i) { return d->tinfo.v[i].key_len; }

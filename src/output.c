@@ -30,6 +30,17 @@ const char *vigie_flag_name(unsigned b)
     return b < VIGIE_FLAG_BITS ? names[b] : NULL;
 }
 
+void event_flags_text(unsigned flags, char out[EVENT_FLAGS_TEXT])
+{
+    out[0] = '\0';
+    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
+        if (flags & (1u << b)) {
+            if (out[0])
+                strcat(out, ",");
+            strcat(out, vigie_flag_name(b));
+        }
+}
+
 static json_t *flags_json(unsigned flags)
 {
     json_t *arr = json_array();
@@ -310,11 +321,9 @@ static void tsv_event(const vigie_doc *d, const vigie_event *e, FILE *out)
         fputs("\t\t\t", out);
     tsv_text(out, e->verb_text, strlen(e->verb_text));
     fprintf(out, "\t%zu\t%zu\t", e->verb_span.start + d->base, e->verb_span.end + d->base);
-    int nf = 0;
-    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
-        if (e->flags & (1u << b))
-            fprintf(out, "%s%s", nf++ ? "," : "", vigie_flag_name(b));
-    fprintf(out, "\t%zu\n", e->mention_count);
+    char flags[EVENT_FLAGS_TEXT];
+    event_flags_text(e->flags, flags);
+    fprintf(out, "%s\t%zu\n", flags, e->mention_count);
 }
 
 long vigie_write_events(const vigie_doc *d, FILE *out, vigie_out_format format)

@@ -464,23 +464,12 @@ static bool put_timexes(vigie_store *s, const vigie_doc *doc, sqlite3_int64 row,
     return true;
 }
 
-static void flags_text(unsigned flags, char out[64])
-{
-    out[0] = '\0';
-    for (unsigned b = 0; b < VIGIE_FLAG_BITS; b++)
-        if (flags & (1u << b)) {
-            if (out[0])
-                strcat(out, ",");
-            strcat(out, vigie_flag_name(b));
-        }
-}
-
 static bool put_event(vigie_store *s, const vigie_input *in, const vigie_doc *doc, const vigie_event *e,
                       sqlite3_int64 row, sqlite3_int64 sent0, char *err, size_t errlen)
 {
     size_t base = vigie_doc_base(doc);
     const char *text = vigie_doc_text(doc, NULL);
-    char lo[11], hi[11], flags[64];
+    char lo[11], hi[11], flags[EVENT_FLAGS_TEXT];
     sqlite3_stmt *st = stmt(s, ST_INSERT_EVENT);
     sqlite3_bind_int64(st, 1, row);
     sqlite3_bind_int64(st, 2, sent0 + (sqlite3_int64)e->sentence);
@@ -505,7 +494,7 @@ static bool put_event(vigie_store *s, const vigie_input *in, const vigie_doc *do
     bind_str(st, 25, e->verb_text);
     sqlite3_bind_int64(st, 26, (sqlite3_int64)(base + e->verb_span.start));
     sqlite3_bind_int64(st, 27, (sqlite3_int64)(base + e->verb_span.end));
-    flags_text(e->flags, flags);
+    event_flags_text(e->flags, flags);
     bind_str(st, 28, flags);
     sqlite3_bind_int64(st, 29, (sqlite3_int64)(e->mention_count ? e->mention_count : 1));
     return step_done(s, st, err, errlen, "cannot insert an event");
