@@ -213,8 +213,8 @@ static uint32_t match_from(const phrase_table *t, const vigie_doc *d, size_t i, 
     return *head != 0;
 }
 
-/* A lone word (the next token goes on no phrase) needs no joined key: its key and hash are the
- * token's. */
+/* The general match (phrase_match_head answers inline the tokens of a vocabulary table that start
+ * no phrase or only their own word's): joined keys only when the next tokens may go on a phrase. */
 uint32_t phrase_match_joined(const phrase_table *t, const vigie_doc *d, size_t i, size_t end, bool exact,
                            uint32_t *head)
 {
